@@ -1,0 +1,66 @@
+"""Command line: python -m generator build | serve | check   (also installed as `vn-brieven`)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pipeline, write
+from .config import Settings
+from .errors import GeneratorError
+from .report import format_report
+
+PROGRESS_MIN = 20   # show a progress bar from this many letters on, or whenever stderr is a terminal
+
+
+def progress(items: list):
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() or len(items) > PROGRESS_MIN
+    return tqdm(items, desc="letters", unit="letter", disable=not show, leave=False)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="vn-brieven", description="Build the VN-brieven website.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="generate the Markdown and build the site")
+    serve = commands.add_parser("serve", help="generate the Markdown and run MkDocs' preview server")
+    check = commands.add_parser("check", help="read, clean and parse every letter; write nothing")
+    for sub in (build, serve, check):
+        sub.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+        sub.add_argument("--pages", type=Path, default=None,
+                         help="hand-written pages (default: CONTENT/pages)")
+        sub.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration")
+        sub.add_argument("--verbose", "-v", action="store_true", help="list every removed line")
+    for sub in (build, serve):
+        sub.add_argument("--docs", type=Path, default=Path("build/docs"),
+                         help="folder for the generated Markdown (default: build/docs)")
+    build.add_argument("--site", type=Path, default=Path("site"), help="site folder (default: site)")
+    serve.add_argument("--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    settings = Settings(content_dir=args.content, site_dir=getattr(args, "site", Path("site")),
+                        docs_dir=getattr(args, "docs", Path("build/docs")), mkdocs_yml=args.config,
+                        pages_dir=args.pages)
+    try:
+        if args.command == "build":
+            report = pipeline.build(settings, progress)
+        elif args.command == "check":
+            report = pipeline.generate(settings, progress, dry_run=True)
+        else:
+            report = pipeline.generate(settings, progress)
+            print(format_report(report, args.verbose), flush=True)
+            write.serve_site(settings.mkdocs_yml, settings.docs_dir, args.dev_addr)
+            return 0
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(format_report(report, args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,380 @@
+"""Clean PDF artefacts: Source -> Cleaned.
+
+A pure stage. It turns the raw, PDF-extracted lines of one letter into clean lines:
+
+- page furniture (letterhead, running headers, reference numbers, page footers) is taken out,
+  also where it sits in the middle of a sentence, and recorded as `Furniture`;
+- footnote bodies and figure captions at the bottom of a page are lifted out as `Note`s;
+- page breaks are healed: a paragraph that runs on to the next page becomes one paragraph again;
+- line-end hyphenation is undone where the hyphen only split a word (`lidmaat-`+`schap`), and kept
+  where it belongs to the word (`VN-`+`hervormingen`, `Noord-`+`Korea`);
+- a blank line ('') separates paragraphs in the result.
+
+Every remaining line keeps its source line number.
+"""
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .model import Cleaned, Furniture, Line, Note, Source, Span
+
+# --- page furniture: (pattern over the stripped line, reason) ---------------------------------
+FURNITURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, [\d ]+[A-Z]*, nr\. \d+ \d+$"),
+     "paginavoet"),
+    (re.compile(r"^Onze [Rr]eferentie$"), "lopende kop"),
+    (re.compile(r"^BZDOC-\d+-\d+$"), "kenmerk in lopende kop"),
+    (re.compile(r"^Bijlage:$"), "kopregel bijlage"),
+]
+
+# Letterhead: the address block before the salutation of a Rijksoverheid letter.
+SALUTATION = re.compile(r"^(Geachte (voorzitter|Voorzitter)|Hierbij)\b")
+LETTERHEAD_MAX_LINES = 80
+
+SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
+FOOTNOTE_START = re.compile(r"^(\d{1,3}) (\S.*)$")
+CAPTION_START = re.compile(r"^(Figuur|Tabel|Grafiek|Kaart) (\d+)[:.] ?(.*)$")
+BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
+HYPHEN_END = re.compile(r"(?:^|(?<=[\s/(«“‘\"']))(?P<left>[^\W_][\w’'-]*?(?<=[^\W_]))-$")
+FIRST_WORD = re.compile(r"^([\w’']+)(.*)$")
+WORD_CHARS = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class _Raw:
+    no: int
+    text: str          # stripped
+    raw: str           # as received
+    page_start: bool = False
+
+
+# --- vocabulary: the corpus decides ambiguous hyphens -----------------------------------------
+
+def build_vocabulary(texts: list[str]) -> collections.Counter[str]:
+    """Count the word forms that occur inside lines (not split at a line end) in all letters.
+
+    Used to decide whether `niet-` + `statelijke` keeps its hyphen: the corpus says how the
+    word is written where it is not broken.
+    """
+    counts: collections.Counter[str] = collections.Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            tokens = WORD_CHARS.findall(line.rstrip())
+            if tokens and line.rstrip().endswith("-"):
+                tokens = tokens[:-1]
+            counts.update(t.lower().strip("-’'") for t in tokens)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def keeps_hyphen(left: str, right: str, vocabulary: collections.Counter[str] | None = None) -> bool:
+    """True when the hyphen between `left-` (line end) and `right` (next line) is part of the word."""
+    last = left.rsplit("-", 1)[-1]                    # staakt-het- -> het
+    if not right or not right[0].isalpha() or right[0].isupper():
+        return True                                   # Noord-Korea, COVID-19, Saoedi-Arabië
+    if any(c.isupper() for c in last[1:]) or any(c.isdigit() for c in last) or len(last) == 1:
+        return True                                   # VN-, EU-, G5-, SDG-, x-
+    if vocabulary is not None:
+        hyphenated = vocabulary.get(f"{left}-{right}".lower(), 0)
+        joined = vocabulary.get(f"{left}{right}".lower(), 0)
+        if hyphenated or joined:
+            return hyphenated > joined
+        # compounds of which the corpus knows the first part as a hyphenated prefix
+        prefix = f"{left}-".lower()
+        if left[0].isupper() and sum(n for w, n in _prefixed(vocabulary, prefix)) >= 1:
+            return True                               # Qaeda-sanctielijst elsewhere: Qaeda-sanctiecomité
+    word = f"{last}{right}"
+    if len(last) in _pyphen().positions(word):
+        return False                                  # a syllable break: lidmaat-schap
+    # Dutch writes a hyphen where two vowels would otherwise merge (zee-egel, co-ouder)
+    return last[-1] in "aeiou" and right[0] in "aeiou"
+
+
+def _prefixed(vocabulary: collections.Counter[str], prefix: str):
+    cache = getattr(vocabulary, "_prefix_cache", None)
+    if cache is None:
+        cache = {}
+        try:
+            vocabulary._prefix_cache = cache       # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    if prefix not in cache:
+        cache[prefix] = [(w, n) for w, n in vocabulary.items() if w.startswith(prefix)]
+    return cache[prefix]
+
+
+# --- the stage --------------------------------------------------------------------------------
+
+def clean(source: Source, vocabulary: collections.Counter[str] | None = None) -> Cleaned:
+    raw = [_Raw(i, t.strip(), t.rstrip("\n")) for i, t in enumerate(source.text.split("\n"), 1)]
+    furniture: list[Furniture] = []
+    raw = _remove_letterhead(raw, furniture)
+    raw = _remove_furniture(raw, furniture)
+    pages = _split_pages(raw)
+    notes: list[Note] = []
+    lines: list[Line] = []
+    for page in pages:
+        body, page_notes = _lift_notes(page, notes)
+        notes.extend(page_notes)
+        _append_page(lines, body)
+    lines = _split_unmarked_paragraphs(lines)
+    lines = _dehyphenate(lines, vocabulary)
+    return Cleaned(lines=_tidy(lines), notes=notes, furniture=sorted(furniture, key=lambda f: f.line))
+
+
+def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
+    """Drop the address block before 'Geachte voorzitter' (it is listed, never silently lost)."""
+    for i, r in enumerate(raw[:LETTERHEAD_MAX_LINES]):
+        if SALUTATION.match(r.text):
+            head = raw[:i]
+            if not any(len(h.text) > 90 or SENTENCE_END.search(h.text) and len(h.text) > 60 for h in head):
+                furniture.extend(Furniture(h.no, h.text, "briefhoofd") for h in head if h.text)
+                return raw[i:]
+            break
+    return raw
+
+
+def _remove_furniture(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
+    kept = []
+    for r in raw:
+        reason = next((why for pat, why in FURNITURE_PATTERNS if pat.match(r.text)), None)
+        if reason:
+            furniture.append(Furniture(r.no, r.text, reason))
+        else:
+            kept.append(r)
+    return kept
+
+
+def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
+    """Split at page breaks: a run of two or more blank lines, a form feed, or a line that
+    starts with a single space (the first line of a page in the Kamerstuk layout)."""
+    pages: list[list[_Raw]] = [[]]
+    blank_run = 0
+    for r in raw:
+        if "\f" in r.raw:
+            pages.append([])
+            blank_run = 0
+            r = replace(r, raw=r.raw.replace("\f", ""), text=r.text.replace("\f", "").strip())
+            if not r.text:
+                continue
+        if not r.text:
+            blank_run += 1
+            pages[-1].append(r)
+            continue
+        starts_page = blank_run >= 2 or (r.raw.startswith(" ") and not r.raw.startswith("  "))
+        if starts_page and any(x.text for x in pages[-1]):
+            pages.append([])
+            r = replace(r, page_start=True)
+        pages[-1].append(r)
+        blank_run = 0
+    return [p for p in pages if p]
+
+
+def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[Note]]:
+    """Take footnote bodies and figure captions off the bottom of a page.
+
+    Footnotes are numbered through the whole letter; a block at the page bottom counts as a
+    footnote only when it starts with the next expected number, so a paragraph that happens to
+    start with a number ('75 jaar VN biedt…') is never mistaken for one.
+    """
+    expected = 1 + max((int(n.number) for n in notes if n.kind == "footnote"), default=0)
+    blocks = _blocks(page)
+    found: list[Note] = []
+    cut = len(page)
+    # walk back over the trailing blocks while they are notes
+    for start, end in reversed(blocks):
+        block = page[start:end]
+        parsed = _parse_note_block(block, expected)
+        if parsed is None:
+            break
+        found[:0] = parsed
+        cut = start
+        if len(blocks) == 1:
+            break
+    if not found:
+        return page, []
+    # renumber check: footnote numbers must follow on from what came before
+    numbers = [int(n.number) for n in found if n.kind == "footnote"]
+    if numbers and numbers != list(range(expected, expected + len(numbers))):
+        return page, []
+    body = page[:cut]
+    last_text = next((r.no for r in reversed(body) if r.text), page[0].no)
+    found = [replace(n, after_line=last_text) for n in found]
+    return body, found
+
+
+def _blocks(page: list[_Raw]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, r in enumerate(page + [_Raw(0, "", "")]):
+        if r.text and start is None:
+            start = i
+        elif not r.text and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _parse_note_block(block: list[_Raw], expected: int) -> list[Note] | None:
+    """A block of footnotes ('17 text…', continuation lines, '18 text…') or one caption."""
+    first = block[0].text
+    cap = CAPTION_START.match(first)
+    if cap and not block[0].page_start:
+        text = " ".join(r.text for r in block)
+        return [Note("caption", f"{cap.group(1)} {cap.group(2)}", text, Span(block[0].no, block[-1].no), 0)]
+    m = FOOTNOTE_START.match(first)
+    if not m or block[0].page_start:
+        return None
+    # all footnotes in this block, in order; the block may only start at a later number than
+    # expected if the earlier ones stand in blocks above it (checked by the caller)
+    notes: list[Note] = []
+    current: list[_Raw] = []
+    number = int(m.group(1))
+    if not (expected <= number <= expected + 9):
+        return None
+    for r in block:
+        m2 = FOOTNOTE_START.match(r.text)
+        nxt = int(m2.group(1)) if m2 else None
+        if current and nxt == number + 1 and not _continues(current[-1].text):
+            notes.append(_footnote(current, number))
+            current, number = [], number + 1
+        current.append(r)
+    notes.append(_footnote(current, number))
+    return notes
+
+
+def _continues(text: str) -> bool:
+    return text.endswith(("-", ",")) and not text.endswith(" -")
+
+
+def _footnote(lines: list[_Raw], number: int) -> Note:
+    first = FOOTNOTE_START.match(lines[0].text)
+    parts = [first.group(2) if first else lines[0].text] + [r.text for r in lines[1:]]
+    text = parts[0]
+    for part in parts[1:]:
+        # URLs and words broken at the line end inside a footnote
+        if text.endswith(("/", "-")) and ("http" in text.split()[-1] or "www." in text.split()[-1]):
+            text += part
+        elif HYPHEN_END.search(text) and part[:1].islower() and not keeps_hyphen(
+                HYPHEN_END.search(text).group("left"), FIRST_WORD.match(part).group(1) if FIRST_WORD.match(part) else part):
+            text = text[:-1] + part
+        else:
+            text += " " + part
+    return Note("footnote", str(number), text, Span(lines[0].no, lines[-1].no), 0)
+
+
+def _append_page(lines: list[Line], body: list[_Raw]) -> None:
+    """Append a page's lines; a page break becomes '' unless the paragraph runs on."""
+    texts = [r for r in body if r.text]
+    if not texts:
+        return
+    first = texts[0]
+    prev = next((l for l in reversed(lines) if l.text), None)
+    if prev is not None and _standalone_title(lines):
+        pass                                          # a title at a page bottom never runs on
+    elif prev is not None and lines and lines[-1].text == "" and first.page_start and _runs_on(prev.text, first.text):
+        while lines and lines[-1].text == "":
+            lines.pop()
+    elif prev is not None and first.page_start and lines and lines[-1].text != "" and not _runs_on(prev.text, first.text):
+        lines.append(Line(first.no, ""))
+    blank_pending = seen_text = False
+    for r in body:
+        if not r.text:
+            blank_pending = seen_text
+            continue
+        if blank_pending:
+            prev_text = lines[-1].text if lines else ""
+            if not (prev_text and _runs_on_after_blank(prev_text, r.text)) and lines and lines[-1].text != "":
+                lines.append(Line(r.no, ""))
+            blank_pending = False
+        seen_text = True
+        lines.append(Line(r.no, r.text, len(r.raw.rstrip()), r.page_start))
+
+
+def _standalone_title(lines: list[Line]) -> bool:
+    """The last text line stands alone between breaks and reads as a title."""
+    idx = max(i for i, l in enumerate(lines) if l.text)
+    text = lines[idx].text
+    alone = idx == 0 or lines[idx - 1].text == ""
+    return alone and len(text) <= 100 and text[:1].isupper() and not SENTENCE_END.search(text) \
+        and not text.endswith((",", "-"))
+
+
+def _runs_on(prev: str, nxt: str) -> bool:
+    """Across a page break: does the paragraph continue?"""
+    if nxt[:1].islower():
+        return True
+    if BULLET.match(nxt) or CAPTION_START.match(nxt):
+        return False
+    return not SENTENCE_END.search(prev)
+
+
+def _runs_on_after_blank(prev: str, nxt: str) -> bool:
+    """Across a single blank line (a stray one inside a sentence, as in bullet items)."""
+    return nxt[:1].islower() and (prev[-1:].isalnum() or prev.endswith(","))
+
+
+def _split_unmarked_paragraphs(lines: list[Line]) -> list[Line]:
+    """Some layouts start a new paragraph without a blank line: a short line that ends a
+    sentence, followed by a capital. Insert the missing break."""
+    widths = sorted(l.width for l in lines if l.text)
+    if not widths:
+        return lines
+    full = widths[int(len(widths) * 0.9)]
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (line.text and nxt is not None and nxt.text and not nxt.page_start
+                and SENTENCE_END.search(line.text) and not line.text.endswith((":", ";"))
+                and nxt.text[:1].isupper() and line.width < 0.75 * full
+                and not BULLET.match(line.text) and not _numbered_heading(line.text)):
+            out.append(Line(nxt.no, ""))
+    return out
+
+
+def _numbered_heading(text: str) -> bool:
+    return bool(re.match(r"^([IVX]+|\d{1,2})\. \S", text))
+
+
+def _dehyphenate(lines: list[Line], vocabulary) -> list[Line]:
+    out = list(lines)
+    for i in range(len(out) - 1):
+        cur, nxt = out[i], out[i + 1]
+        if not cur.text or not nxt.text:
+            continue
+        m = HYPHEN_END.search(cur.text)
+        w = FIRST_WORD.match(nxt.text)
+        if not m or not w or BULLET.match(nxt.text):
+            continue
+        left, right = m.group("left"), w.group(1)
+        joiner = "-" if keeps_hyphen(left, right, vocabulary) else ""
+        # move the second half of the word up, with any punctuation glued to it
+        rest = w.group(2)
+        glued = re.match(r"^[^\s]*", rest).group(0)
+        head = cur.text[:-1] + joiner + right + glued
+        tail = rest[len(glued):].strip()
+        out[i] = replace(cur, text=head)
+        out[i + 1] = replace(nxt, text=tail)
+    return out
+
+
+def _tidy(lines: list[Line]) -> list[Line]:
+    """Drop lines emptied by dehyphenation, collapse repeated breaks, trim the ends."""
+    out: list[Line] = []
+    for line in lines:
+        if line.text == "" and (not out or out[-1].text == ""):
+            continue
+        if line.text == "" and line.width:         # emptied by dehyphenation: not a break
+            continue
+        out.append(line)
+    while out and out[-1].text == "":
+        out.pop()
+    return out

@@ -1,0 +1,156 @@
+"""Plain dataclasses shared by the pipeline stages. No I/O, no logic beyond trivial helpers.
+
+Every block carries the 1-based, inclusive range of source lines it came from (`Span`), so a
+mention, a paragraph or an answer can always be traced back to the file a maintainer edits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based inclusive line range in the source file."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 1 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}-{self.end}")
+
+    def __str__(self) -> str:
+        return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
+
+
+# --- read ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """One letter as found in the content folder: its text and its (optional) sidecar."""
+
+    path: Path                 # the .txt or .pdf file
+    text: str                  # the full text, newlines normalised to "\n"
+    sidecar: dict = field(default_factory=dict)   # validated sidecar values (may be empty)
+    sidecar_path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+# --- clean -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Line:
+    """A source line after cleaning. `text` is stripped; '' marks a paragraph break."""
+
+    no: int                    # 1-based source line number
+    text: str
+    width: int = 0             # length of the raw line (rstripped), a layout hint
+    page_start: bool = False   # first text line of a new PDF page
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A piece of page furniture the cleaner removed on purpose (listed in the build report)."""
+
+    line: int
+    text: str
+    reason: str                # e.g. "running header", "reference number", "letterhead"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote body or figure caption lifted out of the running text."""
+
+    kind: str                  # "footnote" | "caption"
+    number: str                # footnote number ("17") or figure label ("Figuur 1")
+    text: str
+    span: Span
+    after_line: int            # source line of the running text it interrupted (placement)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    lines: list[Line]
+    notes: list[Note]
+    furniture: list[Furniture]
+
+
+# --- parse -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    offset: int                # character offset in the block text where the marker goes
+    number: str
+
+
+@dataclass
+class Block:
+    """One unit of the letter body. `kind` selects the template used to render it.
+
+    kinds: heading, paragraph, bullet, caption, signature, fractie, question, answer
+    """
+
+    kind: str
+    text: str
+    span: Span
+    level: int = 0             # headings: 2 = section, 3 = subsection (1 is the page title)
+    number: str = ""           # heading number ("1", "II"), answer number ("51")
+    label: str = ""            # the source label as written ("63. Antwoord op vragen van het kabinet:")
+    anchor: str = ""           # stable anchor id, unique within the letter
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)   # signature: the lines as laid out
+    part: str = ""             # "letter" or "annex": which part of the document it is in
+    fractie: str = ""          # Q&A: the party a question/answer belongs to
+    topic: str = ""            # Q&A: the topic sub-heading the block falls under
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: str
+    text: str
+    span: Span
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str = ""
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    kind: str = ""             # inzetbrief | verslag-ministeriele-week | schriftelijk-overleg | terugblik-veiligheidsraad
+    date: dt.date | None = None
+    year: int | None = None    # the letter's year: of its date, else derived from its UNGA session
+    sessions: list[int] = field(default_factory=list)   # UNGA session numbers (e.g. [75, 74])
+    kamerstuk: str = ""        # "26 150, nr. 187" as written; empty when unknown
+    url: str = ""              # official publication URL, empty when unknown
+    signatories: list[Signatory] = field(default_factory=list)
+    notes: str = ""            # maintainers' remarks from the sidecar (shown on the page)
+    inferred: list[str] = field(default_factory=list)   # which fields came from the text
+
+
+@dataclass
+class Letter:
+    id: str                    # slug, also the page folder
+    source: Source
+    meta: Meta
+    blocks: list[Block]
+    footnotes: list[Footnote]
+    furniture: list[Furniture]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("paragraph", "bullet", "question", "answer")]
+
+    @property
+    def answers(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "answer"]

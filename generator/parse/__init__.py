@@ -1,0 +1,308 @@
+"""Parse structure: Cleaned -> (blocks, footnotes).
+
+A pure stage. Reads the clean lines of one letter and recognises headings (numbered `1.`,
+roman `I.`, short title lines, the annex title), paragraphs, bullet items, figure captions, the
+signature block and, in a written Q&A round, fractie contributions, questions and numbered
+cabinet answers. Footnote markers are placed where they stood in the text. Every block keeps
+the range of source lines it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Cleaned, Footnote, Line, Note, Span
+from . import footnotes as fn
+from . import qa
+
+NUMBERED = re.compile(r"^(?P<num>[IVX]{1,5}|\d{1,2})\.\s+(?P<title>\S.*)$")
+BULLET = re.compile(r"^(?P<glyph>[−•▪◦●·‐–-])\s+(?P<text>.*)$")
+SIGNATURE_ROLE = re.compile(r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b")
+# a name line: initials, capitalised names and name particles only ("S.A.M. Kaag", "Stef Blok  Sigrid A.M. Kaag")
+NAME_LINE = re.compile(r"^(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)(?:\s+(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)){0,9}$")
+TERMINAL = (".", ",", ";", ":", "?", "!")
+HEADING_MAX = 100
+ANNEX_TITLE_MAX = 160
+
+
+@dataclass
+class Unit:
+    """A provisional block: lines plus what they look like."""
+
+    kind: str                       # heading | paragraph | bullet | label | fractie | signature
+    lines: list[Line]
+    whole_chunk: bool = False       # a heading that stood alone between blank lines
+    number: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.text_and_starts()[0]
+
+    def text_and_starts(self) -> tuple[str, list[tuple[int, int]]]:
+        """The running text (whitespace runs collapsed) and where each source line starts in it."""
+        parts, starts, offset = [], [], 0
+        for line in self.lines:
+            words = " ".join(line.text.split())
+            if not words:
+                continue
+            starts.append((offset, line.no))
+            parts.append(words)
+            offset += len(words) + 1
+        return " ".join(parts), starts
+
+    @property
+    def span(self) -> Span:
+        return Span(self.lines[0].no, max(l.no for l in self.lines))
+
+
+@dataclass
+class Parsed:
+    blocks: list[Block]
+    footnotes: list[Footnote]
+    warnings: list[str]             # "LINE: message", line in the source file
+
+
+def parse_letter(cleaned: Cleaned) -> Parsed:
+    chunks = _chunks(cleaned.lines)
+    full = _full_width(cleaned.lines)
+    units = [u for chunk in chunks for u in _split_chunk(chunk, full)]
+    units = _mark_signature(units)
+    blocks, starts = _to_blocks(units)
+    footnotes, warnings = _place_footnotes(blocks, starts, [n for n in cleaned.notes if n.kind == "footnote"])
+    blocks = qa.group(blocks)
+    blocks = _insert_captions(blocks, [n for n in cleaned.notes if n.kind == "caption"])
+    _assign_anchors(blocks)
+    return Parsed(blocks, footnotes, warnings)
+
+
+# --- chunks and units ------------------------------------------------------------------------
+
+def _chunks(lines: list[Line]) -> list[list[Line]]:
+    chunks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            chunks[-1].append(line)
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+def _full_width(lines: list[Line]) -> int:
+    widths = sorted(l.width for l in lines if l.text)
+    return widths[int(len(widths) * 0.9)] if widths else 80
+
+
+# a title does not end on a word that needs a continuation
+OPEN_END = re.compile(r"\b(de|het|een|van|in|op|voor|met|en|of|te|aan|bij|om|tot|door|over|naar|uit|als|die|dat|"
+                      r"zijn|is|the|an|a|and|on|for)$", re.IGNORECASE)
+
+
+def _heading_line(text: str) -> bool:
+    return (len(text) <= HEADING_MAX and not text.endswith(TERMINAL)
+            and (text[:1].isupper() or text[:1].isdigit()) and not BULLET.match(text)
+            and text.count("(") == text.count(")")
+            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text)))
+
+
+def _lead_title(line: Line, nxt: Line, full: int) -> bool:
+    """A title line run on into its text without a blank line ('1. Versterken …' / 'Het …')."""
+    return (_heading_line(line.text) and (NUMBERED.match(line.text) or line.width < 0.8 * full)
+            and not OPEN_END.search(line.text)
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()))
+
+
+def _split_chunk(chunk: list[Line], full: int) -> list[Unit]:
+    first = chunk[0].text
+    if qa.LABEL.match(first):
+        return [Unit("label", chunk[:1], number=qa.LABEL.match(first).group("num"))] + \
+            (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+    if qa.FRACTIE.match(first):
+        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+    text = " ".join(l.text for l in chunk)
+    # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
+    if len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper()):
+        return [Unit("heading", chunk, whole_chunk=True)]
+    units: list[Unit] = []
+    rest = chunk
+    # a title line directly followed by text ("1. Versterken multilaterale samenwerking")
+    if len(chunk) > 1 and _lead_title(chunk[0], chunk[1], full):
+        units.append(Unit("heading", chunk[:1]))
+        rest = chunk[1:]
+    units.extend(_paragraph_or_bullets(rest))
+    return units
+
+
+def _paragraph_or_bullets(lines: list[Line]) -> list[Unit]:
+    units: list[Unit] = []
+    for line in lines:
+        if BULLET.match(line.text):
+            units.append(Unit("bullet", [line]))
+        elif units:
+            units[-1].lines.append(line)
+        else:
+            units.append(Unit("paragraph", [line]))
+    return units
+
+
+def _mark_signature(units: list[Unit]) -> list[Unit]:
+    """The signature: 'De Minister van …,' followed by names; consecutive ones merge. Text that
+    runs on in the same chunk after the names (an annex title at the next page) is split off."""
+    out: list[Unit] = []
+    for u in units:
+        role = _role_lines(u)
+        if role:
+            names = role
+            while names < len(u.lines) and NAME_LINE.match(" ".join(u.lines[names].text.split())):
+                names += 1
+            sig, rest = u.lines[:names], u.lines[names:]
+            if out and out[-1].kind == "signature":
+                out[-1].lines.extend(sig)
+            else:
+                out.append(Unit("signature", sig))
+            if rest:
+                out.append(Unit("paragraph", rest))
+        elif (out and out[-1].kind == "signature" and u.kind in ("paragraph", "heading") and len(u.lines) <= 2
+              and all(NAME_LINE.match(" ".join(l.text.split())) for l in u.lines)):
+            out[-1].lines.extend(u.lines)
+        else:
+            out.append(u)
+    return out
+
+
+def _role_lines(u: Unit) -> int:
+    """How many lines of `u` form a signatory's role ('De Minister voor … ,'), 0 if none."""
+    if u.kind not in ("paragraph", "heading") or not SIGNATURE_ROLE.match(u.lines[0].text):
+        return 0
+    for i, line in enumerate(u.lines[:3]):
+        if line.text.endswith(","):
+            return i + 1
+    return 0
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int]]]]:
+    """Units -> blocks, plus for each block where its source lines start in its text."""
+    blocks: list[Block] = []
+    starts: list[list[tuple[int, int]]] = []
+    state = {"part": "letter", "after_signature": False}
+    for u in units:
+        n = len(blocks)
+        _unit_to_block(u, blocks, state)
+        if len(blocks) > n:
+            text, line_starts = u.text_and_starts()
+            cut = len(text) - len(blocks[-1].text)          # a bullet glyph taken off the front
+            starts.append([(max(0, off - cut), no) for off, no in line_starts])
+    _assign_levels(blocks)
+    return blocks, starts
+
+
+def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
+    part = state["part"]
+    if u.kind == "signature":
+        blocks.append(Block("signature", "\n".join(l.text for l in u.lines), u.span,
+                            lines=[" ".join(l.text.split()) for l in u.lines], part=part))
+        state["after_signature"] = True
+        return
+    if state["after_signature"] and len(u.text) <= ANNEX_TITLE_MAX and u.kind in ("heading", "paragraph"):
+        state["part"] = "annex"
+        blocks.append(Block("heading", u.text, u.span, level=2, part="annex", label="annex-title"))
+        state["after_signature"] = False
+        return
+    state["after_signature"] = False
+    if u.kind == "heading":
+        m = NUMBERED.match(u.text)
+        blocks.append(Block("heading", u.text, u.span, number=m.group("num") if m else "", part=part,
+                            label="whole" if u.whole_chunk else "lead"))
+    elif u.kind == "bullet":
+        m = BULLET.match(u.text)
+        blocks.append(Block("bullet", m.group("text"), u.span, part=part, label=m.group("glyph")))
+    elif u.kind == "label":
+        blocks.append(Block("label", u.text, u.span, number=u.number, label=u.text, part=part))
+    elif u.kind == "fractie":
+        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.FRACTIE.match(u.text).group("name")))
+    else:
+        blocks.append(Block("paragraph", u.text, u.span, part=part))
+
+
+def _assign_levels(blocks: list[Block]) -> None:
+    """Numbered headings are sections (h2); unnumbered ones are subsections (h3) once a numbered
+    section has begun, or where the letter has no numbering, titles that stand alone are h2 and
+    titles run on into their text are h3. Inside an annex every level is one deeper."""
+    for part in ("letter", "annex"):
+        heads = [b for b in blocks if b.kind == "heading" and b.part == part and b.label != "annex-title"]
+        shift = 1 if part == "annex" else 0
+        numbered = any(b.number for b in heads)
+        seen_numbered = seen_h2 = False
+        for b in heads:
+            if b.number:
+                level = 2
+                seen_numbered = True
+            elif numbered:
+                level = 3 if seen_numbered else 2
+            else:
+                level = 2 if (b.label == "whole" or not seen_h2) else 3
+            seen_h2 = seen_h2 or level == 2
+            b.level = level + shift
+
+
+def _place_footnotes(blocks: list[Block], starts: list[list[tuple[int, int]]],
+                     notes: list[Note]) -> tuple[list[Footnote], list[str]]:
+    keep = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "bullet", "heading")]
+    targets = [blocks[i] for i in keep]
+    texts = [b.text for b in targets]
+    line_of = [starts[i] for i in keep]
+    located, missing = fn.locate(texts, line_of, notes)
+    by_block: dict[int, list[fn.Located]] = {}
+    for loc in located:
+        by_block.setdefault(loc.block, []).append(loc)
+    for i, locs in by_block.items():
+        targets[i].text, targets[i].footnote_refs = fn.strip_markers(targets[i].text, locs)
+    warnings = []
+    for note in missing:
+        # keep the footnote: reference it at the end of the text it interrupted
+        host = next((b for b in reversed(targets) if b.span.start <= note.after_line), targets[0] if targets else None)
+        if host is not None:
+            host.footnote_refs.append(fn.FootnoteRef(len(host.text), note.number))
+        warnings.append(f"{note.span.start}: marker of footnote {note.number} not found in the text; "
+                        f"referenced at the end of the paragraph before it")
+    footnotes = [Footnote(n.number, n.text, n.span, anchor=f"fn:{n.number}") for n in notes]
+    return footnotes, warnings
+
+
+def _insert_captions(blocks: list[Block], captions: list[Note]) -> list[Block]:
+    out = list(blocks)
+    for cap in captions:
+        idx = max((i for i, b in enumerate(out) if b.span.start <= cap.after_line), default=-1)
+        part = out[idx].part if idx >= 0 else "letter"
+        out.insert(idx + 1, Block("caption", cap.text, cap.span, number=cap.number, part=part))
+    return out
+
+
+def _assign_anchors(blocks: list[Block]) -> None:
+    from slugify import slugify
+    used: set[str] = set()
+    counter = 0
+    for b in blocks:
+        if b.kind in ("paragraph", "bullet"):
+            counter += 1
+            b.anchor = f"p-{counter}"
+        elif b.kind == "answer":
+            b.anchor = f"antwoord-{b.number}"
+        elif b.kind == "question":
+            b.anchor = f"vraag-{b.number}" if b.number else ""
+        elif b.kind in ("heading", "fractie"):
+            base = slugify(b.text, max_length=60, word_boundary=True) or "sectie"
+            anchor, n = base, 2
+            while anchor in used:
+                anchor, n = f"{base}-{n}", n + 1
+            b.anchor = anchor
+        elif b.kind == "caption":
+            b.anchor = slugify(b.number)
+        elif b.kind == "signature":
+            b.anchor = "ondertekening"
+        if b.anchor:
+            if b.anchor in used and b.kind not in ("heading", "fractie"):
+                b.anchor = f"{b.anchor}-{len(used)}"
+            used.add(b.anchor)

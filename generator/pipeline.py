@@ -1,0 +1,95 @@
+"""build(settings) -> BuildReport: the one place that orders the stages.
+
+read -> vocabulary -> per letter: clean -> parse -> meta -> render -> write docs -> MkDocs -> swap
+"""
+from __future__ import annotations
+
+import re
+import time
+from typing import Callable, Iterable
+
+from . import render, write
+from .clean import build_vocabulary, clean
+from .config import Settings
+from .errors import BuildError, GeneratorError, SourceError
+from .meta import infer_meta, letter_id
+from .model import Letter, Source
+from .parse import parse_letter
+from .read import read_sources
+from .report import BuildReport
+
+Progress = Callable[[list], Iterable]
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """Generate the Markdown, build the site into a temporary folder, swap it in."""
+    start = time.perf_counter()
+    report = generate(settings, progress)
+    with write.staged_dir(settings.site_dir) as staging:
+        report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
+    report.site_dir = settings.site_dir
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def generate(settings: Settings, progress: Progress | None = None, dry_run: bool = False) -> BuildReport:
+    """All letters -> Markdown pages and data/letters.json in the docs folder (not with dry_run)."""
+    start = time.perf_counter()
+    if problems := settings.problems():
+        raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
+    letters = load_letters(settings, progress)
+    intro, hand_written = write.hand_written_pages(settings.pages)
+    pages = render.render_site(letters, intro) + hand_written + [write.letters_json(letters)]
+    written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
+    return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
+                       furniture={l.id: l.furniture for l in letters},
+                       warnings=[w for l in letters for w in l.warnings], written=written,
+                       seconds=time.perf_counter() - start)
+
+
+def load_letters(settings: Settings, progress: Progress | None = None) -> list[Letter]:
+    """Read, clean, parse and describe every letter. Fails with the problems of all letters."""
+    read_errors: list[SourceError] = []
+    sources = read_sources(settings.content_dir, errors=read_errors)
+    problems = [str(e) for e in read_errors]
+    vocabulary = build_vocabulary([s.text for s in sources])
+    letters: list[Letter] = []
+    for source in (progress or list)(sources):
+        try:
+            letters.append(make_letter(source, vocabulary))
+        except SourceError as exc:
+            problems.append(str(exc))
+        except Exception as exc:   # a stage failed on this letter: name the file, keep going
+            problems.append(f"{source.path}: cannot process this letter: {type(exc).__name__}: {exc}")
+    problems += check_ids(letters)
+    if problems:
+        raise BuildError(f"{len(problems)} problem(s) in the content; nothing was built:\n"
+                         + "\n".join(problems))
+    return letters
+
+
+def make_letter(source: Source, vocabulary=None) -> Letter:
+    cleaned = clean(source, vocabulary)
+    parsed = parse_letter(cleaned)
+    warnings = [f"{source.path}:{w}" for w in parsed.warnings]
+    meta = infer_meta(source, parsed.blocks, warnings)
+    letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
+    letter.warnings += render.dangling_refs(letter)
+    return letter
+
+
+def check_ids(letters: list[Letter]) -> list[str]:
+    """Ids become page folders: each must be a plain slug, and unique."""
+    first: dict[str, Letter] = {}
+    problems = []
+    for letter in letters:
+        if not SAFE_ID.fullmatch(letter.id):
+            problems.append(str(SourceError(letter.source.path, f"letter id '{letter.id}' is not a plain slug",
+                                            hint="use only a-z, 0-9 and '-' in the file name")))
+        elif letter.id in first:
+            problems.append(str(SourceError(
+                letter.source.path, f"letter id '{letter.id}' is also the id of {first[letter.id].source.path}",
+                hint="rename one of the two files; the id is made from the file name")))
+        first.setdefault(letter.id, letter)
+    return problems

@@ -1,0 +1,287 @@
+"""Content folder -> list[Source]: the letters' text and their optional YAML sidecars.
+
+Together with write.py this is the only module that touches the disk. Every problem with a
+content file becomes a SourceError naming the file (and the line where one is known) with a hint
+on how to fix it.
+
+Layout read here::
+
+    content/letters/<stem>.txt | <stem>.pdf     the letter (one of the two)
+    content/letters/<stem>.yml | <stem>.yaml    optional sidecar with metadata overrides
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from .errors import SourceError
+from .model import Source
+
+TEXT_SUFFIXES = (".txt", ".pdf")
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+# Formats a maintainer might drop in by mistake; anything else unknown is ignored (README, .DS_Store).
+UNSUPPORTED_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".html", ".htm")
+
+KINDS = ("inzetbrief", "verslag-ministeriele-week", "schriftelijk-overleg", "terugblik-veiligheidsraad")
+
+SIDECAR_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Letter sidecar (content/letters/<stem>.yml)",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "kind": {"enum": list(KINDS)},
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "sessions": {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1, "maximum": 200},
+            "uniqueItems": True,
+        },
+        "kamerstuk": {
+            "type": "string",
+            "pattern": r"^\d{2} ?\d{3}(?:[- ][0-9A-Z]+)*, nr\. ?[0-9]+[a-zA-Z]?$",
+        },
+        "url": {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s]+$"},
+        "signatories": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "role": {"type": "string"},
+                },
+            },
+        },
+        "notes": {"type": "string"},
+    },
+}
+ALLOWED_FIELDS = tuple(SIDECAR_SCHEMA["properties"])
+FIELD_HINTS = {
+    "title": 'a text, e.g. title: "Inzet van het Koninkrijk voor de 75e AVVN"',
+    "kind": "one of: " + ", ".join(KINDS),
+    "date": "a date written as YYYY-MM-DD, e.g. date: 2019-02-15",
+    "sessions": "a list of session numbers, e.g. sessions: [75, 74]",
+    "kamerstuk": 'as written on the letter, e.g. kamerstuk: "26 150, nr. 187"',
+    "url": "a full https:// address",
+    "signatories": "a list of {name, role}, e.g. - {name: S.A. Blok, role: Minister van Buitenlandse Zaken}",
+    "notes": "a text",
+}
+
+
+# --- folder --------------------------------------------------------------------------------------
+
+def read_sources(content_dir: Path, errors: list[SourceError] | None = None) -> list[Source]:
+    """Read every letter in content_dir/letters, sorted by file name.
+
+    Without `errors`, the first problem is raised. With a list, problems with single files are
+    appended to it and those files skipped, so a build can report all of them at once.
+    """
+    groups = _scan(_letters_dir(Path(content_dir)))
+    sources = []
+    for stem in sorted(groups):
+        try:
+            sources.append(_read_one(stem, groups[stem]))
+        except SourceError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    return sorted(sources, key=lambda s: s.path.name)
+
+
+def _letters_dir(content_dir: Path) -> Path:
+    if not content_dir.is_dir():
+        raise SourceError(content_dir, "content folder not found",
+                          hint="run the generator from the project folder or pass the content folder")
+    letters = content_dir / "letters"
+    if not letters.is_dir():
+        raise SourceError(letters, "letters folder not found",
+                          hint=f"create {letters} and put the letters (.txt or .pdf) in it")
+    return letters
+
+
+def _scan(letters_dir: Path) -> dict[str, list[Path]]:
+    """The folder's relevant files grouped by stem; other files (README, .DS_Store) are ignored."""
+    relevant = TEXT_SUFFIXES + SIDECAR_SUFFIXES + UNSUPPORTED_SUFFIXES
+    groups: dict[str, list[Path]] = {}
+    for path in sorted(letters_dir.iterdir()):
+        if path.suffix.lower() in relevant and not path.name.startswith(".") and path.is_file():
+            groups.setdefault(path.stem, []).append(path)
+    return groups
+
+
+def _read_one(stem: str, paths: list[Path]) -> Source:
+    """One letter and its sidecar, from the files sharing a stem."""
+    texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
+    sidecars = [p for p in paths if p.suffix.lower() in SIDECAR_SUFFIXES]
+    _check_group(stem, paths, texts, sidecars)
+    path = texts[0]
+    text = read_pdf(path) if path.suffix.lower() == ".pdf" else decode_text(path, path.read_bytes())
+    if not text.strip():
+        raise SourceError(path, "the file is empty", hint="add the letter's text or remove the file")
+    sidecar_path = sidecars[0] if sidecars else None
+    sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
+    return Source(path=path, text=text, sidecar=sidecar, sidecar_path=sidecar_path)
+
+
+def _check_group(stem: str, paths: list[Path], texts: list[Path], sidecars: list[Path]) -> None:
+    unsupported = [p for p in paths if p not in texts and p not in sidecars]
+    if unsupported:
+        raise SourceError(unsupported[0], f"cannot read {unsupported[0].suffix} files",
+                          hint="save the letter as plain text (.txt, UTF-8) or as PDF")
+    if not texts:
+        raise SourceError(sidecars[0], f"sidecar without a letter: no {stem}.txt or {stem}.pdf",
+                          hint="rename the sidecar to match its letter's file name, or remove it")
+    if len(texts) > 1:
+        raise SourceError(texts[0], "the same letter exists twice: "
+                          + " and ".join(p.name for p in texts), hint="keep one of them")
+    if len(sidecars) > 1:
+        raise SourceError(sidecars[0], "two sidecars for one letter: "
+                          + " and ".join(p.name for p in sidecars), hint="merge them into one .yml")
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Bytes -> text with "\\n" line ends. UTF-8 (BOM allowed), else clean cp1252, else an error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(path, "the file is UTF-16 encoded", hint="save it as UTF-8 text")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise SourceError(path, f"binary file (NUL byte at offset {nul}), not a text file",
+                          line=_line_of(data, nul), hint="export the letter as plain text (.txt, UTF-8)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = _decode_cp1252(path, data, exc)
+    return normalise_newlines(text)
+
+
+def _decode_cp1252(path: Path, data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pos = utf8_error.start
+        raise SourceError(
+            path, f"not valid UTF-8: byte 0x{data[pos]:02x} at offset {pos} cannot be decoded",
+            line=_line_of(data, pos), hint="save the file as UTF-8") from None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line number of a byte offset (CR, LF and CRLF all end a line)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_pdf(path: Path) -> str:
+    """Text of a PDF, pages separated by a form feed so the cleaner can see the page breaks."""
+    import pypdf  # only needed when there are PDFs
+
+    try:
+        reader = pypdf.PdfReader(path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many kinds; all mean "this PDF cannot be read"
+        raise SourceError(path, f"cannot read the PDF ({type(exc).__name__}: {exc})",
+                          hint="check that the file is a complete, unencrypted PDF") from exc
+    if not "".join(pages).strip():
+        raise SourceError(path, "the PDF has no text layer (scanned images only)",
+                          hint="run OCR on it (e.g. ocrmypdf) or supply the text as a .txt file")
+    return "\n\f".join(normalise_newlines(p).rstrip("\n") for p in pages) + "\n"
+
+
+# --- sidecar -------------------------------------------------------------------------------------
+
+def read_sidecar(path: Path) -> dict:
+    """Parse and validate a sidecar; values come back typed (`date` as datetime.date)."""
+    text = decode_text(path, path.read_bytes())
+    data = _load_yaml(path, text)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(path, "a sidecar must be a list of 'field: value' lines",
+                          line=1, hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
+    return validate_sidecar(path, data, _key_lines(text))
+
+
+def _load_yaml(path: Path, text: str):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(path, f"invalid YAML: {problem}",
+                          line=mark.line + 1 if mark else None,
+                          hint="check indentation and quoting; put text containing ':' in quotes") from None
+    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. date: 2019-02-30
+        raise SourceError(path, f"a date that does not exist ({exc})", line=_key_lines(text).get("date"),
+                          hint=FIELD_HINTS["date"]) from None
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line number of each top-level key, for pointing at the offending field."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+
+
+def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None) -> dict:
+    """Check a parsed sidecar against SIDECAR_SCHEMA; return it with `date` as datetime.date."""
+    key_lines = key_lines or {}
+    allowed = "allowed fields: " + ", ".join(ALLOWED_FIELDS)
+    _check_field_names(path, data, key_lines)
+    checked = dict(data)
+    if isinstance(checked.get("date"), dt.date) and not isinstance(checked["date"], dt.datetime):
+        checked["date"] = checked["date"].isoformat()
+    problems = sorted(_validator().iter_errors(checked), key=lambda e: key_lines.get(_field(e), 0))
+    if problems:
+        field = _field(problems[0])
+        raise SourceError(path, "; ".join(_type_message(_field(e), e) for e in problems),
+                          line=key_lines.get(field),
+                          hint=f"{field}: {FIELD_HINTS[field]}; {allowed}" if field in FIELD_HINTS else allowed)
+    return _typed(path, checked, key_lines)
+
+
+def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> None:
+    for key in data:
+        if key not in ALLOWED_FIELDS:
+            close = difflib.get_close_matches(str(key), ALLOWED_FIELDS, n=1)
+            guess = f" (did you mean '{close[0]}'?)" if close else ""
+            raise SourceError(path, f"unknown field '{key}'{guess}", line=key_lines.get(str(key)),
+                              hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(SIDECAR_SCHEMA)
+    return cls(SIDECAR_SCHEMA)
+
+
+def _field(error: jsonschema.ValidationError) -> str:
+    return str(error.absolute_path[0]) if error.absolute_path else ""
+
+
+def _type_message(field: str, error: jsonschema.ValidationError) -> str:
+    where = "".join(f"[{p}]" for p in list(error.absolute_path)[1:])
+    return f"field '{field}{where}' has a wrong value: {error.message}"
+
+
+def _typed(path: Path, data: dict, key_lines: dict[str, int]) -> dict:
+    if "date" in data:
+        try:
+            data["date"] = dt.date.fromisoformat(data["date"])
+        except ValueError:
+            raise SourceError(path, f"field 'date' is not a real date: {data['date']}",
+                              line=key_lines.get("date"), hint=FIELD_HINTS["date"]) from None
+    return data

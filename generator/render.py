@@ -1,0 +1,260 @@
+"""Letters -> Markdown pages (Jinja2 templates in generator/templates/). Pure: no I/O.
+
+Letter text is data. Every piece of it reaches the Markdown through `escape_md` (the template
+filter `md`), so nothing a letter says can become markup, a link, HTML or a template tag.
+Values this module builds itself (paths, anchors, validated URLs) are not letter text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+
+from .model import Block, Letter
+
+LETTERS_DIR = "brieven"
+
+KIND_LABELS = {
+    "inzetbrief": "Inzetbrief",
+    "verslag-ministeriele-week": "Verslag ministeriële week",
+    "schriftelijk-overleg": "Schriftelijk overleg",
+    "terugblik-veiligheidsraad": "Terugblik Veiligheidsraad",
+}
+
+# Python-Markdown treats a backslash before these as an escape (tables adds "|").
+_ALWAYS = "\\`*_{}[]#|"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"}
+_REPLACE = {**{c: "\\" + c for c in _ALWAYS}, **_ENTITIES}
+_SPECIAL = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
+_IMAGE_BANG = re.compile(r"!(?=\\\[)")                    # "![" would start an image
+_LINK_PAREN = re.compile(r"(?<=\\\])\(")                  # "](" would start a link target
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")      # incl. \x02/\x03 (Markdown placeholders)
+_LIST_NUMBER = re.compile(r"^(\d+)\.(?=\s|$)")           # "1. " starts an ordered list
+_SETEXT = re.compile(r"^=+\s*$")                          # "===" under a line makes it a heading
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'()\[\]\\|`{}]+$")
+_ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_:.-]+")
+_NOTE_LABEL_BAD = re.compile(r"[^A-Za-z0-9]+")
+FOOTNOTES_MARKER = "///Footnotes Go Here///"              # Python-Markdown's PLACE_MARKER default
+
+
+@dataclass(frozen=True)
+class OutputPage:
+    """A generated file: its path relative to the docs folder and its content."""
+
+    path: str
+    text: str
+
+
+# --- escaping ------------------------------------------------------------------------------------
+
+def escape_md(text: str, line_start: bool = True) -> str:
+    """Letter text -> Markdown that renders as exactly that text.
+
+    HTML specials become entities; Markdown specials get a backslash where they could act:
+    always for \\ ` * _ { } [ ] # |, and at the start of a line for list, heading, quote,
+    admonition and setext markers. Leading whitespace on a line (a code block) and trailing
+    whitespace (a hard line break) are dropped; control characters are removed.
+    `line_start=False` means the text continues a line (after a footnote marker).
+    """
+    escaped = _SPECIAL.sub(lambda m: _REPLACE[m.group()], _CONTROL.sub("", text))
+    escaped = _IMAGE_BANG.sub(r"\\!", _LINK_PAREN.sub(r"\\(", escaped))
+    lines = escaped.split("\n")
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i < last:
+            line = line.rstrip()
+        if line_start or i:
+            line = _escape_line_start(line.lstrip())
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def _escape_line_start(s: str) -> str:
+    if not s:
+        return s
+    if s[0] in "-+!":
+        return "\\" + s
+    if s[0] == "?":                                       # "??? note" opens a details block
+        return "&#63;" + s[1:]
+    if _SETEXT.match(s):
+        return "&#61;" + s[1:]
+    return _LIST_NUMBER.sub(r"\1\\.", s)
+
+
+def md(value) -> str:
+    """Template filter: one letter-derived value, escaped, surrounding whitespace dropped."""
+    return escape_md(str(value)).strip()
+
+
+def note_label(number: str) -> str:
+    """A footnote number as a Markdown footnote label ("17" stays "17")."""
+    return _NOTE_LABEL_BAD.sub("-", str(number)).strip("-") or "x"
+
+
+def body(block: Block, notes: frozenset[str]) -> str:
+    """A block's text, escaped, with `[^N]` at each footnote reference's offset.
+
+    References to a footnote the letter does not have keep their number as plain text.
+    """
+    parts, pos = [], 0
+    for ref in sorted(block.footnote_refs, key=lambda r: r.offset):
+        offset = max(pos, min(ref.offset, len(block.text)))
+        parts.append(escape_md(block.text[pos:offset], line_start=not parts))
+        label = note_label(ref.number)
+        parts.append(f"[^{label}]" if label in notes else escape_md(ref.number, line_start=False))
+        pos = offset
+    parts.append(escape_md(block.text[pos:], line_start=not parts))
+    return "".join(parts).strip()
+
+
+def anchor(value: str) -> str:
+    """An element id usable in `{ #id }` and id="..." (parse makes these; this only guards)."""
+    return _ANCHOR_BAD.sub("-", str(value)).strip("-")
+
+
+def attrs(block: Block, cls: str = "") -> str:
+    """The attr_list for a block: `{ #p-12 }`, `{ #p-12 .cls }` or ''."""
+    parts = [f"#{a}" for a in [anchor(block.anchor)] if a] + ([f".{cls}"] if cls else [])
+    return "{ " + " ".join(parts) + " }" if parts else ""
+
+
+def safe_url(url: str) -> str:
+    """An http(s) URL safe to put in a Markdown link target, else ''."""
+    return url if _SAFE_URL.match(url or "") else ""
+
+
+def page_title(title: str) -> str:
+    """A title for YAML front matter. MkDocs/Material print it unescaped, so HTML-escape it."""
+    return json.dumps(html.escape(title, quote=True), ensure_ascii=False)
+
+
+# --- values shown on the pages -------------------------------------------------------------------
+
+def nl_date(date: dt.date | None) -> str:
+    return format_date(date, format="long", locale="nl") if date else "datum onbekend"
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize() if kind else "soort onbekend")
+
+
+def title_of(letter: Letter) -> str:
+    return letter.meta.title or letter.id
+
+
+def line_count(letter: Letter) -> int:
+    """Lines in the source as the stages number them (split on "\n" only)."""
+    text = letter.source.text
+    return len(text.split("\n")) - text.endswith("\n") if text else 0
+
+
+def page_path(letter_id: str) -> str:
+    return f"{LETTERS_DIR}/{letter_id}.md"
+
+
+def page_url(letter_id: str) -> str:
+    """Site-relative URL of a letter page (use_directory_urls)."""
+    return f"{LETTERS_DIR}/{letter_id}/"
+
+
+def block_groups(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
+    """Consecutive bullets form one list; every other block stands alone. Empty blocks go."""
+    groups = []
+    blocks = [b for b in blocks if _shows_something(b)]
+    for is_bullet, run in groupby(blocks, key=lambda b: b.kind == "bullet"):
+        run = list(run)
+        groups.extend([("bullets", run)] if is_bullet else [(b.kind, [b]) for b in run])
+    return groups
+
+
+def _shows_something(block: Block) -> bool:
+    if block.text.strip() or any(line.strip() for line in block.lines):
+        return True
+    return (block.kind in ("question", "answer") and bool(qa_label(block))) or \
+        (block.kind == "fractie" and bool(block.fractie))
+
+
+def heading_level(block: Block) -> int:
+    """Markdown heading level: 2..6 (the page title is the h1); fracties default to 3."""
+    return min(max(block.level or (3 if block.kind == "fractie" else 2), 2), 6)
+
+
+def furniture_reasons(letter: Letter) -> list[tuple[str, int]]:
+    """(reason, count) of the removed page furniture, in order of first appearance."""
+    return list(Counter(f.reason for f in letter.furniture).items())
+
+
+def qa_label(block: Block) -> str:
+    if block.label:
+        return block.label
+    word = "Antwoord" if block.kind == "answer" else "Vraag"
+    return f"{word} {block.number}" if block.number else ""
+
+
+def dangling_refs(letter: Letter) -> list[str]:
+    """Warnings for footnote references without a footnote (rendered as plain numbers)."""
+    notes = {note_label(f.number) for f in letter.footnotes}
+    return [f"{letter.source.name}:{b.span}: reference to footnote {r.number}, which the letter does not have"
+            for b in letter.blocks for r in b.footnote_refs if note_label(r.number) not in notes]
+
+
+def by_year(letters: list[Letter]) -> list[tuple[str, str, list[Letter]]]:
+    """(label, anchor, letters) per year, newest year (and letter) first; letters without a year last."""
+    dated = sorted((l for l in letters if l.meta.year),
+                   key=lambda l: (l.meta.year, l.meta.date or dt.date(l.meta.year, 1, 1), l.id), reverse=True)
+    groups = [(str(year), f"jaar-{year}", list(run)) for year, run in groupby(dated, key=lambda l: l.meta.year)]
+    undated = sorted((l for l in letters if not l.meta.year), key=lambda l: l.id)
+    return groups + ([("Jaar onbekend", "jaar-onbekend", undated)] if undated else [])
+
+
+# --- templates -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,                  # the output is Markdown; letter text goes through `md`
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
+                       page_title=page_title, nl_date=nl_date, kind_label=kind_label)
+    env.globals.update(title_of=title_of, page_url=page_url, qa_label=qa_label, heading_level=heading_level,
+                       furniture_reasons=furniture_reasons,
+                       footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
+    return env
+
+
+def _render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render_letter(letter: Letter) -> OutputPage:
+    text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
+                   groups=block_groups(letter.blocks),
+                   notes=frozenset(note_label(f.number) for f in letter.footnotes))
+    return OutputPage(page_path(letter.id), text)
+
+
+def render_index(letters: list[Letter], intro: str) -> list[OutputPage]:
+    """The home page (intro + letters by year) and the letters overview."""
+    years = by_year(letters)
+    return [
+        OutputPage("index.md", _render("home.md.j2", intro=intro, years=years, count=len(letters))),
+        OutputPage(f"{LETTERS_DIR}/index.md", _render("overview.md.j2", years=years, count=len(letters))),
+    ]
+
+
+def render_site(letters: list[Letter], intro: str) -> list[OutputPage]:
+    return render_index(letters, intro) + [render_letter(l) for l in letters]

@@ -1,0 +1,38 @@
+"""What a build did, and how the command line prints it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Furniture
+
+
+@dataclass
+class BuildReport:
+    letters: int = 0
+    pages: int = 0                                                  # Markdown pages generated
+    furniture: dict[str, list[Furniture]] = field(default_factory=dict)   # letter id -> removed lines
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    written: int | None = None                                      # docs files rewritten (None: dry run)
+    site_dir: Path | None = None
+
+    @property
+    def furniture_total(self) -> int:
+        return sum(len(lines) for lines in self.furniture.values())
+
+
+def format_report(report: BuildReport, verbose: bool = False) -> str:
+    out = [f"letters: {report.letters}",
+           f"pages: {report.pages}" + (f" ({report.written} changed)" if report.written is not None else ""),
+           f"furniture removed: {report.furniture_total} lines"]
+    for letter_id, lines in report.furniture.items():
+        out.append(f"  {letter_id}: {len(lines)}")
+        if verbose:
+            out.extend(f"    line {f.line} ({f.reason}): {f.text}" for f in lines)
+    out.append(f"warnings: {len(report.warnings)}")
+    out.extend(f"  {w}" for w in report.warnings)
+    if report.site_dir is not None:
+        out.append(f"site: {report.site_dir} (to look at it: python3 -m http.server -d {report.site_dir})")
+    out.append(f"time: {report.seconds:.1f} s")
+    return "\n".join(out)

@@ -1,0 +1,205 @@
+"""Pages -> docs folder -> site folder. With read.py the only module that touches the disk.
+
+- `write_docs` mirrors the generated files into the docs folder: a file is rewritten only when
+  its bytes change, files no longer generated are deleted.
+- `letters_json` is the open-data contract (data/letters.json).
+- `staged_dir` + `build_site` build the site into a temporary folder next to the target and swap
+  it in only when everything succeeded; a failed build leaves the previous site untouched.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import BuildError
+from .model import Letter
+from .render import OutputPage, line_count, page_url, title_of
+
+DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
+SITE_MARKER = ".vn-brieven-site"
+HOME_INTRO = "home.md"             # in the pages folder: the home page's intro, not a page itself
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    deleted: int
+
+
+# --- hand-written pages ----------------------------------------------------------------------------
+
+def hand_written_pages(pages_dir: Path) -> tuple[str, list[OutputPage]]:
+    """(home intro, the other pages) from the pages folder, copied as they are."""
+    intro, pages = "", []
+    for path in sorted(pages_dir.rglob("*.md")):
+        rel = path.relative_to(pages_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if rel == HOME_INTRO:
+            intro = text
+        else:
+            pages.append(OutputPage(rel, text))
+    return intro, pages
+
+
+# --- open data -------------------------------------------------------------------------------------
+
+def letter_record(letter: Letter) -> dict:
+    meta = letter.meta
+    return {
+        "id": letter.id,
+        "title": title_of(letter),
+        "kind": meta.kind,
+        "date": meta.date.isoformat() if meta.date else None,
+        "sessions": list(meta.sessions),
+        "kamerstuk": meta.kamerstuk,
+        "url": meta.url,
+        "source_file": letter.source.name,
+        "page_url": page_url(letter.id),
+        "paragraphs": len(letter.paragraphs),
+        "lines": line_count(letter),
+        "furniture_removed": len(letter.furniture),
+    }
+
+
+def letters_json(letters: list[Letter]) -> OutputPage:
+    """data/letters.json: one record per letter, by date (undated last), then id. Deterministic."""
+    ordered = sorted(letters, key=lambda l: (l.meta.date is None, l.meta.date or "", l.id))
+    text = json.dumps([letter_record(l) for l in ordered], ensure_ascii=False, indent=2, sort_keys=False)
+    return OutputPage("data/letters.json", text + "\n")
+
+
+# --- docs folder -----------------------------------------------------------------------------------
+
+def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
+    """Make docs_dir hold exactly `pages`. Unchanged files keep their mtime; stale ones go."""
+    _claim(docs_dir, DOCS_MARKER)
+    wanted = {}
+    for page in pages:
+        if page.path in wanted:
+            raise BuildError(f"two generated files would both be {docs_dir / page.path}")
+        wanted[page.path] = page.text.encode("utf-8")
+    written = unchanged = deleted = 0
+    for rel, data in sorted(wanted.items()):
+        path = docs_dir / rel
+        if path.is_file() and path.read_bytes() == data:
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written += 1
+    for path in sorted(docs_dir.rglob("*"), reverse=True):     # children before their folders
+        rel = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and rel not in wanted and rel != DOCS_MARKER:
+            path.unlink()
+            deleted += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return WriteStats(written, unchanged, deleted)
+
+
+def _claim(folder: Path, marker: str) -> None:
+    """Refuse to manage a non-empty folder this generator did not create."""
+    if folder.exists() and any(folder.iterdir()) and not (folder / marker).exists():
+        raise BuildError(f"{folder} exists and was not made by the generator; refusing to overwrite it\n"
+                         f"  hint: choose another folder or remove {folder} yourself")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / marker).touch()
+
+
+# --- site folder -----------------------------------------------------------------------------------
+
+@contextmanager
+def staged_dir(target: Path) -> Iterator[Path]:
+    """A temporary folder next to `target` that replaces it when the block succeeds.
+
+    On any exception the temporary folder is removed and `target` is left as it was.
+    """
+    target = Path(target)
+    if target.exists() and any(target.iterdir()) and not (target / SITE_MARKER).exists():
+        raise BuildError(f"{target} exists and was not built by the generator; refusing to replace it\n"
+                         f"  hint: choose another --site folder or remove {target} yourself")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        yield new
+        (new / SITE_MARKER).touch()
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    _swap(new, target)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """new -> target; the old target is moved aside first and removed last."""
+    old = new.with_name(new.name.replace(".new-", ".old-"))
+    if target.exists():
+        os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except OSError:
+        if old.exists():
+            os.rename(old, target)
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> list[str]:
+    """Run MkDocs on docs_dir into site_dir. Returns MkDocs' warnings; raises BuildError on failure
+    (in strict mode any warning fails the build, and the message lists all of them)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")   # no end-of-life banner in our report
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(config_file=str(mkdocs_yml), docs_dir=str(Path(docs_dir).resolve()),
+                             site_dir=str(Path(site_dir).resolve()), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Exception as exc:
+        details = "".join(f"\n  {m}" for m in collect.messages)
+        raise BuildError(f"MkDocs build failed: {exc}{details}") from exc
+    finally:
+        logger.removeHandler(collect)
+    return collect.messages
+
+
+def serve_site(mkdocs_yml: Path, docs_dir: Path, dev_addr: str | None = None) -> None:
+    """MkDocs' development server on the generated docs folder (blocks until Ctrl-C)."""
+    from mkdocs.commands.serve import serve
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    show = logging.StreamHandler()                      # MkDocs' warnings while it rebuilds
+    show.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(show)
+    print(f"serving {docs_dir} on http://{dev_addr or '127.0.0.1:8000'}/ (Ctrl-C to stop)", flush=True)
+    try:
+        serve(config_file=str(mkdocs_yml), docs_dir=str(Path(docs_dir).resolve()), **options)
+    except Exception as exc:
+        raise BuildError(f"MkDocs serve failed: {exc}") from exc

@@ -1,0 +1,163 @@
+"""Clean stage: hyphenation, furniture, page breaks, notes. Fixtures are real excerpts."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.clean import build_vocabulary, clean, keeps_hyphen
+from generator.model import Source
+
+
+def cleaned(text: str, vocabulary=None):
+    return clean(Source(Path("excerpt.txt"), text), vocabulary)
+
+
+def body(text: str, vocabulary=None) -> str:
+    """The cleaned text as paragraphs joined by blank lines (for readable assertions)."""
+    out, cur = [], []
+    for line in cleaned(text, vocabulary).lines:
+        if line.text:
+            cur.append(line.text)
+        elif cur:
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return "\n\n".join(out)
+
+
+# --- hyphenation both ways -------------------------------------------------------------------
+
+@pytest.mark.parametrize("left,right,keep", [
+    ("lidmaat", "schap", False),
+    ("eerstverant", "woordelijke", False),
+    ("Nigeri", "aanse", False),
+    ("VN", "hervormingen", True),
+    ("Noord", "Korea", True),
+    ("EU", "klimaatdiplomatie", True),
+    ("Saoedi", "Arabië", True),
+    ("Secretaris", "Generaal", True),
+    ("G5", "troepenmacht", True),
+])
+def test_hyphen_decision(left, right, keep):
+    assert keeps_hyphen(left, right, Counter()) is keep
+
+
+def test_corpus_decides_compounds():
+    vocab = build_vocabulary(["de staakt-het-vuren oproep", "het ISIS/Al Qaeda-sanctielijst"])
+    assert keeps_hyphen("staakt-het", "vuren", vocab)
+    assert keeps_hyphen("Qaeda", "sanctiecomité", vocab)
+
+
+def test_line_end_hyphens_in_running_text():
+    text = ("Over de wijze waarop het Koninkrijk invulling zal geven aan dit lidmaat-\n"
+            "schap wordt uw Kamer dit najaar uitgebreider geïnformeerd. De COVID-19 pandemie is een\n"
+            "serieuze test voor de door de SGVN ingezette VN-\n"
+            "hervormingen, die als doel hebben de VN beter te maken.\n")
+    out = body(text)
+    assert "dit lidmaatschap wordt" in out
+    assert "ingezette VN-hervormingen, die" in out
+
+
+# --- furniture --------------------------------------------------------------------------------
+
+RUNNING_HEADER = """Minister-president Rutte heeft tijdens een zitting onder leiding van de Amerikaanse 
+president Trump op 26 september 2018 gepleit voor voortzetting van de rules based 
+Onze Referentie 
+order en constructieve multilaterale samenwerking, behoud van de nucleaire deal 
+BZDOC-151021554-15 
+met Iran, en het voorkomen dat het gebruik van chemische wapens, zoals in Syrië 
+ 
+en Salisbury, ongestraft blijft.
+"""
+
+
+def test_furniture_inside_a_sentence_is_removed_and_listed():
+    result = cleaned(RUNNING_HEADER)
+    text = " ".join(l.text for l in result.lines if l.text)
+    assert "rules based order en constructieve" in text
+    assert "nucleaire deal met Iran" in text
+    assert "Referentie" not in text and "BZDOC" not in text
+    assert [(f.line, f.text) for f in result.furniture] == [(3, "Onze Referentie"), (5, "BZDOC-151021554-15")]
+    assert "zoals in Syrië en Salisbury" in text          # the stray blank line did not split it
+
+
+def test_page_footer_is_furniture():
+    text = ("deze zouden kunnen worden geadresseerd. \n\n"
+            "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6\n\n\n"
+            " Volgende alinea begint hier. \n")
+    result = cleaned(text)
+    assert [f.reason for f in result.furniture] == ["paginavoet"]
+    assert "nr. 187" not in " ".join(l.text for l in result.lines)
+
+
+def test_letterhead_is_listed_not_lost():
+    text = "Rijnstraat 8 \n \nAan de Voorzitter van de \nDatum 15 februari 2019 \n\nGeachte voorzitter, \n\nIn 2018 was het Koninkrijk lid.\n"
+    result = cleaned(text)
+    assert [f.text for f in result.furniture] == ["Rijnstraat 8", "Aan de Voorzitter van de", "Datum 15 februari 2019"]
+    assert result.lines[0].text == "Geachte voorzitter,"
+
+
+# --- page breaks and notes --------------------------------------------------------------------
+
+KAMERSTUK_PAGE = """Ook moet de VN zorgen voor meer betrokkenheid. Dit geldt bijvoorbeeld voor ondersteuning van de Onafhankelijk 
+
+Figuur 1: overzicht van VN-vredesmissies (versie begin 2017; UNOCI sloot op 30 juni 
+2017 en MINUSTAH sluit op 15 oktober 2017)
+ Expert op het gebied van Sexual Orientation and Gender Identity die 
+tijdens de 72ste AVVN zijn tweede rapport zal presenteren. 
+"""
+
+
+def test_paragraph_rejoined_across_page_break_with_caption():
+    result = cleaned(KAMERSTUK_PAGE)
+    text = body(KAMERSTUK_PAGE)
+    assert "ondersteuning van de Onafhankelijk Expert op het gebied" in text
+    assert "\n\n" not in text
+    assert [(n.kind, n.number) for n in result.notes] == [("caption", "Figuur 1")]
+    assert result.notes[0].span.start == 3 and result.notes[0].span.end == 4
+
+
+FOOTNOTE_PAGE = """De COVID-19 crisis en de wijze waarop landen en bevolkingsgroepen in staat zijn 
+van een dergelijke schok te herstellen, hebben de ongelijkheid in de wereld nog 
+
+1 Raadpleegbaar via www.tweedekamer.nl`
+
+
+
+eens pijnlijk blootgelegd. Dit onderstreept het belang.
+"""
+
+
+def test_footnote_lifted_and_paragraph_rejoined():
+    result = cleaned(FOOTNOTE_PAGE)
+    assert "ongelijkheid in de wereld nog eens pijnlijk blootgelegd" in body(FOOTNOTE_PAGE)
+    (note,) = result.notes
+    assert (note.kind, note.number, note.text) == ("footnote", "1", "Raadpleegbaar via www.tweedekamer.nl`")
+    assert note.span.start == 4 and note.after_line == 2
+
+
+def test_paragraph_starting_with_a_number_is_not_a_footnote():
+    text = "Het Koninkrijk is lid. \n\n75 jaar VN biedt de gelegenheid om te reflecteren.\n"
+    result = cleaned(text)
+    assert result.notes == []
+    assert "75 jaar VN biedt" in body(text)
+
+
+def test_hyphenated_word_across_page_break():
+    text = "Drie hiervan hebben reeds plaatsge-\n vonden. Het Koninkrijk heeft hierbij aandacht gevraagd.\n"
+    assert body(text).startswith("Drie hiervan hebben reeds plaatsgevonden. Het Koninkrijk")
+
+
+def test_short_sentence_end_starts_new_paragraph():
+    text = ("Tijdens het terugkerende Informal Ministerial Network voor het ICC, bijgewoond door Minister Blok,\n"
+            "sloot het Koninkrijk zich aan bij een verklaring, juist nu de rechtsorde onder druk staat en de\n"
+            "instituties onder druk staan. \n"
+            "Minister Blok nam ook deel aan de bijeenkomst over Ensuring accountability for Syria en sprak\n"
+            "daar over de bewijzenbank.\n")
+    assert body(text).count("\n\n") == 1
+
+
+def test_line_numbers_survive():
+    result = cleaned(RUNNING_HEADER)
+    assert [l.no for l in result.lines if l.text][:3] == [1, 2, 4]

@@ -1,0 +1,203 @@
+"""render.py: letter text is data (escape_md), and a letter renders to the expected Markdown."""
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import render
+from generator.model import Block, Footnote, FootnoteRef, Furniture, Letter, Meta, Signatory, Source, Span
+
+INJECTIONS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[klik](javascript:alert(1))",
+    "![plaatje](http://example.com/x.png)",
+    "<!-- verborgen -->",
+    "{{ config.site_name }} {% if x %}ja{% endif %}",
+    "# geen kop",
+    "## geen kop ##",
+    "> geen citaat",
+    "- geen lijst",
+    "+ geen lijst",
+    "* geen lijst",
+    "1. geen genummerde lijst",
+    "| a | b |\n|---|---|\n| c | d |",
+    "**vet** _schuin_ `code` ~~doorgehaald~~",
+    "[^1] en [^1]: geen voetnoot",
+    "tekst\n{: #kaping .klasse }",
+    "tekst { #kaping }",
+    '!!! danger "geen waarschuwing"\n    inhoud',
+    '??? note "geen uitklapblok"',
+    "    geen codeblok",
+    "regel\n===",
+    "regel\n---",
+    "<http://example.com>",
+    '<div markdown="1">*x*</div>',
+    "\\*backslash\\* \\",
+    "[TOC]",
+    "harde  \nregelafbreking",
+    "&copy; &amp; &#60;",
+    "\x02klzzwxh:0\x03 stx",
+    "a < b > c & d",
+    "[ref]: http://example.com\n[ref]",
+    "*[HTML]: afkorting",
+]
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_comment(self, data):
+        self.tags.append(("!--", {}))
+
+
+def _read(out: str) -> _Text:
+    parser = _Text()
+    parser.feed(out)
+    return parser
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_escape_md_shows_letter_text_literally(payload, to_html):
+    out = to_html(render.escape_md(payload))
+    page = _read(out)
+    assert {tag for tag, _ in page.tags} <= {"p"}, out
+    expected = _words(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", payload))
+    assert _words("".join(page.text)) == expected, out
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_escape_md_inside_a_line_and_a_list_item(payload, to_html):
+    """The same payloads after other text (line_start=False) and as a bullet item."""
+    out = to_html("Tekst " + render.escape_md(payload, line_start=False) + "\n\n- " + render.md(payload))
+    tags = {tag for tag, _ in _read(out).tags}
+    assert tags <= {"p", "ul", "li"}, out
+
+
+def test_escape_md_html_escapes_every_angle_bracket_and_ampersand():
+    assert render.escape_md("<b>&c") == "&lt;b&gt;&amp;c"
+
+
+def test_escape_md_adds_little_noise():
+    plain = "De 75e zitting van de AVVN (2020) - zie ook Kamerstuk 26 150, nr. 187."
+    assert render.escape_md(plain) == plain
+
+
+def _letter(**meta) -> Letter:
+    text = "regel\n" * 9
+    blocks = [
+        Block("heading", "1. Vrede en veiligheid", Span(1, 1), level=2, number="1", anchor="vrede"),
+        Block("paragraph", "Het Koninkrijk zet zich in.", Span(2, 2), anchor="p-1",
+              footnote_refs=[FootnoteRef(14, "1")]),
+        Block("bullet", "eerste punt", Span(3, 3), anchor="p-2"),
+        Block("bullet", "tweede punt", Span(4, 4), anchor="p-3"),
+        Block("question", "Wat doet het kabinet?", Span(5, 5), number="51", anchor="vraag-51"),
+        Block("answer", "Eerste alinea.\n\nTweede alinea.", Span(6, 7), number="51",
+              label="51. Antwoord van het kabinet:", anchor="antwoord-51"),
+        Block("signature", "De Minister,\nS.A. Blok", Span(8, 9), lines=["De Minister,", "S.A. Blok"],
+              anchor="ondertekening"),
+    ]
+    return Letter(
+        id="2020-test", source=Source(Path("2020-test.txt"), text),
+        meta=Meta(title="Een testbrief", kind="inzetbrief", date=dt.date(2020, 9, 18), sessions=[75],
+                  signatories=[Signatory("S.A. Blok", "Minister van Buitenlandse Zaken")], **meta),
+        blocks=blocks, footnotes=[Footnote("1", "Zie www.tweedekamer.nl", Span(10, 10))],
+        furniture=[Furniture(9, "Onze Referentie", "lopende kop")])
+
+
+def test_letter_page_has_anchors_footnotes_and_card(to_html):
+    page = render.render_letter(_letter())
+    text = page.text
+    assert page.path == "brieven/2020-test.md"
+    assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Een testbrief"}
+    assert "## 1\\. Vrede en veiligheid { #vrede }" in text
+    assert "Het Koninkrijk[^1] zet zich in.\n{ #p-1 }" in text            # marker at offset 14
+    assert "- eerste punt\n  { #p-2 }\n- tweede punt\n  { #p-3 }\n" in text   # one list
+    assert "\n[^1]: Zie www.tweedekamer.nl\n" in text
+    assert "| Datum | 18 september 2020 |" in text
+    out = to_html(text.split("---\n", 2)[2])
+    ids = {a.get("id") for _, a in _read(out).tags}
+    assert {"vrede", "p-1", "p-2", "p-3", "vraag-51", "antwoord-51", "ondertekening", "fn:1",
+            "vn-verantwoording"} <= ids
+    assert out.count("<ul>") == 1
+    assert "<strong>51. Antwoord van het kabinet:</strong>" in out
+    assert "<p>Eerste alinea.</p>" in out and "<p>Tweede alinea.</p>" in out
+    assert "Onze Referentie" in out and "lopende kop" in out                  # removed lines listed
+
+
+def test_answer_without_label_shows_its_number():
+    letter = _letter()
+    letter.blocks[5].label = ""
+    assert "**Antwoord 51**" in render.render_letter(letter).text
+
+
+def test_empty_blocks_are_skipped_but_a_bare_answer_label_is_kept(to_html):
+    letter = _letter()
+    letter.blocks[1].text, letter.blocks[1].footnote_refs = "  ", []
+    letter.blocks[5].text = ""
+    out = to_html(render.render_letter(letter).text.split("---\n", 2)[2])
+    assert 'id="p-1"' not in out and "{ #p-1 }" not in out
+    assert 'id="antwoord-51"' in out and "51. Antwoord van het kabinet:" in out
+
+
+def test_rendering_is_deterministic():
+    assert render.render_letter(_letter()).text == render.render_letter(_letter()).text
+    letters = [_letter()]
+    assert render.render_site(letters, "Intro.") == render.render_site(letters, "Intro.")
+
+
+def test_every_letter_field_is_escaped(to_html):
+    evil = "<script>x()</script> [a](javascript:b) ![i](c) {{ d }}"
+    letter = _letter(kamerstuk=evil, url="javascript:alert(1)")
+    letter.meta.title = letter.meta.kind = evil
+    letter.meta.signatories = [Signatory(evil, evil)]
+    for b in letter.blocks:
+        b.text, b.label, b.lines = evil, evil, [evil, evil]
+        b.footnote_refs = []
+    letter.footnotes = [Footnote("1", evil, Span(1, 1))]
+    letter.furniture = [Furniture(1, evil, evil)]
+    text = render.render_letter(letter).text
+    front, body = text.split("---\n", 2)[1:]
+    assert "<" not in yaml.safe_load(front)["title"]                     # MkDocs prints it raw
+    out = to_html(body)
+    tags = _read(out).tags
+    assert not [t for t, _ in tags if t in ("script", "img")]
+    assert not [a for t, a in tags if t == "a" and "javascript" in a.get("href", "")]
+    assert "{{ d }}" in "".join(_read(out).text)
+
+
+def test_dangling_footnote_reference_is_reported_and_kept_as_text():
+    letter = _letter()
+    letter.footnotes = []
+    assert render.dangling_refs(letter) == ["2020-test.txt:2: reference to footnote 1, which the letter does not have"]
+    assert "Het Koninkrijk1 zet zich in." in render.render_letter(letter).text
+
+
+def test_index_lists_letters_by_year_newest_first():
+    old, new, undated = _letter(), _letter(), _letter()
+    new.meta.year = 2020
+    old.id, old.meta.date, old.meta.year = "2018-oud", dt.date(2018, 1, 1), 2018
+    undated.id, undated.meta.date = "zonder-datum", None
+    home, overview = render.render_index([old, undated, new], "Welkom.")
+    assert home.path == "index.md" and overview.path == "brieven/index.md"
+    positions = [home.text.index(s) for s in ("### 2020", "### 2018", "### Jaar onbekend")]
+    assert positions == sorted(positions)
+    assert "(brieven/2018-oud.md) — 1 januari 2018 · Inzetbrief" in home.text
+    assert "(2018-oud.md)" in overview.text and "Welkom." in home.text

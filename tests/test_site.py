@@ -1,0 +1,88 @@
+"""The real site, built from content/ with the real pipeline (once per session), checked end to end."""
+from __future__ import annotations
+
+import collections
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.__main__ import main
+from generator.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+MIN_CONSERVE = 0.999
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, sitecheck):
+    settings, _ = built_site
+    assert sitecheck.links(str(settings.site_dir))
+
+
+def test_nothing_is_loaded_from_another_host(built_site, sitecheck):
+    settings, _ = built_site
+    assert sitecheck.privacy(str(settings.site_dir))
+
+
+def test_every_letter_keeps_its_words(built_site, sitecheck):
+    """Share of each source's words on its page (sitecheck's conserve measure), lowest reported."""
+    settings, _ = built_site
+    recalls = {}
+    for record in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8")):
+        source = settings.content_dir / "letters" / record["source_file"]
+        page = settings.site_dir / record["page_url"] / "index.html"
+        want = collections.Counter(sitecheck.words(source.read_text(encoding="utf-8")))
+        got = collections.Counter(sitecheck.words(" ".join(sitecheck.parse(str(page)).text)))
+        recalls[record["id"]] = 1 - sum((want - got).values()) / sum(want.values())
+    lowest = min(recalls, key=recalls.get)
+    print(f"lowest conserve: {lowest} {recalls[lowest]:.4f}")
+    assert recalls[lowest] >= MIN_CONSERVE, recalls
+
+
+def test_site_has_every_letter_and_every_anchor(built_site):
+    settings, report = built_site
+    letters = pipeline.load_letters(settings)
+    records = json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))
+    assert report.letters == len(letters) == len(records) == len(list((REPO / "content/letters").glob("*.txt")))
+    by_id = {r["id"]: r for r in records}
+    for letter in letters:
+        html = (settings.site_dir / by_id[letter.id]["page_url"] / "index.html").read_text(encoding="utf-8")
+        missing = [b.anchor for b in letter.paragraphs if f'id="{b.anchor}"' not in html]
+        assert not missing, f"{letter.id}: paragraphs without their anchor: {missing[:5]}"
+        assert by_id[letter.id]["furniture_removed"] == len(report.furniture[letter.id])
+    home = (settings.site_dir / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{r["page_url"]}"' in home for r in records)
+
+
+def test_navigation_does_not_list_the_letters(built_site):
+    """The sidebar is rendered into every page: it must not grow with the number of letters."""
+    settings, _ = built_site
+    page = next((settings.site_dir / "brieven").glob("*/index.html")).read_text(encoding="utf-8")
+    start = page.index('<nav class="md-nav md-nav--primary"')
+    nav = page[start:page.index("</nav>", start)]
+    assert "brieven/2" not in nav and nav.count("md-nav__link") < 20
+
+
+def test_generated_markdown_and_data_are_deterministic(real_settings, tmp_path):
+    trees = []
+    for name in ("a", "b"):
+        settings = Settings(content_dir=real_settings.content_dir, site_dir=tmp_path / name / "site",
+                            docs_dir=tmp_path / name / "docs", mkdocs_yml=real_settings.mkdocs_yml)
+        pipeline.generate(settings)
+        docs = settings.docs_dir
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()})
+    assert "data/letters.json" in trees[0] and len(trees[0]) > 5
+    assert trees[0] == trees[1]
+
+
+def test_cli_check_reports_and_cli_errors_have_no_traceback(tmp_path, capsys):
+    assert main(["check", "--content", str(REPO / "content"), "--config", str(REPO / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "letters: " in out and "furniture removed: " in out
+    assert main(["build", "--content", str(tmp_path / "nergens"), "--config", str(REPO / "mkdocs.yml"),
+                 "--site", str(tmp_path / "site"), "--docs", str(tmp_path / "docs")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "nergens" in err and "Traceback" not in err
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,177 @@
+"""write.py: docs folder mirrored with minimal writes, letters.json contract, atomic site swap."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline, write
+from generator.config import Settings
+from generator.errors import BuildError, GeneratorError
+from generator.model import Block, Furniture, Letter, Meta, Source, Span
+from generator.render import OutputPage
+
+REPO = Path(__file__).resolve().parents[1]
+JSON_FIELDS = ["id", "title", "kind", "date", "sessions", "kamerstuk", "url", "source_file", "page_url",
+               "paragraphs", "lines", "furniture_removed"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def make_site(folder: Path) -> dict[str, bytes]:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "index.html").write_text("<p>oud</p>")
+    (folder / "sub" / "a.css").write_bytes(b"body{}")
+    (folder / write.SITE_MARKER).touch()
+    return snapshot(folder)
+
+
+# --- atomic swap ------------------------------------------------------------------------------------
+
+def test_failed_build_leaves_the_site_byte_identical(tmp_path):
+    site = tmp_path / "site"
+    before = make_site(site)
+    with pytest.raises(RuntimeError):
+        with write.staged_dir(site) as staging:
+            (staging / "index.html").write_text("<p>nieuw</p>")
+            raise RuntimeError("MkDocs failed")
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]           # no leftovers
+
+
+def test_successful_build_replaces_the_site(tmp_path):
+    site = tmp_path / "site"
+    make_site(site)
+    with write.staged_dir(site) as staging:
+        (staging / "index.html").write_text("<p>nieuw</p>")
+    assert set(snapshot(site)) == {"index.html", write.SITE_MARKER}
+    assert (site / "index.html").read_text() == "<p>nieuw</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_folder_the_generator_did_not_make_is_not_replaced(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(BuildError, match="refusing"):
+        with write.staged_dir(tmp_path):
+            pass
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def small_content(tmp_path: Path) -> Settings:
+    content = tmp_path / "content"
+    (content / "letters").mkdir(parents=True)
+    shutil.copy(REPO / "content/letters/2019-veiligheidsraad-2018-terugblik.txt", content / "letters")
+    shutil.copytree(REPO / "content/pages", content / "pages")
+    return Settings(content_dir=content, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs",
+                    mkdocs_yml=REPO / "mkdocs.yml")
+
+
+def test_pipeline_failure_keeps_the_previous_site(tmp_path):
+    settings = small_content(tmp_path)
+    pipeline.build(settings)
+    before = snapshot(settings.site_dir)
+    assert "brieven/2019-veiligheidsraad-2018-terugblik/index.html" in before
+
+    # a broken link in a page: MkDocs --strict fails after the Markdown is written
+    about = settings.content_dir / "pages/over-deze-site.md"
+    about.write_text(about.read_text() + "\n[weg](bestaat-niet.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="bestaat-niet.md"):
+        pipeline.build(settings)
+    assert snapshot(settings.site_dir) == before
+
+    # a letter that cannot be read: the build fails naming the file, the site stays
+    (settings.content_dir / "letters/kapot.txt").write_bytes("tekst".encode("utf-16"))
+    with pytest.raises(GeneratorError, match="kapot.txt"):
+        pipeline.build(settings)
+    assert snapshot(settings.site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs", "site"]
+
+
+# --- docs folder ------------------------------------------------------------------------------------
+
+def test_unchanged_files_are_not_rewritten_and_stale_ones_go(tmp_path):
+    docs = tmp_path / "docs"
+    pages = [OutputPage("index.md", "# a\n"), OutputPage("brieven/x.md", "x\n"), OutputPage("brieven/y.md", "y\n")]
+    assert write.write_docs(docs, pages) == write.WriteStats(written=3, unchanged=0, deleted=0)
+    old = 1_000_000_000
+    for p in docs.rglob("*.md"):
+        os.utime(p, ns=(old, old))
+    stats = write.write_docs(docs, [pages[0], OutputPage("brieven/x.md", "x2\n")])
+    assert stats == write.WriteStats(written=1, unchanged=1, deleted=1)
+    assert (docs / "index.md").stat().st_mtime_ns == old
+    assert (docs / "brieven/x.md").read_text() == "x2\n"
+    assert not (docs / "brieven/y.md").exists()
+    write.write_docs(docs, [pages[0]])
+    assert not (docs / "brieven").exists()                                   # empty folder removed
+
+
+def test_docs_folder_with_foreign_files_is_refused(tmp_path):
+    (tmp_path / "eigen.md").write_text("mijn tekst")
+    with pytest.raises(BuildError, match="refusing"):
+        write.write_docs(tmp_path, [OutputPage("index.md", "x")])
+    assert (tmp_path / "eigen.md").read_text() == "mijn tekst"
+
+
+# --- letters.json -----------------------------------------------------------------------------------
+
+def _letter(letter_id: str, date: dt.date | None) -> Letter:
+    blocks = [Block("paragraph", "a", Span(1, 1)), Block("heading", "b", Span(2, 2)),
+              Block("bullet", "c", Span(3, 3)), Block("answer", "d", Span(4, 4), number="1")]
+    return Letter(letter_id, Source(Path(f"/x/{letter_id}.txt"), "een\ntwee\ndrie\n"),
+                  Meta(title=f"Brief {letter_id} – één", kind="inzetbrief", date=date, sessions=[75, 74],
+                       kamerstuk="26 150, nr. 187", url="https://zoek.officielebekendmakingen.nl/kst-26150-187"),
+                  blocks, [], [Furniture(1, "Onze Referentie", "lopende kop")])
+
+
+def test_letters_json_order_and_fields():
+    letters = [_letter("c", dt.date(2020, 9, 1)), _letter("zonder", None), _letter("b", dt.date(2020, 9, 1)),
+               _letter("a", dt.date(2018, 1, 2))]
+    page = write.letters_json(letters)
+    assert page.path == "data/letters.json"
+    assert page.text.endswith("]\n") and "één" in page.text                  # UTF-8, not \u escapes
+    records = json.loads(page.text)
+    assert [r["id"] for r in records] == ["a", "b", "c", "zonder"]
+    assert [list(r) for r in records] == [JSON_FIELDS] * 4
+    assert records[0] == {
+        "id": "a", "title": "Brief a – één", "kind": "inzetbrief", "date": "2018-01-02",
+        "sessions": [75, 74], "kamerstuk": "26 150, nr. 187",
+        "url": "https://zoek.officielebekendmakingen.nl/kst-26150-187", "source_file": "a.txt",
+        "page_url": "brieven/a/", "paragraphs": 3, "lines": 3, "furniture_removed": 1}
+    assert records[3]["date"] is None
+    assert write.letters_json(list(reversed(letters))) == page                # input order does not matter
+
+
+def test_two_letters_with_the_same_id_fail_naming_both_files(tmp_path):
+    settings = small_content(tmp_path)
+    letters = settings.content_dir / "letters"
+    shutil.copy(letters / "2019-veiligheidsraad-2018-terugblik.txt", letters / "2019_Veiligheidsraad_2018_Terugblik.txt")
+    with pytest.raises(GeneratorError) as failure:
+        pipeline.build(settings)
+    message = str(failure.value)
+    assert "2019-veiligheidsraad-2018-terugblik.txt" in message and "2019_Veiligheidsraad_2018_Terugblik.txt" in message
+    assert not settings.site_dir.exists() and not settings.docs_dir.exists()
+
+
+def test_letters_that_fail_a_stage_are_all_reported_by_file(tmp_path, monkeypatch):
+    settings = small_content(tmp_path)
+    letters = settings.content_dir / "letters"
+    shutil.copy(letters / "2019-veiligheidsraad-2018-terugblik.txt", letters / "tweede.txt")
+    real_parse = pipeline.parse_letter
+
+    def failing_parse(cleaned):
+        raise ValueError("parser gave up")
+
+    monkeypatch.setattr(pipeline, "parse_letter", failing_parse)
+    with pytest.raises(GeneratorError) as failure:
+        pipeline.build(settings)
+    message = str(failure.value)
+    assert "2 problem(s)" in message and "parser gave up" in message
+    assert "2019-veiligheidsraad-2018-terugblik.txt" in message and "tweede.txt" in message
+    monkeypatch.setattr(pipeline, "parse_letter", real_parse)
+    assert pipeline.build(settings).letters == 2
