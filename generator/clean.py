@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import collections
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .model import Cleaned, Furniture, Line, Note, Source, Span
@@ -53,20 +53,33 @@ class _Raw:
 
 # --- vocabulary: the corpus decides ambiguous hyphens -----------------------------------------
 
-def build_vocabulary(texts: list[str]) -> collections.Counter[str]:
-    """Count the word forms that occur inside lines (not split at a line end) in all letters.
+@dataclass(frozen=True)
+class Vocabulary:
+    """How words are written where they are not broken at a line end, over the whole corpus."""
+
+    forms: collections.Counter[str] = field(default_factory=collections.Counter)     # word -> count
+    prefixes: collections.Counter[str] = field(default_factory=collections.Counter)  # "qaeda-" -> count
+
+
+def build_vocabulary(texts: list[str]) -> Vocabulary:
+    """Count the word forms inside lines (not split at a line end) in all letters.
 
     Used to decide whether `niet-` + `statelijke` keeps its hyphen: the corpus says how the
     word is written where it is not broken.
     """
-    counts: collections.Counter[str] = collections.Counter()
+    forms: collections.Counter[str] = collections.Counter()
     for text in texts:
         for line in text.split("\n"):
             tokens = WORD_CHARS.findall(line.rstrip())
             if tokens and line.rstrip().endswith("-"):
                 tokens = tokens[:-1]
-            counts.update(t.lower().strip("-’'") for t in tokens)
-    return counts
+            forms.update(t.lower().strip("-’'") for t in tokens)
+    prefixes = collections.Counter()
+    for form, n in forms.items():
+        for i, c in enumerate(form):
+            if c == "-" and 0 < i < len(form) - 1:
+                prefixes[form[:i + 1]] += n
+    return Vocabulary(forms, prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +88,7 @@ def _pyphen():
     return pyphen.Pyphen(lang="nl_NL")
 
 
-def keeps_hyphen(left: str, right: str, vocabulary: collections.Counter[str] | None = None) -> bool:
+def keeps_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) -> bool:
     """True when the hyphen between `left-` (line end) and `right` (next line) is part of the word."""
     last = left.rsplit("-", 1)[-1]                    # staakt-het- -> het
     if not right or not right[0].isalpha() or right[0].isupper():
@@ -83,13 +96,11 @@ def keeps_hyphen(left: str, right: str, vocabulary: collections.Counter[str] | N
     if any(c.isupper() for c in last[1:]) or any(c.isdigit() for c in last) or len(last) == 1:
         return True                                   # VN-, EU-, G5-, SDG-, x-
     if vocabulary is not None:
-        hyphenated = vocabulary.get(f"{left}-{right}".lower(), 0)
-        joined = vocabulary.get(f"{left}{right}".lower(), 0)
+        hyphenated = vocabulary.forms.get(f"{left}-{right}".lower(), 0)
+        joined = vocabulary.forms.get(f"{left}{right}".lower(), 0)
         if hyphenated or joined:
             return hyphenated > joined
-        # compounds of which the corpus knows the first part as a hyphenated prefix
-        prefix = f"{left}-".lower()
-        if left[0].isupper() and sum(n for w, n in _prefixed(vocabulary, prefix)) >= 1:
+        if left[0].isupper() and vocabulary.prefixes.get(f"{left}-".lower(), 0):
             return True                               # Qaeda-sanctielijst elsewhere: Qaeda-sanctiecomité
     word = f"{last}{right}"
     if len(last) in _pyphen().positions(word):
@@ -98,22 +109,9 @@ def keeps_hyphen(left: str, right: str, vocabulary: collections.Counter[str] | N
     return last[-1] in "aeiou" and right[0] in "aeiou"
 
 
-def _prefixed(vocabulary: collections.Counter[str], prefix: str):
-    cache = getattr(vocabulary, "_prefix_cache", None)
-    if cache is None:
-        cache = {}
-        try:
-            vocabulary._prefix_cache = cache       # type: ignore[attr-defined]
-        except AttributeError:
-            pass
-    if prefix not in cache:
-        cache[prefix] = [(w, n) for w, n in vocabulary.items() if w.startswith(prefix)]
-    return cache[prefix]
-
-
 # --- the stage --------------------------------------------------------------------------------
 
-def clean(source: Source, vocabulary: collections.Counter[str] | None = None) -> Cleaned:
+def clean(source: Source, vocabulary: Vocabulary | None = None) -> Cleaned:
     raw = [_Raw(i, t.strip(), t.rstrip("\n")) for i, t in enumerate(source.text.split("\n"), 1)]
     furniture: list[Furniture] = []
     raw = _remove_letterhead(raw, furniture)
@@ -256,18 +254,22 @@ def _continues(text: str) -> bool:
 
 def _footnote(lines: list[_Raw], number: int) -> Note:
     first = FOOTNOTE_START.match(lines[0].text)
-    parts = [first.group(2) if first else lines[0].text] + [r.text for r in lines[1:]]
-    text = parts[0]
-    for part in parts[1:]:
-        # URLs and words broken at the line end inside a footnote
-        if text.endswith(("/", "-")) and ("http" in text.split()[-1] or "www." in text.split()[-1]):
-            text += part
-        elif HYPHEN_END.search(text) and part[:1].islower() and not keeps_hyphen(
-                HYPHEN_END.search(text).group("left"), FIRST_WORD.match(part).group(1) if FIRST_WORD.match(part) else part):
-            text = text[:-1] + part
-        else:
-            text += " " + part
+    text = first.group(2) if first else lines[0].text
+    for r in lines[1:]:
+        text = _run_on(text, r.text)
     return Note("footnote", str(number), text, Span(lines[0].no, lines[-1].no), 0)
+
+
+def _run_on(text: str, part: str) -> str:
+    """Join the next line of a footnote: a URL broken at the line end continues without a space,
+    a word hyphenated at the line end is joined like in the running text."""
+    last = text.split()[-1] if text.split() else ""
+    if text.endswith(("/", "-")) and ("http" in last or "www." in last):
+        return text + part
+    broken, nxt = HYPHEN_END.search(text), FIRST_WORD.match(part)
+    if broken and nxt and part[:1].islower() and not keeps_hyphen(broken.group("left"), nxt.group(1)):
+        return text[:-1] + part
+    return f"{text} {part}"
 
 
 def _append_page(lines: list[Line], body: list[_Raw]) -> None:
@@ -344,7 +346,7 @@ def _numbered_heading(text: str) -> bool:
     return bool(re.match(r"^([IVX]+|\d{1,2})\. \S", text))
 
 
-def _dehyphenate(lines: list[Line], vocabulary) -> list[Line]:
+def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None) -> list[Line]:
     out = list(lines)
     for i in range(len(out) - 1):
         cur, nxt = out[i], out[i + 1]

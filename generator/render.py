@@ -122,8 +122,13 @@ def anchor(value: str) -> str:
 
 
 def attrs(block: Block, cls: str = "") -> str:
-    """The attr_list for a block: `{ #p-12 }`, `{ #p-12 .cls }` or ''."""
+    """The attr_list for a block: `{ #p-12 data-regels="33-45" }` (+ `.cls`), or ''.
+
+    `data-regels` is the block's line range in the source file, so a reader or a maintainer can
+    check any paragraph against the text it came from."""
     parts = [f"#{a}" for a in [anchor(block.anchor)] if a] + ([f".{cls}"] if cls else [])
+    if parts:
+        parts.append(f'data-regels="{block.span.start}-{block.span.end}"')
     return "{ " + " ".join(parts) + " }" if parts else ""
 
 

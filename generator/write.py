@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -58,6 +59,7 @@ def letter_record(letter: Letter) -> dict:
         "title": title_of(letter),
         "kind": meta.kind,
         "date": meta.date.isoformat() if meta.date else None,
+        "year": meta.year,
         "sessions": list(meta.sessions),
         "kamerstuk": meta.kamerstuk,
         "url": meta.url,
@@ -70,8 +72,9 @@ def letter_record(letter: Letter) -> dict:
 
 
 def letters_json(letters: list[Letter]) -> OutputPage:
-    """data/letters.json: one record per letter, by date (undated last), then id. Deterministic."""
-    ordered = sorted(letters, key=lambda l: (l.meta.date is None, l.meta.date or "", l.id))
+    """data/letters.json: one record per letter, oldest first by year and date (letters without a
+    year last), then id. Deterministic."""
+    ordered = sorted(letters, key=lambda l: (l.meta.year is None, l.meta.year or 0, l.meta.date or dt.date.min, l.id))
     text = json.dumps([letter_record(l) for l in ordered], ensure_ascii=False, indent=2, sort_keys=False)
     return OutputPage("data/letters.json", text + "\n")
 

@@ -1,10 +1,9 @@
 """Clean stage: hyphenation, furniture, page breaks, notes. Fixtures are real excerpts."""
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from generator.clean import build_vocabulary, clean, keeps_hyphen
+from generator.clean import Vocabulary, build_vocabulary, clean, keeps_hyphen
 from generator.model import Source
 
 
@@ -40,7 +39,7 @@ def body(text: str, vocabulary=None) -> str:
     ("G5", "troepenmacht", True),
 ])
 def test_hyphen_decision(left, right, keep):
-    assert keeps_hyphen(left, right, Counter()) is keep
+    assert keeps_hyphen(left, right, Vocabulary()) is keep
 
 
 def test_corpus_decides_compounds():

@@ -127,9 +127,10 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
     text = page.text
     assert page.path == "brieven/2020-test.md"
     assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Een testbrief"}
-    assert "## 1\\. Vrede en veiligheid { #vrede }" in text
-    assert "Het Koninkrijk[^1] zet zich in.\n{ #p-1 }" in text            # marker at offset 14
-    assert "- eerste punt\n  { #p-2 }\n- tweede punt\n  { #p-3 }\n" in text   # one list
+    assert '## 1\\. Vrede en veiligheid { #vrede data-regels="1-1" }' in text
+    assert 'Het Koninkrijk[^1] zet zich in.\n{ #p-1 data-regels="2-2" }' in text   # marker at offset 14
+    assert ('- eerste punt\n  { #p-2 data-regels="3-3" }\n'
+            '- tweede punt\n  { #p-3 data-regels="4-4" }\n') in text          # one list
     assert "\n[^1]: Zie www.tweedekamer.nl\n" in text
     assert "| Datum | 18 september 2020 |" in text
     out = to_html(text.split("---\n", 2)[2])
@@ -137,6 +138,8 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
     assert {"vrede", "p-1", "p-2", "p-3", "vraag-51", "antwoord-51", "ondertekening", "fn:1",
             "vn-verantwoording"} <= ids
     assert out.count("<ul>") == 1
+    assert '<p data-regels="2-2" id="p-1">' in out                           # source lines kept
+    assert 'data-regels="6-7" id="antwoord-51"' in out
     assert "<strong>51. Antwoord van het kabinet:</strong>" in out
     assert "<p>Eerste alinea.</p>" in out and "<p>Tweede alinea.</p>" in out
     assert "Onze Referentie" in out and "lopende kop" in out                  # removed lines listed

@@ -86,3 +86,16 @@ def test_cli_check_reports_and_cli_errors_have_no_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "nergens" in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+def test_letter_without_sidecar_is_built_from_its_text(built_site):
+    """content/letters/ keeps one letter without a .yml on purpose: its metadata comes from the text."""
+    settings, _ = built_site
+    letters = settings.content_dir / "letters"
+    bare = [p.stem for p in letters.glob("*.txt") if not p.with_suffix(".yml").exists()]
+    assert bare == ["2018-avvn73-verslag-ministeriele-week"]
+    record = next(r for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))
+                  if r["id"] == bare[0])
+    assert (record["kind"], record["sessions"], record["year"]) == ("verslag-ministeriele-week", [73], 2018)
+    html = (settings.site_dir / record["page_url"] / "index.html").read_text(encoding="utf-8")
+    assert "Verslag ministeriële week 73e AVVN" in html and "S.A. Blok" in html

@@ -16,7 +16,7 @@ from generator.model import Block, Furniture, Letter, Meta, Source, Span
 from generator.render import OutputPage
 
 REPO = Path(__file__).resolve().parents[1]
-JSON_FIELDS = ["id", "title", "kind", "date", "sessions", "kamerstuk", "url", "source_file", "page_url",
+JSON_FIELDS = ["id", "title", "kind", "date", "year", "sessions", "kamerstuk", "url", "source_file", "page_url",
                "paragraphs", "lines", "furniture_removed"]
 
 
@@ -124,7 +124,8 @@ def _letter(letter_id: str, date: dt.date | None) -> Letter:
     blocks = [Block("paragraph", "a", Span(1, 1)), Block("heading", "b", Span(2, 2)),
               Block("bullet", "c", Span(3, 3)), Block("answer", "d", Span(4, 4), number="1")]
     return Letter(letter_id, Source(Path(f"/x/{letter_id}.txt"), "een\ntwee\ndrie\n"),
-                  Meta(title=f"Brief {letter_id} – één", kind="inzetbrief", date=date, sessions=[75, 74],
+                  Meta(title=f"Brief {letter_id} – één", kind="inzetbrief", date=date,
+                       year=date.year if date else None, sessions=[75, 74],
                        kamerstuk="26 150, nr. 187", url="https://zoek.officielebekendmakingen.nl/kst-26150-187"),
                   blocks, [], [Furniture(1, "Onze Referentie", "lopende kop")])
 
@@ -139,11 +140,11 @@ def test_letters_json_order_and_fields():
     assert [r["id"] for r in records] == ["a", "b", "c", "zonder"]
     assert [list(r) for r in records] == [JSON_FIELDS] * 4
     assert records[0] == {
-        "id": "a", "title": "Brief a – één", "kind": "inzetbrief", "date": "2018-01-02",
+        "id": "a", "title": "Brief a – één", "kind": "inzetbrief", "date": "2018-01-02", "year": 2018,
         "sessions": [75, 74], "kamerstuk": "26 150, nr. 187",
         "url": "https://zoek.officielebekendmakingen.nl/kst-26150-187", "source_file": "a.txt",
         "page_url": "brieven/a/", "paragraphs": 3, "lines": 3, "furniture_removed": 1}
-    assert records[3]["date"] is None
+    assert records[3]["date"] is None and records[3]["year"] is None
     assert write.letters_json(list(reversed(letters))) == page                # input order does not matter
 
 
