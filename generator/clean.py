@@ -225,8 +225,13 @@ def _parse_note_block(block: list[_Raw], expected: int) -> list[Note] | None:
     first = block[0].text
     cap = CAPTION_START.match(first)
     if cap and not block[0].page_start:
-        text = " ".join(r.text for r in block)
-        return [Note("caption", f"{cap.group(1)} {cap.group(2)}", text, Span(block[0].no, block[-1].no), 0)]
+        text, starts = "", []
+        for r in block:
+            text += " " if text else ""
+            starts.append((len(text), r.no))
+            text += r.text
+        return [Note("caption", f"{cap.group(1)} {cap.group(2)}", text, Span(block[0].no, block[-1].no), 0,
+                     tuple(starts))]
     m = FOOTNOTE_START.match(first)
     if not m or block[0].page_start:
         return None
@@ -255,9 +260,12 @@ def _continues(text: str) -> bool:
 def _footnote(lines: list[_Raw], number: int) -> Note:
     first = FOOTNOTE_START.match(lines[0].text)
     text = first.group(2) if first else lines[0].text
+    starts = [(0, lines[0].no)]
     for r in lines[1:]:
-        text = _run_on(text, r.text)
-    return Note("footnote", str(number), text, Span(lines[0].no, lines[-1].no), 0)
+        joined = _run_on(text, r.text)
+        starts.append((len(joined) - len(r.text), r.no))
+        text = joined
+    return Note("footnote", str(number), text, Span(lines[0].no, lines[-1].no), 0, tuple(starts))
 
 
 def _run_on(text: str, part: str) -> str:

@@ -25,6 +25,16 @@ class Span:
         return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
 
 
+def line_at(line_starts, offset: int, default: int) -> int:
+    """The source line of a character, given (offset, line) pairs in ascending order."""
+    line = default
+    for start, no in line_starts:
+        if start > offset:
+            break
+        line = no
+    return line
+
+
 # --- read ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class Note:
     text: str
     span: Span
     after_line: int            # source line of the running text it interrupted (placement)
+    line_starts: tuple[tuple[int, int], ...] = ()    # (offset in text, source line)
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,24 @@ class Cleaned:
 class FootnoteRef:
     offset: int                # character offset in the block text where the marker goes
     number: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference in a letter to a resolution, mission, country or Kamerstuk."""
+
+    letter_id: str
+    source_file: str
+    kind: str                  # resolution | mission | country | kamerstuk
+    key: str                   # "2417", "MINUSMA", "SY", "26150-168"
+    explicit: bool             # False for indirect forms ("NAP 1325")
+    line: int                  # 1-based source line where the mention starts
+    anchor: str                # anchor of the paragraph/answer/footnote it is in
+    surface: str               # the text as written
+    start: int = 0             # offsets in the block's (or footnote's) text
+    end: int = 0
+    block: int = -1            # index into Letter.blocks; -1 for a footnote
+    footnote: str = ""         # the footnote number when it is in a footnote
 
 
 @dataclass
@@ -107,6 +136,11 @@ class Block:
     part: str = ""             # "letter" or "annex": which part of the document it is in
     fractie: str = ""          # Q&A: the party a question/answer belongs to
     topic: str = ""            # Q&A: the topic sub-heading the block falls under
+    line_starts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, source line)
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at `offset` in `text`."""
+        return line_at(self.line_starts, offset, self.span.start)
 
 
 @dataclass(frozen=True)
@@ -115,6 +149,10 @@ class Footnote:
     text: str
     span: Span
     anchor: str = ""
+    line_starts: tuple[tuple[int, int], ...] = ()    # (offset in text, source line)
+
+    def line_at(self, offset: int) -> int:
+        return line_at(self.line_starts, offset, self.span.start)
 
 
 @dataclass(frozen=True)
@@ -146,6 +184,7 @@ class Letter:
     footnotes: list[Footnote]
     furniture: list[Furniture]
     warnings: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Block]:

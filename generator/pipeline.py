@@ -1,21 +1,27 @@
 """build(settings) -> BuildReport: the one place that orders the stages.
 
-read -> vocabulary -> per letter: clean -> parse -> meta -> render -> write docs -> MkDocs -> swap
+read -> vocabulary, knowledge -> per letter: clean -> parse -> meta -> extract
+     -> index (all letters) -> render -> write docs -> MkDocs -> swap
 """
 from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from typing import Callable, Iterable
 
 from . import render, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
+from .extract import Tables, extract_letter
+from .extract.countries import names_from_cldr
+from .index import build_index
+from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
-from .read import read_sources
+from .read import read_knowledge, read_sources
 from .report import BuildReport
 
 Progress = Callable[[list], Iterable]
@@ -38,26 +44,39 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     start = time.perf_counter()
     if problems := settings.problems():
         raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
-    letters = load_letters(settings, progress)
+    knowledge = load_knowledge(settings)
+    letters = load_letters(settings, progress, knowledge)
+    index = build_index(letters, knowledge)
     intro, hand_written = write.hand_written_pages(settings.pages)
-    pages = render.render_site(letters, intro) + hand_written + [write.letters_json(letters)]
+    pages = (render.render_site(letters, intro, index) + hand_written
+             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index)])
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
-                       warnings=[w for l in letters for w in l.warnings], written=written,
+                       mentions={l.id: dict(Counter(m.kind for m in l.mentions)) for l in letters},
+                       warnings=[w for l in letters for w in l.warnings] + knowledge.warnings + index.warnings,
+                       written=written,
                        seconds=time.perf_counter() - start)
 
 
-def load_letters(settings: Settings, progress: Progress | None = None) -> list[Letter]:
-    """Read, clean, parse and describe every letter. Fails with the problems of all letters."""
+def load_knowledge(settings: Settings) -> Knowledge:
+    """The knowledge base (missions, resolutions, countries) from content/knowledge/."""
+    return build_knowledge(read_knowledge(settings.content_dir))
+
+
+def load_letters(settings: Settings, progress: Progress | None = None,
+                 knowledge: Knowledge | None = None) -> list[Letter]:
+    """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters."""
     read_errors: list[SourceError] = []
     sources = read_sources(settings.content_dir, errors=read_errors)
     problems = [str(e) for e in read_errors]
     vocabulary = build_vocabulary([s.text for s in sources])
+    knowledge = knowledge or load_knowledge(settings)
+    tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
     letters: list[Letter] = []
     for source in (progress or list)(sources):
         try:
-            letters.append(make_letter(source, vocabulary))
+            letters.append(make_letter(source, vocabulary, tables))
         except SourceError as exc:
             problems.append(str(exc))
         except Exception as exc:   # a stage failed on this letter: name the file, keep going
@@ -69,13 +88,15 @@ def load_letters(settings: Settings, progress: Progress | None = None) -> list[L
     return letters
 
 
-def make_letter(source: Source, vocabulary=None) -> Letter:
+def make_letter(source: Source, vocabulary=None, tables: Tables | None = None) -> Letter:
     cleaned = clean(source, vocabulary)
     parsed = parse_letter(cleaned)
     warnings = [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
+    if tables is not None:
+        letter.mentions = extract_letter(letter, tables)
     return letter
 
 

@@ -285,3 +285,34 @@ def _typed(path: Path, data: dict, key_lines: dict[str, int]) -> dict:
             raise SourceError(path, f"field 'date' is not a real date: {data['date']}",
                               line=key_lines.get("date"), hint=FIELD_HINTS["date"]) from None
     return data
+
+
+# --- knowledge -----------------------------------------------------------------------------------
+
+def read_knowledge(content_dir: Path) -> dict[str, object]:
+    """Read content_dir/knowledge/{missions,resolutions,countries}.yml for knowledge.build_knowledge.
+
+    No knowledge folder means no knowledge (a corpus may have none). Once the folder exists, each
+    of the three files must be there (it may be empty), so a misnamed file cannot silently drop
+    every mission. Returns {"missions": data, "resolutions": data, "countries": data,
+    "paths": {kind: Path}, "lines": {kind: {key path: line}}}; invalid YAML and keys written twice
+    raise SourceError with the file and line.
+    """
+    from .knowledge import KNOWLEDGE_FILES, parse_knowledge_yaml
+
+    folder = Path(content_dir) / "knowledge"
+    raw: dict[str, object] = {"paths": {}, "lines": {}}
+    if not folder.is_dir():
+        return raw
+    for kind, name in KNOWLEDGE_FILES.items():
+        path = folder / name
+        if not path.is_file():
+            other = path.with_suffix(".yaml")
+            hint = (f"rename {other.name} to {name}" if other.is_file()
+                    else f"create {name} (it may be empty) or remove the folder {folder}")
+            raise SourceError(path, "knowledge file not found", hint=hint)
+        data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+        raw[kind] = data
+        raw["paths"][kind] = path
+        raw["lines"][kind] = lines
+    return raw

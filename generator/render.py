@@ -19,7 +19,9 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
-from .model import Block, Letter
+from .index import SECTIONS, CrossIndex, excerpt, missions_in
+from .knowledge import country_name
+from .model import Block, Letter, Mention
 
 LETTERS_DIR = "brieven"
 
@@ -100,19 +102,42 @@ def note_label(number: str) -> str:
     return _NOTE_LABEL_BAD.sub("-", str(number)).strip("-") or "x"
 
 
-def body(block: Block, notes: frozenset[str]) -> str:
-    """A block's text, escaped, with `[^N]` at each footnote reference's offset.
+def body(block: Block, notes: frozenset[str], links: list[tuple[int, int, str]] | None = None) -> str:
+    """A block's text, escaped, with `[^N]` at each footnote reference and its mentions linked."""
+    return render_text(block.text, block.footnote_refs, notes, links or [])
 
-    References to a footnote the letter does not have keep their number as plain text.
+
+def render_text(text: str, refs=(), notes: frozenset[str] = frozenset(),
+                links: list[tuple[int, int, str]] = ()) -> str:
+    """Letter text -> Markdown: escaped, footnote references `[^N]` at their offsets, and each
+    (start, end, url) in `links` made a link whose visible text is exactly text[start:end].
+
+    References to a footnote the letter does not have keep their number as plain text. A link
+    that overlaps an earlier one is left out; a reference inside a link goes right after it.
     """
-    parts, pos = [], 0
-    for ref in sorted(block.footnote_refs, key=lambda r: r.offset):
-        offset = max(pos, min(ref.offset, len(block.text)))
-        parts.append(escape_md(block.text[pos:offset], line_start=not parts))
-        label = note_label(ref.number)
-        parts.append(f"[^{label}]" if label in notes else escape_md(ref.number, line_start=False))
-        pos = offset
-    parts.append(escape_md(block.text[pos:], line_start=not parts))
+    events = sorted([(min(max(r.offset, 0), len(text)), 1, r) for r in refs] +
+                    [(start, 0, (start, end, url)) for start, end, url in links if 0 <= start < end <= len(text)],
+                    key=lambda e: (e[0], e[1]))
+    parts: list[str] = []
+    pos = 0
+
+    def plain(until: int) -> None:
+        nonlocal pos
+        if until > pos:
+            parts.append(escape_md(text[pos:until], line_start=not parts))
+            pos = until
+
+    for offset, is_ref, item in events:
+        if is_ref:
+            plain(offset)
+            label = note_label(item.number)
+            parts.append(f"[^{label}]" if label in notes else escape_md(item.number, line_start=False))
+        elif offset >= pos:
+            start, end, url = item
+            plain(start)
+            parts.append(f"[{escape_md(text[start:end], line_start=False)}]({url})")
+            pos = end
+    plain(len(text))
     return "".join(parts).strip()
 
 
@@ -133,8 +158,10 @@ def attrs(block: Block, cls: str = "") -> str:
 
 
 def safe_url(url: str) -> str:
-    """An http(s) URL safe to put in a Markdown link target, else ''."""
-    return url if _SAFE_URL.match(url or "") else ""
+    """An http(s) URL safe to put in a Markdown link target, else ''. Parentheses, which
+    UN document symbols use (S/RES/2417(2018)), are percent-encoded so they cannot end the target."""
+    url = (url or "").replace("(", "%28").replace(")", "%29")
+    return url if _SAFE_URL.match(url) else ""
 
 
 def page_title(title: str) -> str:
@@ -236,6 +263,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
                        page_title=page_title, nl_date=nl_date, kind_label=kind_label)
     env.globals.update(title_of=title_of, page_url=page_url, qa_label=qa_label, heading_level=heading_level,
+                       render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
+                       page_path=page_path, missions_in=missions_in, country_name=country_name,
                        furniture_reasons=furniture_reasons,
                        footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
     return env
@@ -245,11 +274,30 @@ def _render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def render_letter(letter: Letter) -> OutputPage:
+def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
+    links, note_links = mention_links(letter, index) if index else ({}, {})
     text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
-                   groups=block_groups(letter.blocks),
+                   groups=block_groups(letter.blocks), links=links, note_links=note_links,
                    notes=frozenset(note_label(f.number) for f in letter.footnotes))
     return OutputPage(page_path(letter.id), text)
+
+
+def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], dict[str, list]]:
+    """(start, end, url) per block anchor and per footnote number: where each mention links to.
+    Entities link to their page; a Kamerstuk links to the document itself. Headings get none
+    (a link inside a heading would sit inside the table of contents)."""
+    by_anchor: dict[str, list] = {}
+    by_note: dict[str, list] = {}
+    for m in letter.mentions:
+        entity = index.link_of(m)
+        if entity is None or (m.block >= 0 and letter.blocks[m.block].kind == "heading"):
+            continue
+        url = safe_url(entity.url) if entity.kind == "kamerstuk" else f"../{entity.path}"
+        if not url:
+            continue
+        target = by_note.setdefault(m.footnote, []) if m.footnote else by_anchor.setdefault(m.anchor, [])
+        target.append((m.start, m.end, url))
+    return by_anchor, by_note
 
 
 def render_index(letters: list[Letter], intro: str) -> list[OutputPage]:
@@ -261,5 +309,46 @@ def render_index(letters: list[Letter], intro: str) -> list[OutputPage]:
     ]
 
 
-def render_site(letters: list[Letter], intro: str) -> list[OutputPage]:
-    return render_index(letters, intro) + [render_letter(l) for l in letters]
+def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
+    pages = render_index(letters, intro) + [render_letter(l, index) for l in letters]
+    return pages + (render_entities(index) if index else [])
+
+
+# --- entity pages --------------------------------------------------------------------------------
+
+def render_entities(index: CrossIndex) -> list[OutputPage]:
+    """Per kind an overview page; per resolution, mission and country a page with its mentions.
+    Kamerstukken have one page listing each cited document with where it is cited."""
+    pages = []
+    for kind, (folder, label, noun) in SECTIONS.items():
+        entities = index.of_kind(kind)
+        pages.append(OutputPage(f"{folder}/index.md", _render(
+            "entities.md.j2", kind=kind, label=label, noun=noun, entities=entities, index=index)))
+        if kind != "kamerstuk":
+            pages += [OutputPage(e.path, _render("entity.md.j2", entity=e, noun=noun, index=index,
+                                                 groups=index.by_letter(e))) for e in entities]
+    return pages
+
+
+def mention_excerpt(mention: Mention, letters: dict[str, Letter]) -> str:
+    """The sentence around a mention, escaped, with the mention in bold."""
+    letter = letters[mention.letter_id]
+    if mention.footnote:
+        text = next((f.text for f in letter.footnotes if f.number == mention.footnote), "")
+    else:
+        text = letter.blocks[mention.block].text
+    before, surface, after = excerpt(text, mention.start, mention.end)
+    return (escape_md(before, line_start=False) + "**" + escape_md(surface, line_start=False) + "**"
+            + escape_md(after, line_start=False)).replace("\n", " ")
+
+
+def anchor_label(mention: Mention) -> str:
+    """How a deep link reads: 'alinea 12', 'antwoord 51', 'voetnoot 3'."""
+    a = mention.anchor
+    for prefix, word in (("p-", "alinea"), ("antwoord-", "antwoord"), ("vraag-", "vraag bij antwoord"),
+                         ("figuur-", "figuur")):
+        if a.startswith(prefix):
+            return f"{word} {a[len(prefix):]}"
+    if mention.footnote:
+        return f"voetnoot {mention.footnote}"
+    return "kop"

@@ -1,9 +1,11 @@
 """What a build did, and how the command line prints it."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extract.base import KINDS
 from .model import Furniture
 
 
@@ -12,6 +14,7 @@ class BuildReport:
     letters: int = 0
     pages: int = 0                                                  # Markdown pages generated
     furniture: dict[str, list[Furniture]] = field(default_factory=dict)   # letter id -> removed lines
+    mentions: dict[str, dict[str, int]] = field(default_factory=dict)     # letter id -> kind -> count
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     written: int | None = None                                      # docs files rewritten (None: dry run)
@@ -30,6 +33,14 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         out.append(f"  {letter_id}: {len(lines)}")
         if verbose:
             out.extend(f"    line {f.line} ({f.reason}): {f.text}" for f in lines)
+    if report.mentions:
+        totals = Counter()
+        for counts in report.mentions.values():
+            totals.update(counts)
+        out.append(f"mentions: {sum(totals.values())} (" + ", ".join(f"{k} {totals[k]}" for k in KINDS) + ")")
+        if verbose:
+            out.extend(f"  {letter_id}: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in KINDS)
+                       for letter_id, counts in report.mentions.items())
     out.append(f"warnings: {len(report.warnings)}")
     out.extend(f"  {w}" for w in report.warnings)
     if report.site_dir is not None:

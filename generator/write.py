@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ from typing import Iterator
 
 from .errors import BuildError
 from .model import Letter
+from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
 from .render import OutputPage, line_count, page_url, title_of
 
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
@@ -74,9 +74,53 @@ def letter_record(letter: Letter) -> dict:
 def letters_json(letters: list[Letter]) -> OutputPage:
     """data/letters.json: one record per letter, oldest first by year and date (letters without a
     year last), then id. Deterministic."""
-    ordered = sorted(letters, key=lambda l: (l.meta.year is None, l.meta.year or 0, l.meta.date or dt.date.min, l.id))
-    text = json.dumps([letter_record(l) for l in ordered], ensure_ascii=False, indent=2, sort_keys=False)
-    return OutputPage("data/letters.json", text + "\n")
+    return _json_page("data/letters.json", [letter_record(l) for l in letter_order(letters)])
+
+
+def mentions_json(index: CrossIndex) -> OutputPage:
+    """data/mentions.json: one record per mention; letters oldest first, then line and position."""
+    records = []
+    for letter in index.letters:
+        for m in sorted(letter.mentions, key=lambda m: (m.line, m.footnote != "", m.start)):
+            records.append({
+                "letter_id": m.letter_id, "source_file": m.source_file, "kind": m.kind, "key": m.key,
+                "explicit": m.explicit, "line": m.line, "anchor": m.anchor, "surface": m.surface,
+                "url": f"{page_url(m.letter_id)}#{m.anchor}",
+            })
+    return _json_page("data/mentions.json", records)
+
+
+def entities_json(index: CrossIndex) -> OutputPage:
+    """data/entities.json: the knowledge-base facts of every mentioned entity, with counts."""
+    data = {}
+    for kind, (folder, _label, _noun) in SECTIONS.items():
+        entities = sorted(index.of_kind(kind), key=sort_key)
+        data[folder] = [entity_record(e) for e in entities]
+    return _json_page("data/entities.json", data)
+
+
+def entity_record(e: Entity) -> dict:
+    f = e.facts
+    record: dict = {"key": e.key, "title": e.title}
+    if e.kind == "resolution":
+        record.update(year=getattr(f, "year", None), adopted=_iso(getattr(f, "adopted", None)),
+                      subject=getattr(f, "subject", ""))
+    elif e.kind == "mission":
+        record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
+                      countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
+                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""))
+    record.update(url=e.url, mentions=len(e.mentions), letters=e.letters,
+                  page_url=(f"{SECTIONS[e.kind][0]}/#{e.slug}" if e.kind == "kamerstuk"
+                            else f"{SECTIONS[e.kind][0]}/{e.slug}/"))
+    return record
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _json_page(path: str, data) -> OutputPage:
+    return OutputPage(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 
 
 # --- docs folder -----------------------------------------------------------------------------------

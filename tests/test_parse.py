@@ -233,3 +233,21 @@ def test_nothing_lost_between_source_and_blocks(corpus):
                 any(w in k and w != k for k in kept_words)
         assert all(explained(w) for w in missing), (name, missing.most_common(10))
         assert sum(missing.values()) <= len(refs) + 2
+
+
+def test_every_line_start_points_at_its_source_line(corpus):
+    """Block.line_starts map text offsets back to source lines (mentions need the exact line)."""
+    import re
+    checked = 0
+    for name, result in corpus.items():
+        source = (LETTERS / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+        items = [(b.text, b.line_starts) for b in result.blocks if b.kind != "signature"]
+        items += [(f.text, f.line_starts) for f in result.footnotes]
+        for text, starts in items:
+            assert starts, (name, text[:60])
+            for offset, line in starts:
+                word = re.match(r"\W*(\w{1,5})", text[offset:])
+                if word:
+                    checked += 1
+                    assert word.group(1) in source[line - 1], (name, line, text[offset:offset + 30])
+    assert checked > 5000

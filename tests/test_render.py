@@ -204,3 +204,31 @@ def test_index_lists_letters_by_year_newest_first():
     assert positions == sorted(positions)
     assert "(brieven/2018-oud.md) — 1 januari 2018 · Inzetbrief" in home.text
     assert "(2018-oud.md)" in overview.text and "Welkom." in home.text
+
+
+def test_safe_url_encodes_parentheses_and_refuses_scripts():
+    assert render.safe_url("https://undocs.org/S/RES/2417(2018)") == "https://undocs.org/S/RES/2417%282018%29"
+    assert render.safe_url("javascript:alert(1)") == ""
+    assert render.safe_url("https://x.org/a b") == ""
+
+
+def test_mentions_become_links_without_changing_the_visible_text(to_html):
+    from generator.index import build_index
+    from generator.knowledge import Knowledge
+    from generator.model import Mention
+    letter = _letter()
+    text = "Steun voor resolutie 2417 en [Kamerstuk 26 150, nr. 168] <b>."
+    letter.blocks[1] = Block("paragraph", text, Span(2, 2), anchor="p-1", line_starts=[(0, 2)])
+    letter.mentions = [
+        Mention(letter.id, "2020-test.txt", "resolution", "2417", True, 2, "p-1", "2417", 21, 25, 1),
+        Mention(letter.id, "2020-test.txt", "kamerstuk", "26150-168", True, 2, "p-1",
+                "Kamerstuk 26 150, nr. 168", 30, 55, 1),
+    ]
+    index = build_index([letter], Knowledge(missions={}, resolutions={}, country_aliases={},
+                                            excluded_countries=frozenset()))
+    md_text = render.render_letter(letter, index).text
+    assert "resolutie [2417](../resoluties/2417.md) en \\[[Kamerstuk 26 150, nr. 168]" \
+           "(https://zoek.officielebekendmakingen.nl/kst-26150-168)\\] &lt;b&gt;." in md_text
+    out = to_html(md_text.split("---\n", 2)[2])
+    assert '<a href="../resoluties/2417.md">2417</a>' in out
+    assert "[<a href=\"https://zoek.officielebekendmakingen.nl/kst-26150-168\">Kamerstuk 26 150, nr. 168</a>] &lt;b&gt;." in out

@@ -99,3 +99,46 @@ def test_letter_without_sidecar_is_built_from_its_text(built_site):
     assert (record["kind"], record["sessions"], record["year"]) == ("verslag-ministeriele-week", [73], 2018)
     html = (settings.site_dir / record["page_url"] / "index.html").read_text(encoding="utf-8")
     assert "Verslag ministeriële week 73e AVVN" in html and "S.A. Blok" in html
+
+
+def test_mentions_point_at_their_source_line_and_page_anchor(built_site):
+    """mentions.json: every record's line holds (the start of) its surface text, and its anchor
+    exists on the letter page, so a reader can go from any entity page to the exact paragraph."""
+    settings, _ = built_site
+    data = settings.site_dir / "data"
+    mentions = json.loads((data / "mentions.json").read_text(encoding="utf-8"))
+    letters = {r["id"]: r for r in json.loads((data / "letters.json").read_text(encoding="utf-8"))}
+    assert {m["kind"] for m in mentions} == {"resolution", "mission", "country", "kamerstuk"}
+    pages, sources = {}, {}
+    for m in mentions:
+        assert list(m) == ["letter_id", "source_file", "kind", "key", "explicit", "line", "anchor", "surface", "url"]
+        record = letters[m["letter_id"]]
+        lines = sources.setdefault(m["source_file"], (settings.content_dir / "letters" / m["source_file"])
+                                   .read_text(encoding="utf-8").split("\n"))
+        start = m["surface"].split()[0][:4]      # a word may be hyphenated at the end of its line
+        assert start in lines[m["line"] - 1], m
+        html = pages.setdefault(record["id"], (settings.site_dir / record["page_url"] / "index.html")
+                                .read_text(encoding="utf-8"))
+        assert f'id="{m["anchor"]}"' in html, m
+    resolution_2417 = [m for m in mentions if m["key"] == "2417"]
+    assert {m["letter_id"] for m in resolution_2417} == {
+        "2018-avvn73-verslag-ministeriele-week", "2020-avvn75-inzet", "2020-avvn75-schriftelijk-overleg"}
+    split = next(m for m in resolution_2417 if m["letter_id"] == "2020-avvn75-inzet")
+    assert split["line"] == 530                      # "VNVR-resolutie" / "2417": the number's line
+
+
+def test_every_entity_has_a_page_reachable_from_its_overview(built_site):
+    settings, _ = built_site
+    entities = json.loads((settings.site_dir / "data/entities.json").read_text(encoding="utf-8"))
+    assert [e["key"] for e in entities["resoluties"]] == sorted((e["key"] for e in entities["resoluties"]), key=int)
+    for folder in ("resoluties", "missies", "landen"):
+        overview = (settings.site_dir / folder / "index.html").read_text(encoding="utf-8")
+        for e in entities[folder]:
+            page = settings.site_dir / e["page_url"] / "index.html"
+            assert page.is_file(), e
+            assert f'href="{e["page_url"].split("/", 1)[1]}"' in overview, e
+    minusma = next(e for e in entities["missies"] if e["key"] == "MINUSMA")
+    assert (minusma["resolution"], minusma["start"], minusma["countries"]) == ("2100", "2013-04-25", ["ML"])
+    inline = (settings.site_dir / "brieven/2020-avvn75-inzet/index.html").read_text(encoding="utf-8")
+    assert 'href="../../resoluties/2417/"' in inline
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-32735-287"' in inline

@@ -194,6 +194,7 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
             text, line_starts = u.text_and_starts()
             cut = len(text) - len(blocks[-1].text)          # a bullet glyph taken off the front
             starts.append([(max(0, off - cut), no) for off, no in line_starts])
+            blocks[-1].line_starts = starts[-1]
     _assign_levels(blocks)
     return blocks, starts
 
@@ -259,6 +260,7 @@ def _place_footnotes(blocks: list[Block], starts: list[list[tuple[int, int]]],
         by_block.setdefault(loc.block, []).append(loc)
     for i, locs in by_block.items():
         targets[i].text, targets[i].footnote_refs = fn.strip_markers(targets[i].text, locs)
+        targets[i].line_starts = fn.shift_starts(targets[i].line_starts, locs)
     warnings = []
     for note in missing:
         # keep the footnote: reference it at the end of the text it interrupted
@@ -267,7 +269,8 @@ def _place_footnotes(blocks: list[Block], starts: list[list[tuple[int, int]]],
             host.footnote_refs.append(fn.FootnoteRef(len(host.text), note.number))
         warnings.append(f"{note.span.start}: marker of footnote {note.number} not found in the text; "
                         f"referenced at the end of the paragraph before it")
-    footnotes = [Footnote(n.number, n.text, n.span, anchor=f"fn:{n.number}") for n in notes]
+    footnotes = [Footnote(n.number, n.text, n.span, anchor=f"fn:{n.number}", line_starts=n.line_starts)
+                 for n in notes]
     return footnotes, warnings
 
 
@@ -276,7 +279,8 @@ def _insert_captions(blocks: list[Block], captions: list[Note]) -> list[Block]:
     for cap in captions:
         idx = max((i for i, b in enumerate(out) if b.span.start <= cap.after_line), default=-1)
         part = out[idx].part if idx >= 0 else "letter"
-        out.insert(idx + 1, Block("caption", cap.text, cap.span, number=cap.number, part=part))
+        out.insert(idx + 1, Block("caption", cap.text, cap.span, number=cap.number, part=part,
+                                  line_starts=list(cap.line_starts)))
     return out
 
 

@@ -80,3 +80,8 @@ def strip_markers(text: str, located: list[Located]) -> tuple[str, list[Footnote
         shift += len(loc.number)
         refs.append(FootnoteRef(start, loc.number))
     return text, refs
+
+
+def shift_starts(starts: list[tuple[int, int]], located: list[Located]) -> list[tuple[int, int]]:
+    """Line starts after the markers are taken out of the text."""
+    return [(off - sum(len(l.number) for l in located if l.offset < off), no) for off, no in starts]

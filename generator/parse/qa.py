@@ -78,8 +78,10 @@ def group(blocks: list[Block]) -> list[Block]:
                 b = _prepend(carry, b)
                 carry = None
             if b.kind == "bullet":
+                shift = len(b.label) + 1
                 b.text = f"{b.label} {b.text}"
-                b.footnote_refs = [FootnoteRef(r.offset + len(b.label) + 1, r.number) for r in b.footnote_refs]
+                b.footnote_refs = [FootnoteRef(r.offset + shift, r.number) for r in b.footnote_refs]
+                b.line_starts = [(0, b.span.start)] + [(o + shift, n) for o, n in b.line_starts[1:]]
             if answer is not None and len(answer) > 1 and FRACTIE_VOICE.search(b.text):
                 close_answer()
             if answer is not None:
@@ -100,21 +102,22 @@ def group(blocks: list[Block]) -> list[Block]:
 
 def _merge(kind: str, paras: list[Block], label: Block | None, fractie: str, topic: str,
            number: str = "") -> Block:
-    text, refs = "", []
+    text, refs, starts = "", [], []
     for p in paras:
         if text:
             text += PARAGRAPH_SEP
         refs.extend(FootnoteRef(r.offset + len(text), r.number) for r in p.footnote_refs)
+        starts.extend((o + len(text), n) for o, n in p.line_starts)
         text += p.text
     first = label or paras[0]
     last = paras[-1] if paras else first
     return Block(kind, text, Span(first.span.start, last.span.end), number=label.number if label else number,
                  label=label.text if label else "", footnote_refs=refs, part=first.part,
-                 fractie=fractie, topic=topic)
+                 fractie=fractie, topic=topic, line_starts=starts)
 
 
 def _prepend(head: Block, b: Block) -> Block:
     shift = len(head.text) + 1
     return Block(b.kind, f"{head.text} {b.text}", Span(head.span.start, b.span.end), label=b.label,
                  footnote_refs=head.footnote_refs + [FootnoteRef(r.offset + shift, r.number) for r in b.footnote_refs],
-                 part=b.part)
+                 part=b.part, line_starts=head.line_starts + [(o + shift, n) for o, n in b.line_starts])

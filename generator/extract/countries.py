@@ -1,0 +1,122 @@
+"""Countries named in a paragraph: "Syrië", "Syrische", "Zuid-Sudan" -> ISO 3166-1 alpha-2 codes.
+
+Pure: `find(text, names)` takes one paragraph of running text and a mapping from surface form
+(country name, alias or adjective) to code, e.g. {"Syrië": "SY", "Syrische": "SY", "Zuid-Sudan": "SS"},
+and returns `Hit`s of kind "country". The mapping is built by the knowledge loader on top of
+`names_from_cldr()`; this module only maps what it is given (it finds "Nederland" as "NL" too,
+whether that is wanted is decided later).
+
+Matching rules, for any mapping:
+- case-sensitive: Dutch country names and their adjectives are capitalised ("Syrische", not "syrische");
+- whole words, where a hyphenated compound counts as one word:
+  * no letter or digit may touch the name on either side ("Niger" is not in "Nigeria", "Oman" not
+    in "Romania", "Iran" not in "Iraans", "Nederland" not in "Nederlands");
+  * a capitalised word joined on the left makes a longer name ("Zuid-Sudan", "Noord-Korea",
+    "Wit-Rusland", "Frans-Guyana"), so "Sudan", "Korea", "Rusland", "Guyana" are not found there
+    unless the whole compound is itself in the mapping. An all-capitals or lower-case word on the
+    left is a prefix, not part of a name: "EU-Turkije", "VN-Syrië", "anti-Israëlische" do count.
+    Regions written this way ("Oost-Oekraïne", "Noord-Mali") are found only if the mapping lists them;
+  * a capitalised word joined on the right also makes a longer name ("Guinee-Bissau",
+    "Congo-Kinshasa"); a lower-case word or a dangling hyphen does not ("Iran-format",
+    "Syrië-conflict", "Mali- en Nigerbeleid"), so there the country is found;
+- longest form first, and hits never overlap: "Zuid-Soedan" wins over "Soedan", "Caribisch
+  Nederland" over "Nederland";
+- nothing inside web or e-mail addresses;
+- a form with several words matches with any run of whitespace between them.
+
+`names_from_cldr(locale)` gives the base mapping from the CLDR territory names in babel.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from .base import Hit
+from .missions import address_spans
+
+KIND = "country"
+
+# CLDR territory codes that are not ISO 3166-1 countries: groupings (EU, EZ, UN), the "other
+# Oceania" region QO, pseudo-locales XA/XB, unknown ZZ, and the exceptionally reserved or
+# CLDR-only codes AC (Ascension), CP (Clipperton), CQ (Sark), DG (Diego Garcia), EA (Ceuta and
+# Melilla), IC (Canary Islands), TA (Tristan da Cunha), which are parts of other countries.
+# XK (Kosovo) is kept: it is user-assigned, not ISO, but it is the code the EU, the UN's
+# statistics and CLDR all use, and the letters do name Kosovo.
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+
+_UPPER = "A-ZÀ-ÖØ-Þ"  # capitals a Dutch or European country name can start with
+_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
+_SAR = re.compile(r"^(?P<name>.+?) SAR van .+$")          # "Hongkong SAR van China"
+_BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<alt>[^()]+)\)$")  # "Myanmar (Birma)"
+
+
+class _Matcher:
+    def __init__(self, items: tuple[tuple[str, str], ...]) -> None:
+        self.keys: dict[str, str] = {}
+        forms: list[str] = []
+        for surface, code in items:
+            form = " ".join(surface.split())
+            if form:
+                self.keys[form] = code
+                forms.append(form)
+        forms.sort(key=len, reverse=True)
+        union = "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) or r"(?!x)x"
+        self.pattern = re.compile(
+            r"(?<!\w)(?:" + union + r")(?!\w)(?!-[" + _UPPER + r"])"
+        )
+
+    def key(self, surface: str) -> str:
+        return self.keys[" ".join(surface.split())]
+
+
+@lru_cache(maxsize=8)
+def _matcher(items: tuple[tuple[str, str], ...]) -> _Matcher:
+    return _Matcher(items)
+
+
+def _joined_on_left(text: str, start: int) -> bool:
+    """True if a capitalised (not all-capitals) word is hyphenated onto the name: "Zuid-|Sudan"."""
+    m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and not word.isupper()
+
+
+def find(text: str, names: Mapping[str, str]) -> list[Hit]:
+    """Countries named in one paragraph, sorted by start, non-overlapping."""
+    matcher = _matcher(tuple(names.items()))
+    spans = address_spans(text)
+    hits: list[Hit] = []
+    pos = 0
+    while (m := matcher.pattern.search(text, pos)) is not None:
+        pos = m.start() + 1
+        if _joined_on_left(text, m.start()) or any(s <= m.start() and m.end() <= e for s, e in spans):
+            continue
+        hits.append(Hit(m.start(), m.end(), KIND, matcher.key(m.group()), m.group()))
+        pos = m.end()
+    return hits
+
+
+def names_from_cldr(locale: str = "nl") -> dict[str, str]:
+    """Surface form -> ISO code for every country CLDR names in `locale`.
+
+    Only two-letter codes (numeric codes are continents and regions) and none of NOT_COUNTRIES.
+    Names with an alternative in brackets also give both parts ("Myanmar (Birma)" -> "Myanmar",
+    "Birma"); "Hongkong SAR van China" also gives "Hongkong". Aliases and adjectives
+    ("Syrische", "DRC", "Zuid-Sudan") are the knowledge loader's to add on top.
+    """
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for code, name in Locale.parse(locale).territories.items():
+        if len(code) != 2 or not code.isalpha() or code in NOT_COUNTRIES:
+            continue
+        names[name] = code
+        if m := _BRACKETS.match(name):
+            names.setdefault(m.group("name"), code)
+            names.setdefault(m.group("alt"), code)
+        if m := _SAR.match(name):
+            names.setdefault(m.group("name"), code)
+    return names

@@ -1,0 +1,168 @@
+"""Build the cross-reference index: letters + mentions + knowledge -> CrossIndex.
+
+The whole index is complete before any page is rendered (cross-links form a graph). Pure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from .extract import kamerstukken
+from .knowledge import Knowledge, country_name
+from .model import Letter, Mention
+
+# Entity kinds in the order the site shows them, with their folder and Dutch labels.
+SECTIONS = {
+    "resolution": ("resoluties", "Resoluties", "resolutie"),
+    "mission": ("missies", "VN-missies", "missie"),
+    "country": ("landen", "Landen", "land"),
+    "kamerstuk": ("kamerstukken", "Kamerstukken", "Kamerstuk"),
+}
+KNOWLEDGE_FILES = {"resolution": "resolutions.yml", "mission": "missions.yml"}
+EXCERPT_MAX = 320
+SENTENCE_BREAK = re.compile(r"(?<=[.!?»”])\s+(?=[A-Z0-9«“‘(])|\n\n")
+
+
+@dataclass
+class Entity:
+    kind: str
+    key: str
+    title: str
+    slug: str                               # page name within the kind's folder
+    url: str = ""                           # the source document (undocs, officielebekendmakingen)
+    facts: object | None = None             # knowledge.Mission | knowledge.Resolution | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        folder = SECTIONS[self.kind][0]
+        return f"{folder}/index.md" if self.kind == "kamerstuk" else f"{folder}/{self.slug}.md"
+
+    @property
+    def letters(self) -> int:
+        return len({m.letter_id for m in self.mentions})
+
+
+@dataclass
+class CrossIndex:
+    letters: list[Letter]                   # in date order, oldest first
+    entities: dict[tuple[str, str], Entity]
+    warnings: list[str] = field(default_factory=list)
+    by_id: dict[str, Letter] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {l.id: l for l in self.letters}
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        """Entities of one kind, most mentioned first, then by title."""
+        found = [e for e in self.entities.values() if e.kind == kind]
+        return sorted(found, key=lambda e: (-len(e.mentions), sort_key(e)))
+
+    def by_letter(self, entity: Entity) -> list[tuple[Letter, list[Mention]]]:
+        """The entity's mentions grouped by letter, letters in date order, mentions in text order."""
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in entity.mentions:
+            groups[m.letter_id].append(m)
+        return [(l, sorted(groups[l.id], key=lambda m: (m.line, m.start))) for l in self.letters if l.id in groups]
+
+    def link_of(self, mention: Mention) -> Entity | None:
+        return self.entities.get((mention.kind, mention.key))
+
+
+
+def missions_in(index: CrossIndex, code: str) -> list[Entity]:
+    """The mentioned missions whose host country is `code`."""
+    return [e for e in index.of_kind("mission") if e.facts is not None and code in e.facts.countries]
+
+
+def letter_order(letters: list[Letter]) -> list[Letter]:
+    """Oldest first: by year and date; letters without a year last; then id."""
+    return sorted(letters, key=lambda l: (l.meta.year is None, l.meta.year or 0, l.meta.date or dt.date.min, l.id))
+
+
+def build_index(letters: list[Letter], knowledge: Knowledge) -> CrossIndex:
+    index = CrossIndex(letter_order(letters), {})
+    for letter in index.letters:
+        for m in letter.mentions:
+            entity = index.entities.get((m.kind, m.key))
+            if entity is None:
+                entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge)
+                if entity.kind in ("resolution", "mission") and entity.facts is None:
+                    index.warnings.append(
+                        f"{m.source_file}:{m.line}: {SECTIONS[m.kind][2]} {m.key} is not in the knowledge base; "
+                        f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind]}")
+            entity.mentions.append(m)
+    _unique_slugs(index)
+    return index
+
+
+def make_entity(kind: str, key: str, knowledge: Knowledge) -> Entity:
+    if kind == "resolution":
+        facts = knowledge.resolutions.get(key)
+        year = getattr(facts, "year", None)
+        title = f"Resolutie {key}" + (f" ({year})" if year else "")
+        url = getattr(facts, "source", "") or (f"https://undocs.org/S/RES/{key}({year})" if year else "")
+        return Entity(kind, key, title, key, url, facts)
+    if kind == "mission":
+        facts = knowledge.missions.get(key)
+        return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
+    if kind == "country":
+        name = country_name(key)
+        return Entity(kind, key, name, slugify(name) or key.lower())
+    return Entity(kind, key, kamerstuk_title(key), slugify(key), kamerstukken.url(key))
+
+
+def kamerstuk_title(key: str) -> str:
+    """'26150-168' -> 'Kamerstuk 26 150, nr. 168'; '21501-20-1440' -> 'Kamerstuk 21 501-20, nr. 1440';
+    '34775-V-20' -> 'Kamerstuk 34 775 V, nr. 20'; '34550-D' -> 'Kamerstuk 34 550, D' (an Eerste
+    Kamer paper is lettered); '35000-XVII' -> 'Kamerstuk 35 000 XVII' (a budget chapter)."""
+    parts = key.split("-")
+    dossier = parts[0]
+    if len(dossier) == 5 and dossier.isdigit():
+        dossier = f"{dossier[:2]} {dossier[2:]}"
+    rest = parts[1:]
+    number = rest.pop() if rest and rest[-1].isdigit() else ""
+    senate = rest.pop() if not number and rest and re.fullmatch(r"[A-HJ-UWYZ]{1,2}", rest[-1]) else ""
+    for part in rest:
+        dossier += f"-{part}" if part.isdigit() else f" {part}"
+    if number:
+        return f"Kamerstuk {dossier}, nr. {number}"
+    return f"Kamerstuk {dossier}, {senate}" if senate else f"Kamerstuk {dossier}"
+
+
+def _unique_slugs(index: CrossIndex) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for entity in sorted(index.entities.values(), key=lambda e: (e.kind, e.key)):
+        slug, n = entity.slug, 2
+        while (entity.kind, slug) in seen:
+            slug, n = f"{entity.slug}-{n}", n + 1
+        seen[(entity.kind, slug)] = entity.key
+        entity.slug = slug
+
+
+def sort_key(entity: Entity):
+    if entity.kind == "resolution" and entity.key.isdigit():
+        return (int(entity.key), "")
+    return (0, entity.title.lower())
+
+
+def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence around text[start:end], as (before, mention, after), shortened with '…'."""
+    sentence_start = 0
+    for m in SENTENCE_BREAK.finditer(text, 0, start):
+        sentence_start = m.end()
+    stop = SENTENCE_BREAK.search(text, end)
+    sentence_end = stop.start() if stop else len(text)
+    before, after = text[sentence_start:start], text[end:sentence_end]
+    room = max(EXCERPT_MAX - (end - start), 40)
+    if len(before) > room // 2:
+        cut = before.find(" ", len(before) - room // 2)
+        before = "…" + before[cut + 1 if cut >= 0 else len(before) - room // 2:]
+    if len(after) > room - len(before):
+        cut = after.rfind(" ", 0, room - len(before))
+        after = after[:cut if cut > 0 else room - len(before)] + "…"
+    return before, text[start:end], after

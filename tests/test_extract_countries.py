@@ -1,0 +1,121 @@
+"""Country extractor: fixture cases (tests/fixtures/extract/countries.txt), the CLDR base mapping,
+and the five letters.
+
+The mapping is the tests' own: CLDR's Dutch names plus the aliases and adjectives the cases need;
+the real one comes from the knowledge base.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extract_cases import check, corpus, parametrize_cases
+from generator.extract import countries
+
+ALIASES = {
+    "Syrische": "SY",
+    "Malinese": "ML",
+    "Myanmarese": "MM",
+    "Zuid-Sudan": "SS",
+    "Zuid-Sudanese": "SS",
+    "Sudan": "SD",
+    "Soedanese": "SD",
+    "Saudi-Arabië": "SA",
+    "Wit-Rusland": "BY",
+    "DRC": "CD",
+    "Democratische Republiek Congo": "CD",
+    "Iraanse": "IR",
+    "Nigeriaanse": "NG",
+    "Syrisch": "SY",
+}
+NAMES = {**countries.names_from_cldr("nl"), **ALIASES}
+
+
+@parametrize_cases("countries.txt")
+def test_case(case):
+    hits = countries.find(case.text, NAMES)
+    assert all(h.kind == "country" and h.explicit for h in hits)
+    check(case, hits)
+
+
+def test_unlisted_compound_is_not_its_last_part():
+    names = {"Sudan": "SD", "Korea": "KR", "Rusland": "RU", "Guinee": "GN", "Syrië": "SY", "Turkije": "TR"}
+    text = "Zuid-Sudan, Noord-Korea, Wit-Rusland, Guinee-Bissau, EU-Turkije, anti-Syrië en Sudan"
+    assert [(h.key, h.surface) for h in countries.find(text, names)] == [
+        ("TR", "Turkije"), ("SY", "Syrië"), ("SD", "Sudan")]
+
+
+def test_any_mapping():
+    assert countries.find("Syrië en Jemen", {}) == []
+    assert [h.key for h in countries.find("Syrië en Jemen", {"Jemen": "YE"})] == ["YE"]
+
+
+# --- the CLDR base mapping --------------------------------------------------------------------
+
+def test_cldr_names():
+    names = countries.names_from_cldr("nl")
+    assert names["Syrië"] == "SY"
+    assert names["Zuid-Soedan"] == "SS"
+    assert names["Noord-Korea"] == "KP"
+    assert names["Congo-Kinshasa"] == "CD"
+    assert names["Verenigde Staten"] == "US"
+    assert names["Verenigd Koninkrijk"] == "GB"
+    assert names["Palestijnse gebieden"] == "PS"
+    assert names["Nederland"] == "NL"
+
+
+def test_cldr_bracket_and_sar_variants():
+    names = countries.names_from_cldr("nl")
+    assert names["Myanmar (Birma)"] == names["Myanmar"] == names["Birma"] == "MM"
+    assert names["Hongkong"] == "HK"
+    assert names["Macau"] == "MO"
+
+
+def test_cldr_codes_are_countries_only():
+    names = countries.names_from_cldr("nl")
+    codes = set(names.values())
+    assert all(len(c) == 2 and c.isalpha() and c.isupper() for c in codes)
+    assert not codes & countries.NOT_COUNTRIES
+    assert "Verenigde Naties" not in names and "Europese Unie" not in names
+    assert "Afrika" not in names and "Europa" not in names  # numeric regions
+    assert "XK" in codes  # Kosovo is kept
+    assert len(codes) > 240
+
+
+def test_cldr_other_locale():
+    assert countries.names_from_cldr("en")["Syria"] == "SY"
+
+
+# --- the letters ------------------------------------------------------------------------------
+# Read from the letters (grep for each name, with the line after a line ending in "Noord-",
+# "Saoedi-" or "Saudi-"): counts for the codes below only.
+CHECKED = ("SS", "SD", "KP", "BY", "RU", "NE", "NG", "CD", "SA", "MM", "ML")
+EXPECTED = {
+    # Zuid-Soedan l. 114, 160; Zuid-Sudan l. 247, 435; Nigeria l. 246 and "De Nigeri-aanse" l. 12-13;
+    # MONUSCO (DRC) l. 163; Mali l. 114, 157, 434
+    "2017-avvn72-inzet": {"SS": 4, "NG": 2, "CD": 1, "ML": 3},
+    # Noord-Korea l. 12, 383-384, 385, 389; Rusland l. 231; Niger l. 403; Saoedi-Arabië l. 250;
+    # Myanmar l. 435, 441; Mali l. 319, 332, 336, 421
+    "2018-avvn73-verslag-ministeriele-week": {"KP": 4, "RU": 1, "NE": 1, "SA": 1, "MM": 2, "ML": 4},
+    # Zuid-Sudan l. 133; Noord-Korea l. 94-95, 98; Myanmar l. 71, 76, 141 and Myanmarese l. 73
+    "2019-veiligheidsraad-2018-terugblik": {"SS": 1, "KP": 2, "MM": 4},
+    # Soedan l. 269, 413, Soedanese l. 273, 274; Zuid-Sudanese l. 415; Wit-Rusland l. 426;
+    # Saoedi-Arabië l. 503-504; Myanmar l. 262, 263, 435, 440, 503; Mali l. 410, Malinese l. 411
+    "2020-avvn75-inzet": {"SD": 4, "SS": 1, "BY": 1, "SA": 1, "MM": 5, "ML": 2},
+    # Soedan l. 1058, 1067, 1069, Soedanese l. 1082, 1085, 1087, "Sudan Revolutionary Front"
+    # l. 1073; Wit-Rusland l. 1808, 2903, 3674, 3677, 3682; Rusland l. 952 (twice), 1264, 1268,
+    # 1275, 2450, 2469, 2830; Saoedi-Arabië l. 1808, 2283, 2288, 2292, Saudi-Arabië l. 2272, 2277,
+    # 2299, 2301-2302, 2830; Mali l. 2796, 2797, 2799, 2800, 2805, 2817
+    "2020-avvn75-schriftelijk-overleg": {"SD": 7, "BY": 5, "RU": 8, "SA": 9, "ML": 6},
+}
+
+
+@pytest.mark.parametrize("letter", sorted(EXPECTED))
+def test_corpus(letter):
+    counts: Counter[str] = Counter()
+    for text in corpus()[letter]:
+        for hit in countries.find(text, NAMES):
+            assert hit.surface == text[hit.start:hit.end]
+            counts[hit.key] += 1
+    assert {code: n for code, n in counts.items() if code in CHECKED} == EXPECTED[letter]

@@ -1,0 +1,337 @@
+"""knowledge.py + read.read_knowledge: the maintainers' YAML knowledge base and its validation."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import babel
+import pytest
+import yaml
+
+from generator.errors import SourceError
+from generator.knowledge import (
+    MISSION_KEY,
+    Knowledge,
+    build_knowledge,
+    country_name,
+    country_names,
+    mission_names,
+    parse_knowledge_yaml,
+    resolution_url,
+)
+from generator.read import read_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+CLDR = dict(babel.Locale("nl").territories)
+
+MINUSMA = {"name": "United Nations Multidimensional Integrated Stabilization Mission in Mali",
+           "aliases": ["VN-missie in Mali"], "type": "peacekeeping", "country": "ML",
+           "start": "2013-04-25", "end": "2023-06-30", "resolution": "2100",
+           "source": "https://undocs.org/S/RES/2100(2013)"}
+R2100 = {"year": 2013, "adopted": "2013-04-25", "subject": "Mali - oprichting van MINUSMA",
+         "source": "https://undocs.org/S/RES/2100(2013)"}
+
+
+@pytest.fixture(scope="module")
+def real() -> Knowledge:
+    return build_knowledge(read_knowledge(CONTENT))
+
+
+def build(missions=None, resolutions=None, countries=None) -> Knowledge:
+    raw = {}
+    if missions is not None:
+        raw["missions"] = missions
+    if resolutions is not None:
+        raw["resolutions"] = resolutions
+    if countries is not None:
+        raw["countries"] = countries
+    return build_knowledge(raw)
+
+
+def build_error(**files) -> SourceError:
+    with pytest.raises(SourceError) as info:
+        build(**files)
+    return info.value
+
+
+def from_text(kind: str, text: str, **others) -> Knowledge:
+    """Build from YAML text, with line numbers, as read_knowledge would hand it over."""
+    path = Path("content/knowledge") / f"{kind}.yml"
+    data, lines = parse_knowledge_yaml(path, text)
+    return build_knowledge({kind: data, **others, "paths": {kind: path}, "lines": {kind: lines}})
+
+
+def write_knowledge(tmp_path: Path, **texts: str) -> Path:
+    folder = tmp_path / "content" / "knowledge"
+    folder.mkdir(parents=True)
+    for kind in ("missions", "resolutions", "countries"):
+        (folder / f"{kind}.yml").write_text(texts.get(kind, ""), encoding="utf-8")
+    return tmp_path / "content"
+
+
+# --- the real files ------------------------------------------------------------------------------
+
+def test_real_files_load_without_errors_or_warnings(real):
+    assert len(real.missions) >= 30
+    assert len(real.resolutions) >= 40
+    assert real.warnings == []
+
+
+def test_every_mission_has_key_name_type_source(real):
+    for key, mission in real.missions.items():
+        assert re.fullmatch(MISSION_KEY, key) and mission.key == key
+        assert mission.name and mission.type in ("peacekeeping", "political", "support")
+        assert mission.source.startswith("https://")
+
+
+def test_required_missions_are_present(real):
+    required = ("MINUSMA MINUSCA MONUSCO MONUC UNMISS UNAMID UNISFA UNIFIL UNDOF UNTSO UNFICYP "
+                "UNMIK MINURSO UNMOGIP MINUSTAH MINUJUSTH BINUH UNOCI UNMIL UNAMA UNAMI UNSMIL "
+                "UNSOM UNSOS UNITAMS UNMHA UNVMC UNOWAS UNOCA UNRCCA UNSCOL UNSCO UNIOGBIS").split()
+    assert [key for key in required if key not in real.missions] == []
+    assert real.missions["AMISOM"].organisation == "AU"
+
+
+def test_every_resolution_has_year_and_undocs_source(real):
+    for number, resolution in real.resolutions.items():
+        assert resolution.year and resolution.subject
+        assert resolution.source == f"https://undocs.org/S/RES/{number}({resolution.year})"
+        if resolution.adopted:
+            assert resolution.adopted.year == resolution.year
+
+
+def test_mission_resolutions_are_known_and_match_the_start(real):
+    for mission in real.missions.values():
+        if mission.resolution:
+            resolution = real.resolutions[mission.resolution]
+            if mission.start and resolution.adopted:
+                assert mission.start == resolution.adopted, mission.key
+
+
+def test_resolutions_named_in_the_letters_are_known(real):
+    text = " ".join(p.read_text(encoding="utf-8") for p in (CONTENT / "letters").glob("*.txt"))
+    numbers = set(re.findall(r"[Rr]esolutie\s+(\d{3,4})\b", text))
+    assert numbers >= {"1325", "2166", "2231", "2254", "2396", "2417", "2462"}
+    assert sorted(numbers - set(real.resolutions)) == []
+
+
+@pytest.mark.parametrize("key, number, start", [
+    ("MINUSMA", "2100", dt.date(2013, 4, 25)),
+    ("UNMISS", "1996", dt.date(2011, 7, 8)),
+    ("UNIFIL", "425", dt.date(1978, 3, 19)),
+])
+def test_mission_facts(real, key, number, start):
+    mission = real.missions[key]
+    assert (mission.resolution, mission.start) == (number, start)
+    assert real.resolutions[number].adopted == start
+
+
+@pytest.mark.parametrize("number, adopted", [
+    ("2417", dt.date(2018, 5, 24)), ("1325", dt.date(2000, 10, 31)), ("2231", dt.date(2015, 7, 20)),
+])
+def test_resolution_facts(real, number, adopted):
+    assert real.resolutions[number].adopted == adopted
+    assert real.resolutions[number].year == adopted.year
+
+
+def test_ended_and_ongoing(real):
+    assert real.missions["MINUSMA"].ended and real.missions["MINUSMA"].end == dt.date(2023, 6, 30)
+    assert real.missions["UNMIS"].ended and real.missions["UNMIS"].end is None
+    assert real.missions["UNMISS"].ongoing
+    assert real.missions["UNISFA"].countries == ("SD", "SS")
+
+
+def test_mission_names(real):
+    names = mission_names(real)
+    assert names["MINUSMA"] == "MINUSMA"
+    assert names["United Nations Multidimensional Integrated Stabilization Mission in Mali"] == "MINUSMA"
+    assert names["VN-missie in Mali"] == "MINUSMA"
+    assert names["ONUCI"] == "UNOCI"
+
+
+# --- countries -------------------------------------------------------------------------------
+
+def test_adjectives_and_aliases_resolve(real):
+    names = country_names(real, CLDR)
+    expected = {"Syrische": "SY", "Syrië": "SY", "Jemenitische": "YE", "Malinese": "ML",
+                "Myanmarese": "MM", "Myanmar": "MM", "Birma": "MM", "Zuid-Sudan": "SS",
+                "Zuid-Soedan": "SS", "Soedan": "SD", "Sudan": "SD", "Wit-Rusland": "BY",
+                "Russische Federatie": "RU", "DRC": "CD", "Congo": "CD", "VS": "US",
+                "Amerikaanse": "US", "VK": "GB", "Palestijnse Autoriteit": "PS", "Gaza": "PS",
+                "Iranese": "IR", "Noorse": "NO", "Hongkong": "HK"}
+    assert {form: names.get(form) for form in expected} == expected
+
+
+def test_excluded_and_ambiguous_and_pseudo_territories_are_not_countries(real):
+    names = country_names(real, CLDR)
+    assert "NL" in real.excluded_countries
+    assert "NL" not in set(names.values())
+    for form in ("Nederland", "Nederlandse", "Koninkrijk", "Verenigde Naties", "Europese Unie",
+                 "eurozone", "Korea", "Amerika"):
+        assert form not in names
+
+
+def test_country_names_takes_either_cldr_shape(real):
+    by_name = {name: code for code, name in CLDR.items()}
+    assert country_names(real, by_name) == country_names(real, CLDR)
+
+
+def test_country_name_for_page_titles():
+    assert country_name("SY") == "Syrië"
+    assert country_name("MM") == "Myanmar"
+    assert country_name("HK") == "Hongkong"
+    with pytest.raises(KeyError):
+        country_name("QQ")
+
+
+def test_norway_stays_a_country_code():
+    k = from_text("countries", "aliases:\n  NO: [Noorse]\nexclude: [NL]\n")
+    assert k.country_aliases == {"Noorse": "NO"}
+
+
+# --- validation errors -------------------------------------------------------------------------
+
+def test_unknown_field_names_file_entry_field_and_suggests():
+    err = build_error(missions={"MINUSMA": {**MINUSMA, "stat": "2013-04-25"}})
+    assert err.path.name == "missions.yml"
+    assert "MINUSMA" in err.message and "'stat'" in err.message and "'start'" in err.message
+    assert "allowed fields" in err.hint
+
+
+def test_wrong_type_names_the_field():
+    err = build_error(missions={"MINUSMA": {**MINUSMA, "aliases": "VN-missie in Mali"}})
+    assert err.path.name == "missions.yml" and "MINUSMA > aliases" in err.message
+    assert "aliases" in err.hint
+    err = build_error(resolutions={"2100": {**R2100, "year": "2013"}})
+    assert err.path.name == "resolutions.yml" and "2100 > year" in err.message
+
+
+@pytest.mark.parametrize("value, words", [
+    ("25-04-2013", "YYYY-MM-DD"), ("2013-02-30", "not a real date"),
+    (dt.date(2013, 4, 25), None),   # yaml.safe_load's dates are accepted too
+])
+def test_bad_date(value, words):
+    missions = {"MINUSMA": {**MINUSMA, "start": value}}
+    if words is None:
+        assert build(missions=missions).missions["MINUSMA"].start == dt.date(2013, 4, 25)
+        return
+    err = build_error(missions=missions)
+    assert err.path.name == "missions.yml" and "start" in err.message and words in err.message
+    assert "YYYY-MM-DD" in err.hint
+
+
+@pytest.mark.parametrize("aliases", [[""], ["  "], [None], ["VN-missie in Mali", "VN-missie in Mali"]])
+def test_bad_alias_entries(aliases):
+    err = build_error(missions={"MINUSMA": {**MINUSMA, "aliases": aliases}})
+    assert err.path.name == "missions.yml" and "MINUSMA > aliases" in err.message
+
+
+def test_missing_required_field():
+    entry = {k: v for k, v in MINUSMA.items() if k != "source"}
+    err = build_error(missions={"MINUSMA": entry})
+    assert "'source' is missing" in err.message
+
+
+def test_bad_keys():
+    assert "not a valid key" in build_error(missions={"minusma": MINUSMA}).message
+    assert "not a valid key" in build_error(resolutions={"S/RES/2100": R2100}).message
+
+
+def test_unknown_country_code():
+    err = build_error(missions={"MINUSMA": {**MINUSMA, "country": "QQ"}})
+    assert "'QQ' is not a known country code" in err.message
+
+
+def test_same_name_for_two_missions():
+    other = {**MINUSMA, "name": "Something else", "aliases": ["VN-missie in Mali"]}
+    err = build_error(missions={"MINUSMA": MINUSMA, "MINUSMB": other})
+    assert "'VN-missie in Mali' is also a name of MINUSMA" in err.message
+
+
+def test_resolution_source_must_match_number_and_year():
+    err = build_error(resolutions={"2100": {**R2100, "source": "https://undocs.org/S/RES/2100(2012)"}})
+    assert err.hint == "source: https://undocs.org/S/RES/2100(2013)"
+    err = build_error(resolutions={"2100": {**R2100, "adopted": "2012-04-25"}})
+    assert "not in year 2013" in err.message
+
+
+def test_country_alias_conflicts():
+    err = build_error(countries={"aliases": {"CD": ["Congo"], "CG": ["Congo"]}})
+    assert err.path.name == "countries.yml" and "both CD and CG" in err.message
+    err = build_error(countries={"aliases": {"KR": ["Korea"]}, "ambiguous": {"Korea": "?"}})
+    assert "also listed under ambiguous" in err.message
+    err = build_error(countries={"aliases": {"SY": ["Syrische", ""]}})
+    assert "aliases > SY > 1" in err.message
+    err = build_error(countries={"exclude": ["Nederland"]})
+    assert "exclude" in err.message
+
+
+def test_dangling_reference_is_a_warning_not_an_error():
+    k = build(missions={"MINUSMA": MINUSMA}, resolutions={})
+    assert len(k.warnings) == 1 and "resolution 2100 is not in resolutions.yml" in k.warnings[0]
+    k = build(missions={"MINUSMA": {**MINUSMA, "start": "2013-07-01"}}, resolutions={"2100": R2100})
+    assert "differs from the adoption" in k.warnings[0]
+
+
+def test_errors_point_at_the_line_of_the_field():
+    text = ("MINUSMA:\n"
+            "  name: United Nations Multidimensional Integrated Stabilization Mission in Mali\n"
+            "  type: peacekeeping\n"
+            "  start: 2013-02-30\n"
+            "  source: https://undocs.org/S/RES/2100(2013)\n")
+    with pytest.raises(SourceError) as info:
+        from_text("missions", text)
+    assert (info.value.line, "not a real date" in info.value.message) == (4, True)
+    assert str(info.value).startswith(str(Path("content/knowledge/missions.yml")) + ":4: ")
+
+
+def test_duplicate_key_in_yaml_is_an_error_with_its_line():
+    text = ("MINUSMA:\n  name: A\n  type: political\n  source: https://example.org/a\n"
+            "MINUSMA:\n  name: B\n  type: political\n  source: https://example.org/b\n")
+    with pytest.raises(SourceError) as info:
+        parse_knowledge_yaml("missions.yml", text)
+    assert info.value.line == 5 and "'MINUSMA' is written twice (lines 1 and 5)" in info.value.message
+    text = '"2417":\n  year: 2018\n2417:\n  year: 2018\n'
+    with pytest.raises(SourceError, match="written twice"):
+        parse_knowledge_yaml("resolutions.yml", text)
+
+
+# --- read_knowledge ------------------------------------------------------------------------------
+
+def test_read_knowledge_reads_the_three_files(tmp_path):
+    content = write_knowledge(tmp_path, missions=yaml.safe_dump({"MINUSMA": MINUSMA}),
+                              resolutions='"2100":\n  year: 2013\n  adopted: 2013-04-25\n'
+                                          "  subject: Mali\n  source: https://undocs.org/S/RES/2100(2013)\n")
+    raw = read_knowledge(content)
+    assert raw["resolutions"]["2100"]["adopted"] == "2013-04-25"        # dates stay text
+    assert raw["paths"]["missions"] == content / "knowledge" / "missions.yml"
+    assert raw["lines"]["resolutions"][("2100", "adopted")] == 3
+    k = build_knowledge(raw)
+    assert k.missions["MINUSMA"].resolution == "2100" and k.warnings == []
+
+
+def test_no_knowledge_folder_is_empty_knowledge(tmp_path):
+    k = build_knowledge(read_knowledge(tmp_path))
+    assert (k.missions, k.resolutions, k.country_aliases, k.warnings) == ({}, {}, {}, [])
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path):
+    content = write_knowledge(tmp_path, countries="aliases:\n  SY: [Syrische\nexclude: [NL]\n")
+    with pytest.raises(SourceError) as info:
+        read_knowledge(content)
+    assert info.value.path == content / "knowledge" / "countries.yml"
+    assert info.value.line is not None and "invalid YAML" in info.value.message
+
+
+def test_missing_or_misnamed_file(tmp_path):
+    content = write_knowledge(tmp_path)
+    (content / "knowledge" / "missions.yml").rename(content / "knowledge" / "missions.yaml")
+    with pytest.raises(SourceError) as info:
+        read_knowledge(content)
+    assert info.value.path.name == "missions.yml" and "rename missions.yaml" in info.value.hint
+
+
+def test_resolution_url():
+    assert resolution_url("2417", 2018) == "https://undocs.org/S/RES/2417(2018)"
