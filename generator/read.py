@@ -316,3 +316,16 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
         raw["paths"][kind] = path
         raw["lines"][kind] = lines
     return raw
+
+
+def read_themes(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/themes.yml for taxonomy.build_taxonomy: (data, path, lines).
+    No file means no themes (every passage is then general)."""
+    from .knowledge import parse_knowledge_yaml
+    from .taxonomy import THEMES_FILE
+
+    path = Path(content_dir) / "knowledge" / THEMES_FILE
+    if not path.is_file():
+        return None, path, {}
+    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    return data, path, lines

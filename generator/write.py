@@ -99,6 +99,24 @@ def entities_json(index: CrossIndex) -> OutputPage:
     return _json_page("data/entities.json", data)
 
 
+def themes_json(index: CrossIndex) -> OutputPage:
+    """data/themes.json: per theme (file order) its passages, letters oldest first."""
+    themes = []
+    for entry in index.themes:
+        themes.append({
+            "slug": entry.theme.slug, "name": entry.theme.name, "description": entry.theme.description,
+            "passages": [{
+                "letter_id": letter.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
+                "lines": [p.span.start, p.span.end], "paragraphs": p.paragraphs,
+                "reason": p.reasons[entry.theme.slug].source,
+                "words": [[w, n] for w, n in p.reasons[entry.theme.slug].words] if p.reasons[entry.theme.slug].source == "tekst" else [],
+            } for letter, p in entry.passages],
+        })
+    general = [{"letter_id": l.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
+                "lines": [p.span.start, p.span.end]} for l in index.letters for p in l.passages if p.general]
+    return _json_page("data/themes.json", {"themes": themes, "general": general})
+
+
 def entity_record(e: Entity) -> dict:
     f = e.facts
     record: dict = {"key": e.key, "title": e.title}
