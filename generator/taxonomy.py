@@ -30,13 +30,110 @@ class Theme:
     headings: tuple[str, ...]
     keywords: tuple[str, ...]
 
-    @cached_property
-    def heading_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(compile_pattern(p) for p in self.headings)
 
-    @cached_property
-    def keyword_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(compile_pattern(p) for p in self.keywords)
+WORD_CHAR = re.compile(r"[\w’']")
+EXTEND = re.compile(r"[\w’'-]*")
+EXTEND_BACK = re.compile(r"[\w’'-]*$")
+TOKEN = re.compile(r"[\w’']+(?:-[\w’']+)*")
+
+
+class PatternIndex:
+    """Every pattern of every theme, looked up per word instead of searched per pattern.
+
+    The text is split once into words (a hyphenated compound is one word with parts). A plain
+    pattern matches a run of whole parts ('1325' in '1325-agenda'); 'klimaat*' a run starting at a
+    part ('VN-klimaattop' -> 'klimaattop'); '*klimaat*' anything inside a word; a phrase ('Akkoord
+    van Parijs') is found with one regex for all phrases. Patterns with an acronym (a word with
+    two capitals) are case-sensitive, the others not. Cost: linear in the text, whatever the
+    number of patterns.
+    """
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        self.exact: dict[tuple[bool, str], list[str]] = {}
+        self.prefix: dict[tuple[bool, str], list[str]] = {}
+        self.inner: list[tuple[bool, str, bool, str]] = []          # (sensitive, core, tail, owner)
+        self.lengths: set[int] = set()
+        self.phrases: dict[tuple[bool, str], list[tuple[bool, bool, str]]] = {}
+        for owner, pattern in entries:
+            words = pattern.split()
+            lead, tail = words[0].startswith("*"), words[-1].endswith("*")
+            sensitive = any(sum(c.isupper() for c in w) >= 2 for w in words)
+            core = " ".join(w.strip("*") for w in words)
+            key = core if sensitive else core.lower()
+            if len(words) > 1:
+                self.phrases.setdefault((sensitive, key), []).append((lead, tail, owner))
+            elif lead:
+                self.inner.append((sensitive, key, tail, owner))
+            elif tail:
+                self.prefix.setdefault((sensitive, key), []).append(owner)
+                self.lengths.add(len(key))
+            else:
+                self.exact.setdefault((sensitive, key), []).append(owner)
+        # a phrase is tried only where its first word stands
+        self.phrase_starts: dict[tuple[bool, str], list] = {}
+        for (sensitive, key), owners in self.phrases.items():
+            regex = re.compile(r"\s+".join(map(re.escape, key.split())), 0 if sensitive else re.IGNORECASE)
+            first = re.match(r"[\w’']+", key).group()          # the first part of the first word
+            self.phrase_starts.setdefault((sensitive, first), []).append((regex, owners))
+        self._known: dict[str, tuple[tuple[str, int, int], ...]] = {}    # word -> its matches
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """(owner, start, end) of every match."""
+        found: list[tuple[str, int, int]] = []
+        known, starts = self._known, self.phrase_starts
+        for m in TOKEN.finditer(text):
+            word = m.group()
+            hits = known.get(word)
+            if hits is None:
+                hits = known[word] = self._word(word)
+            if hits:
+                at = m.start()
+                found.extend((owner, at + i, at + j) for owner, i, j in hits)
+            if starts:
+                at, lower, offset = m.start(), word.lower(), 0
+                for part in word.split("-"):               # a phrase may start inside a compound
+                    for key in ((True, part), (False, lower[offset:offset + len(part)])):
+                        for regex, owners in starts.get(key, ()):
+                            if p := regex.match(text, at + offset):
+                                self._phrase(text, p.start(), p.end(), owners, found)
+                    offset += len(part) + 1
+        return found
+
+    @staticmethod
+    def _phrase(text: str, start: int, end: int, owners, found: list) -> None:
+        for lead, tail, owner in owners:
+            a, b = start, end
+            if lead:
+                a -= len(EXTEND_BACK.search(text, 0, a).group())
+            if tail:
+                b += len(EXTEND.match(text, b).group())
+            elif b < len(text) and WORD_CHAR.match(text, b):
+                continue
+            found.append((owner, a, b))
+
+    def _word(self, word: str) -> tuple[tuple[str, int, int], ...]:
+        """The matches inside one word, as offsets in the word (words repeat: this is cached)."""
+        found: list[tuple[str, int, int]] = []
+        at = 0
+        lower = word.lower()
+        starts = [0] + [i + 1 for i, c in enumerate(word) if c == "-"]
+        ends = [i for i, c in enumerate(word) if c == "-"] + [len(word)]
+        for i in starts:
+            for j in ends:
+                if j > i:
+                    for sensitive, text in ((True, word), (False, lower)):
+                        for owner in self.exact.get((sensitive, text[i:j]), ()):
+                            found.append((owner, at + i, at + j))
+            for length in self.lengths:
+                if i + length <= len(word):
+                    for sensitive, text in ((True, word), (False, lower)):
+                        for owner in self.prefix.get((sensitive, text[i:i + length]), ()):
+                            found.append((owner, at + i, at + len(word)))
+        for sensitive, core, tail, owner in self.inner:
+            k = (word if sensitive else lower).find(core)
+            if k >= 0 and (tail or k + len(core) == len(word)):
+                found.append((owner, at, at + len(word)))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -48,20 +145,18 @@ class Taxonomy:
     def by_slug(self) -> dict[str, Theme]:
         return {t.slug: t for t in self.themes}
 
+    @cached_property
+    def keywords(self) -> PatternIndex:
+        return PatternIndex([(t.slug, p) for t in self.themes for p in t.keywords])
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """'klimaat*' -> words starting with klimaat; '*klimaat*' -> words containing it; phrases
-    match across any whitespace. Patterns with an acronym (a word with two capitals) are case-sensitive."""
-    words = pattern.split()
-    parts = []
-    for i, word in enumerate(words):
-        lead = word.startswith("*") and i == 0
-        tail = word.endswith("*") and i == len(words) - 1
-        core = re.escape(word.strip("*"))
-        parts.append(("[\\w’'-]*" if lead else "") + core + ("[\\w’'-]*" if tail else ""))
-    acronym = any(sum(c.isupper() for c in word) >= 2 for word in words)
-    flags = 0 if acronym else re.IGNORECASE
-    return re.compile(r"(?<![\w’'])" + r"\s+".join(parts) + r"(?![\w’'])", flags)
+    @cached_property
+    def headings(self) -> PatternIndex:
+        return PatternIndex([(t.slug, p) for t in self.themes for p in t.headings])
+
+
+def find_all(pattern: str, text: str) -> list[str]:
+    """The texts one pattern matches (for tests and for maintainers trying a pattern)."""
+    return [text[a:b] for _, a, b in sorted(PatternIndex([("", pattern)]).spans(text), key=lambda s: s[1:])]
 
 
 def build_taxonomy(data: object, path: Path | str = Path("content/knowledge") / THEMES_FILE,

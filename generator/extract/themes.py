@@ -52,15 +52,11 @@ def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = F
     a Q&A round); it then only counts for a theme the text also mentions, or when the text
     gives no theme at all."""
     heading_themes = _heading_themes(heading, taxonomy) if heading else []
-    counts = {t.slug: c for t in taxonomy.themes if (c := _words(text, t))}
+    counts = keyword_counts(text, taxonomy)
     totals = {slug: sum(c.values()) for slug, c in counts.items()}
     top = max(totals.values(), default=0)
-    if weak_heading:
-        kept = [slug for slug in heading_themes if slug in counts]
-        need = STRONG_TEXT_HITS if kept else MIN_TEXT_HITS
-    else:
-        kept = heading_themes
-        need = STRONG_TEXT_HITS if kept else MIN_TEXT_HITS
+    kept = [slug for slug in heading_themes if slug in counts] if weak_heading else heading_themes
+    need = STRONG_TEXT_HITS if kept else MIN_TEXT_HITS
     text_themes = sorted((slug for slug, n in totals.items() if slug not in kept and n >= need
                           and n >= TEXT_SHARE * top), key=lambda s: (-totals[s], s))[:MAX_TEXT_THEMES]
     if weak_heading and not kept and not text_themes:
@@ -74,25 +70,29 @@ def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = F
 def _heading_themes(heading: str, taxonomy: Taxonomy) -> list[str]:
     """Themes whose heading words occur in the heading. A match inside a longer match of another
     theme does not count: 'Vrouwen, Vrede en Veiligheid' is not also 'vrede en veiligheid'."""
-    spans = [(t.slug, m.start(), m.end()) for t in taxonomy.themes for p in t.heading_patterns
-             for m in p.finditer(heading)]
+    spans = taxonomy.headings.spans(heading)
     inside = {slug for slug, a, b in spans
               if any(o != slug and oa <= a and b <= ob and (ob - oa) > (b - a) for o, oa, ob in spans)}
     covered = {slug for slug, a, b in spans} - inside
     return [t.slug for t in taxonomy.themes if t.slug in covered]
 
 
-def _words(text: str, theme) -> Counter[str]:
-    """The theme's keywords in the text, each stretch of text counted once (the longest match)."""
-    matches = sorted(((m.start(), m.end()) for p in theme.keyword_patterns for m in p.finditer(text)),
-                     key=lambda se: (se[0], -se[1]))
-    found: Counter[str] = Counter()
-    end = -1
-    for start, stop in matches:
-        if start >= end:
-            found[" ".join(text[start:stop].lower().split())] += 1
-            end = stop
-    return found
+def keyword_counts(text: str, taxonomy: Taxonomy) -> dict[str, Counter[str]]:
+    """Per theme the keywords found in the text; per theme each stretch of text counts once
+    (the longest match)."""
+    by_theme: dict[str, list[tuple[int, int]]] = {}
+    for slug, start, end in taxonomy.keywords.spans(text):
+        by_theme.setdefault(slug, []).append((start, end))
+    counts: dict[str, Counter[str]] = {}
+    for slug, spans in by_theme.items():
+        found: Counter[str] = Counter()
+        stop = -1
+        for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+            if start >= stop:
+                found[" ".join(text[start:end].lower().split())] += 1
+                stop = end
+        counts[slug] = found
+    return counts
 
 
 def passages(letter: Letter, taxonomy: Taxonomy) -> list[Passage]:
