@@ -21,6 +21,7 @@ from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
+from .qaindex import round_of
 from .read import read_knowledge, read_sources
 from .report import BuildReport
 
@@ -95,6 +96,8 @@ def make_letter(source: Source, vocabulary=None, tables: Tables | None = None) -
     meta = infer_meta(source, parsed.blocks, warnings)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
+    qa = round_of(letter)
+    letter.warnings += qa.warnings if qa else []
     if tables is not None:
         letter.mentions = extract_letter(letter, tables)
     return letter
