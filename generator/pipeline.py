@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import render, write
+from . import render, render_qa, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -49,8 +49,9 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     letters = load_letters(settings, progress, knowledge)
     index = build_index(letters, knowledge)
     intro, hand_written = write.hand_written_pages(settings.pages)
-    pages = (render.render_site(letters, intro, index) + hand_written
-             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index)])
+    pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
+             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
+                write.qa_json(letters)])
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
