@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import render, write
+from . import render, render_qa, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -22,6 +22,7 @@ from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
+from .qaindex import round_of
 from .read import read_knowledge, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport
@@ -51,9 +52,9 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     letters = load_letters(settings, progress, knowledge, taxonomy)
     index = build_index(letters, knowledge, taxonomy)
     intro, hand_written = write.hand_written_pages(settings.pages)
-    pages = (render.render_site(letters, intro, index) + hand_written
+    pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
              + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
-                write.themes_json(index)])
+                write.themes_json(index), write.qa_json(letters)])
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
@@ -106,6 +107,8 @@ def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
     meta = infer_meta(source, parsed.blocks, warnings)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
+    qa = round_of(letter)
+    letter.warnings += qa.warnings if qa else []
     if tables is not None:
         letter.mentions = extract_letter(letter, tables)
     letter.passages = passages(letter, taxonomy or Taxonomy())

@@ -22,6 +22,7 @@ from babel.dates import format_date
 from .index import SECTIONS, CrossIndex, ThemeEntry, attention, excerpt, missions_in
 from .knowledge import country_name
 from .model import Block, Letter, Mention
+from .qaindex import Round, qa_page, round_of
 from .taxonomy import Reason
 
 LETTERS_DIR = "brieven"
@@ -267,8 +268,7 @@ def environment() -> jinja2.Environment:
                        render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
                        by_letter=by_letter, passage_excerpt=passage_excerpt, reason_note=reason_note,
-                       percent=percent,
-                       furniture_reasons=furniture_reasons,
+                       percent=percent, furniture_reasons=furniture_reasons, qa_page=qa_page,
                        footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
     return env
 
@@ -279,11 +279,26 @@ def _render(template: str, **context) -> str:
 
 def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
     links, note_links = mention_links(letter, index) if index else ({}, {})
+    qa = round_of(letter)
+    if qa is not None:
+        links, note_links = add_answer_links(qa, links, note_links)
     text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
-                   groups=block_groups(letter.blocks), links=links, note_links=note_links,
+                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
                    themes=theme_notes(letter, index), tags=letter_tags(letter, index),
                    notes=frozenset(note_label(f.number) for f in letter.footnotes))
     return OutputPage(page_path(letter.id), text)
+
+
+def add_answer_links(qa: Round, links: dict[str, list], note_links: dict[str, list]) -> tuple[dict, dict]:
+    """The mention links plus a link on every reference to an answer ("zie vraag 21" ->
+    #antwoord-21 on the same page). The visible text stays as written."""
+    merged = []
+    for found, existing in ((qa.links, links), (qa.note_links, note_links)):
+        out = {key: list(spans) for key, spans in existing.items()}
+        for key, refs in found.items():
+            out.setdefault(key, []).extend((start, end, f"#{anchor(qa.anchor(n))}") for start, end, n in refs)
+        merged.append(out)
+    return merged[0], merged[1]
 
 
 def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], dict[str, list]]:

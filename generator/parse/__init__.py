@@ -237,7 +237,7 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
     elif u.kind == "label":
         blocks.append(Block("label", u.text, u.span, number=u.number, label=u.text, part=part))
     elif u.kind == "fractie":
-        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.FRACTIE.match(u.text).group("name")))
+        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.fractie_name(u.text)))
     else:
         blocks.append(Block("paragraph", u.text, u.span, part=part))
 
