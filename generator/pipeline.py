@@ -17,13 +17,14 @@ from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter
 from .extract.countries import names_from_cldr
 from .extract.themes import passages
+from .glossary import Glossary, build_glossary
 from .index import build_index
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
 from .qaindex import round_of
-from .read import read_knowledge, read_sources, read_themes
+from .read import read_glossary, read_knowledge, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport
 
@@ -49,12 +50,15 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
         raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
     knowledge = load_knowledge(settings)
     taxonomy = load_taxonomy(settings)
+    glossary = load_glossary(settings)
     letters = load_letters(settings, progress, knowledge, taxonomy)
     index = build_index(letters, knowledge, taxonomy)
     intro, hand_written = write.hand_written_pages(settings.pages)
     pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
+             + [render.render_glossary(glossary)]
              + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
                 write.themes_json(index), write.qa_json(letters)])
+    pages = render.with_abbreviations(pages, glossary)
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
@@ -72,6 +76,11 @@ def load_knowledge(settings: Settings) -> Knowledge:
 def load_taxonomy(settings: Settings) -> Taxonomy:
     """The themes from content/knowledge/themes.yml."""
     return build_taxonomy(*read_themes(settings.content_dir))
+
+
+def load_glossary(settings: Settings) -> Glossary:
+    """The abbreviations from content/knowledge/glossary.yml."""
+    return build_glossary(*read_glossary(settings.content_dir))
 
 
 def load_letters(settings: Settings, progress: Progress | None = None,

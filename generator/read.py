@@ -329,3 +329,16 @@ def read_themes(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
         return None, path, {}
     data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
     return data, path, lines
+
+
+def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/glossary.yml for glossary.build_glossary: (data, path, lines).
+    No file means no abbreviations."""
+    from .glossary import GLOSSARY_FILE
+    from .knowledge import parse_knowledge_yaml
+
+    path = Path(content_dir) / "knowledge" / GLOSSARY_FILE
+    if not path.is_file():
+        return None, path, {}
+    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    return data, path, lines

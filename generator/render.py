@@ -20,6 +20,7 @@ import jinja2
 from babel.dates import format_date
 
 from .index import SECTIONS, CrossIndex, ThemeEntry, attention, excerpt, missions_in
+from .glossary import Glossary, definitions
 from .knowledge import country_name
 from .model import Block, Letter, Mention
 from .qaindex import Round, qa_page, round_of
@@ -332,6 +333,26 @@ def render_index(letters: list[Letter], intro: str, index: CrossIndex | None = N
 def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
     pages = render_index(letters, intro, index) + [render_letter(l, index) for l in letters]
     return pages + (render_entities(index) + render_themes(index) if index else [])
+
+
+# --- abbreviations -------------------------------------------------------------------------------
+
+GLOSSARY_PAGE = "woordenlijst.md"
+
+
+def render_glossary(glossary: Glossary) -> OutputPage:
+    """The glossary page: every abbreviation with its expansion, alphabetically."""
+    return OutputPage(GLOSSARY_PAGE, _render("glossary.md.j2", abbreviations=glossary.sorted()))
+
+
+def with_abbreviations(pages: list[OutputPage], glossary: Glossary) -> list[OutputPage]:
+    """Every Markdown page (but the glossary itself) with the abbreviation definitions at its end,
+    so the abbr extension marks the abbreviations on it. Other files are returned unchanged."""
+    defs = definitions(glossary)
+    if not defs:
+        return pages
+    return [OutputPage(p.path, p.text.rstrip("\n") + "\n\n" + defs + "\n")
+            if p.path.endswith(".md") and p.path != GLOSSARY_PAGE else p for p in pages]
 
 
 # --- themes --------------------------------------------------------------------------------------

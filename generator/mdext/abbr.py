@@ -1,0 +1,42 @@
+"""Abbreviations: Python-Markdown's `abbr` extension with two changes for this site.
+
+- An abbreviation glued to a hyphen or a word character is left alone: "AVVN-zitting" and
+  "VN-missie" stay one word (of the page's text, and of sitecheck's word count), while "AVVN",
+  "(AVVN)" and "SDG's" are marked.
+- The first <abbr> of each abbreviation on a page gets tabindex="0", so a keyboard user can reach
+  it and Material's tooltip (feature content.tooltips) shows the expansion on focus as it does
+  on hover; the later ones keep the title (hover) without adding tab stops.
+
+The definitions (`*[AVVN]: ...`) come from content/knowledge/glossary.yml; the generator appends
+them to every page (generator/glossary.py).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+
+
+class SiteAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root: etree.Element) -> None:
+        if not self.abbrs:
+            return
+        keys = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+        self.iter_element(root)
+        seen: set[str] = set()
+        for el in root.iter("abbr"):
+            if el.text not in seen:
+                seen.add(el.text)
+                el.set("tabindex", "0")
+
+
+class SiteAbbrExtension(AbbrExtension):
+    def extendMarkdown(self, md) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(SiteAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point
+    return SiteAbbrExtension(**kwargs)
