@@ -167,6 +167,17 @@ def safe_url(url: str) -> str:
     return url if _SAFE_URL.match(url) else ""
 
 
+_ATTR_EXTRA = {"\\": "&#92;", "`": "&#96;", "|": "&#124;", "[": "&#91;", "]": "&#93;"}
+
+
+def attr_value(value) -> str:
+    """Text for an attribute of raw HTML in the Markdown: HTML-escaped, on one line, and without the
+    characters Markdown would act on before it sees the tag (backslash, backtick, brackets) or a
+    table would split on (|)."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return "".join(_ATTR_EXTRA.get(c, c) for c in text)
+
+
 def page_title(title: str) -> str:
     """A title for YAML front matter. MkDocs/Material print it unescaped, so HTML-escape it."""
     return json.dumps(html.escape(title, quote=True), ensure_ascii=False)
@@ -184,6 +195,15 @@ def kind_label(kind: str) -> str:
 
 def title_of(letter: Letter) -> str:
     return letter.meta.title or letter.id
+
+
+def citation(letter: Letter) -> tuple[str, str]:
+    """The parts of a citation of this letter: ('Kamerbrief "Title", 18 september 2020',
+    'Kamerstuk 26 150, nr. 187' or ''). The paragraph or answer and the URL go between and after
+    them: 'Kamerbrief "…", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…#p-12'."""
+    meta = letter.meta
+    when = nl_date(meta.date) if meta.date else str(meta.year) if meta.year else nl_date(None)
+    return f'Kamerbrief "{title_of(letter)}", {when}', f"Kamerstuk {meta.kamerstuk}" if meta.kamerstuk else ""
 
 
 def line_count(letter: Letter) -> int:
@@ -263,9 +283,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
+    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url, attr_value=attr_value,
                        page_title=page_title, nl_date=nl_date, kind_label=kind_label)
-    env.globals.update(title_of=title_of, page_url=page_url, qa_label=qa_label, heading_level=heading_level,
+    env.globals.update(title_of=title_of, page_url=page_url, citation=citation, qa_label=qa_label, heading_level=heading_level,
                        render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
                        by_letter=by_letter, passage_excerpt=passage_excerpt, reason_note=reason_note,

@@ -141,7 +141,7 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
     assert '<p data-regels="2-2" id="p-1">' in out                           # source lines kept
     assert 'data-regels="6-7" id="antwoord-51"' in out
     assert "<strong>51. Antwoord van het kabinet:</strong>" in out
-    assert "<p>Eerste alinea.</p>" in out and "<p>Tweede alinea.</p>" in out
+    assert "<p>Eerste alinea.</p>" in out and "<p>Tweede alinea. <a " in out   # the permalink goes last
     assert "Onze Referentie" in out and "lopende kop" in out                  # removed lines listed
 
 

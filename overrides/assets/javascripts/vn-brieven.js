@@ -1,0 +1,123 @@
+/*
+ * VN-brieven: what a reader can do on a page beyond reading it. Loaded as a file through
+ * extra_javascript (no inline script, no inline style, no eval), so it runs under a
+ * Content-Security-Policy with script-src 'self' and style-src 'self'.
+ *
+ * - "citeer" beside every permalink (¶) of a letter paragraph, question or answer: shows the
+ *   ready citation, e.g.
+ *     Kamerbrief "Inzet …", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…/#p-12
+ *   built from the letter's data-brief / data-kamerstuk (span.vn-citeer, generated with the page),
+ *   the permalink's data-label and the address the page was opened at. Without JavaScript the
+ *   permalink and the citation text in the "Over deze brief" card remain.
+ * - The search dialog gets an accessible name (Material's has none).
+ */
+(function () {
+  "use strict";
+
+  function pageAddress() {
+    return window.location.href.split("#")[0];
+  }
+
+  function citationText(base, link) {
+    var anchor = link.getAttribute("href").slice(1);
+    var kamerstuk = base.getAttribute("data-kamerstuk");
+    return base.getAttribute("data-brief") + ", " + link.getAttribute("data-label") +
+      (kamerstuk ? " (" + kamerstuk + ")" : "") + ", " + pageAddress() + "#" + anchor;
+  }
+
+  function panelFor(link, base, button) {
+    var id = "citeer-" + link.getAttribute("href").slice(1);
+    var panel = document.getElementById(id);
+    if (panel) {
+      return panel;
+    }
+    panel = document.createElement("div");
+    panel.className = "vn-citation";
+    panel.id = id;
+    var text = document.createElement("span");
+    text.className = "vn-citation__text";
+    panel.appendChild(text);
+    if (navigator.clipboard && window.isSecureContext) {
+      var copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "vn-citation__copy";
+      copy.textContent = "kopieer";
+      var status = document.createElement("span");
+      status.className = "vn-citation__status";
+      status.setAttribute("role", "status");
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(text.textContent).then(function () {
+          status.textContent = "gekopieerd";
+        }, function () {
+          status.textContent = "kopiëren lukte niet; selecteer de tekst";
+        });
+      });
+      panel.appendChild(document.createTextNode(" "));
+      panel.appendChild(copy);
+      panel.appendChild(document.createTextNode(" "));
+      panel.appendChild(status);
+    }
+    var block = link.parentElement;
+    if (block.tagName === "LI") {
+      block.appendChild(panel);
+    } else {
+      block.parentNode.insertBefore(panel, block.nextSibling);
+    }
+    button.setAttribute("aria-controls", id);
+    return panel;
+  }
+
+  function addCiteButtons() {
+    var base = document.querySelector(".vn-citeer[data-brief]");
+    if (!base) {
+      return;
+    }
+    var links = document.querySelectorAll("article a.vn-permalink[data-label]");
+    Array.prototype.forEach.call(links, function (link) {
+      if (link.nextElementSibling && link.nextElementSibling.classList.contains("vn-cite-button")) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "vn-cite-button";
+      button.textContent = "citeer";
+      button.setAttribute("aria-label", "Citeer " + link.getAttribute("data-label"));
+      button.setAttribute("aria-expanded", "false");
+      button.addEventListener("click", function () {
+        var panel = panelFor(link, base, button);
+        var open = button.getAttribute("aria-expanded") !== "true";
+        panel.hidden = !open;
+        button.setAttribute("aria-expanded", String(open));
+        if (open) {
+          var text = panel.querySelector(".vn-citation__text");
+          text.textContent = citationText(base, link);
+          var status = panel.querySelector(".vn-citation__status");
+          if (status) {
+            status.textContent = "";
+          }
+          window.getSelection().selectAllChildren(text);
+        }
+      });
+      link.parentNode.insertBefore(button, link.nextSibling);
+      link.parentNode.insertBefore(document.createTextNode(" "), button);
+    });
+  }
+
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", "Zoeken");
+    }
+  }
+
+  function setup() {
+    nameSearchDialog();
+    addCiteButtons();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

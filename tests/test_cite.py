@@ -1,0 +1,78 @@
+"""Cite this: a permalink (¶) on every paragraph, question and answer, and the citation data."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from html.parser import HTMLParser
+
+from generator import render
+from generator.mdext.permalinks import label
+from test_render import _letter
+
+
+class Tags(HTMLParser):
+    def __init__(self, html_text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html_text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def body_html(to_html, letter) -> str:
+    return to_html(render.render_letter(letter).text.split("---\n", 2)[2])
+
+
+def test_labels_of_anchors():
+    assert label("p-12") == "alinea 12" and label("antwoord-51") == "antwoord 51" and label("vraag-51") == "vraag 51"
+    assert label("vn-verantwoording") == label("fn:1") == label("ondertekening") == ""
+
+
+def test_every_paragraph_bullet_question_and_answer_has_a_permalink(to_html):
+    out = body_html(to_html, _letter())
+    links = [a for t, a in Tags(out).tags if t == "a" and "vn-permalink" in a.get("class", "")]
+    assert [(a["href"], a["data-label"]) for a in links] == [
+        ("#p-1", "alinea 1"), ("#p-2", "alinea 2"), ("#p-3", "alinea 3"),
+        ("#vraag-51", "vraag 51"), ("#antwoord-51", "antwoord 51")]
+    assert all(a["aria-label"] == f"Vaste link naar {a['data-label']}" for a in links)
+    # at the end of the block's text: after the footnote marker, in the answer's last paragraph
+    assert re.search(r'zet zich in\. <a [^>]*href="#p-1"[^>]*>¶</a></p>', out)
+    assert re.search(r'<p>Tweede alinea\. <a [^>]*href="#antwoord-51"[^>]*>¶</a></p>', out)
+    assert re.search(r'<li data-regels="3-3" id="p-2">eerste punt <a [^>]*>¶</a></li>', out)
+    assert "<strong>51. Antwoord van het kabinet:</strong></a></p>" in out       # the label stays as it was
+
+
+def test_headings_signatures_and_other_pages_get_no_paragraph_permalink(to_html):
+    out = body_html(to_html, _letter())
+    assert not re.search(r'id="(vrede|ondertekening)"[^>]*>[^\n]*vn-permalink', out)
+    assert "vn-permalink" not in to_html("Een alinea.\n{ #inleiding }\n\n- punt\n")
+
+
+def test_the_card_holds_the_citation_without_url():
+    letter = _letter(kamerstuk="26 150, nr. 187")
+    assert render.citation(letter) == ('Kamerbrief "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
+    letter.meta.date, letter.meta.year, letter.meta.kamerstuk = None, 2018, ""
+    assert render.citation(letter) == ('Kamerbrief "Een testbrief", 2018', "")
+    letter.meta.year = None
+    assert render.citation(letter)[0] == 'Kamerbrief "Een testbrief", datum onbekend'
+
+
+def test_citation_data_attributes_survive_any_title(to_html):
+    letter = _letter(kamerstuk="26 150, nr. 187")
+    letter.meta.title = 'Een "brief" | met [haken](x) `code` \\ <b>&amp; *ster*'
+    out = body_html(to_html, letter)
+    span = next(a for t, a in Tags(out).tags if t == "span" and a.get("class") == "vn-citeer")
+    assert span["data-brief"] == f'Kamerbrief "{letter.meta.title}", 18 september 2020'
+    assert span["data-kamerstuk"] == "Kamerstuk 26 150, nr. 187"
+    visible = html.unescape(re.search(r'<span class="vn-citeer"[^>]*>(.*?)</span>', out).group(1))
+    assert visible.startswith('Kamerbrief "Een "brief" | met [haken](x) `code` \\ <b>&amp; *ster*", 18 september 2020')
+    assert "(Kamerstuk 26 150, nr. 187)" in visible
+    assert not [t for t, _ in Tags(out).tags if t == "b"]
+
+
+def test_dates_in_citations_are_dutch():
+    letter = _letter()
+    letter.meta.date = dt.date(2019, 2, 15)
+    assert render.citation(letter)[0].endswith(", 15 februari 2019")
