@@ -62,6 +62,19 @@ class ThemeEntry:
         return len({letter.id for letter, _ in self.passages})
 
 
+@dataclass(frozen=True)
+class Related:
+    """Another letter that shares entities and themes with a letter; score = len(entities) + len(themes)."""
+
+    letter: Letter
+    entities: tuple[tuple[str, str], ...]   # shared (kind, key), in SECTIONS order, then by sort_key
+    themes: tuple[str, ...]                 # shared theme slugs, in taxonomy order
+
+    @property
+    def score(self) -> int:
+        return len(self.entities) + len(self.themes)
+
+
 @dataclass
 class CrossIndex:
     letters: list[Letter]                   # in date order, oldest first
@@ -69,6 +82,7 @@ class CrossIndex:
     warnings: list[str] = field(default_factory=list)
     themes: list[ThemeEntry] = field(default_factory=list)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    related: dict[str, list[Related]] = field(default_factory=dict)    # letter id -> most related first
     by_id: dict[str, Letter] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -115,7 +129,50 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
             entity.mentions.append(m)
     _unique_slugs(index)
     index.themes = theme_entries(index)
+    index.related = related_letters(index)
     return index
+
+
+RELATED_LETTERS = 5
+
+
+def letter_date(letter: Letter) -> dt.date:
+    """The letter's date, else 1 January of its year, else date.min (for ordering)."""
+    return letter.meta.date or (dt.date(letter.meta.year, 1, 1) if letter.meta.year else dt.date.min)
+
+
+def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str, list[Related]]:
+    """Per letter the (at most `limit`) other letters sharing the most entities and themes: score =
+    shared entity keys (resolutions, missions, countries, Kamerstukken) + shared themes; ties go to
+    the newer letter, then the id. Letters sharing nothing are not related.
+
+    Each letter's keys are looked up in an inverted index, so the cost follows the actual overlap
+    rather than every pair of letters."""
+    theme_order = {t.slug: i for i, t in enumerate(index.taxonomy.themes)}
+    keys = {l.id: {(m.kind, m.key) for m in l.mentions if (m.kind, m.key) in index.entities} for l in index.letters}
+    themes = {l.id: {s for p in l.passages for s in p.themes if s in theme_order} for l in index.letters}
+    postings: dict[object, list[str]] = defaultdict(list)
+    for letter in index.letters:
+        for key in keys[letter.id]:
+            postings[("entity", key)].append(letter.id)
+        for slug in themes[letter.id]:
+            postings[("theme", slug)].append(letter.id)
+    kinds = list(SECTIONS)
+    out: dict[str, list[Related]] = {}
+    for letter in index.letters:
+        scores: Counter = Counter()
+        for key in keys[letter.id]:
+            scores.update(postings[("entity", key)])
+        for slug in themes[letter.id]:
+            scores.update(postings[("theme", slug)])
+        scores.pop(letter.id, None)
+        best = sorted(scores, key=lambda i: (-scores[i], -letter_date(index.by_id[i]).toordinal(), i))[:limit]
+        out[letter.id] = [Related(
+            index.by_id[i],
+            tuple(sorted(keys[letter.id] & keys[i],
+                         key=lambda k: (kinds.index(k[0]), sort_key(index.entities[k])))),
+            tuple(sorted(themes[letter.id] & themes[i], key=theme_order.get))) for i in best]
+    return out
 
 
 TOP_ENTITIES = 10

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
-from .index import SECTIONS, CrossIndex, ThemeEntry, attention, excerpt, missions_in
+from .index import SECTIONS, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in
 from .glossary import Glossary, definitions
 from .knowledge import country_name
 from .model import Block, Letter, Mention
@@ -303,11 +303,34 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
     qa = round_of(letter)
     if qa is not None:
         links, note_links = add_answer_links(qa, links, note_links)
+    related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
     text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                    groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
-                   themes=theme_notes(letter, index), tags=letter_tags(letter, index),
+                   themes=theme_notes(letter, index), tags=letter_tags(letter, index), related=related,
                    notes=frozenset(note_label(f.number) for f in letter.footnotes))
     return OutputPage(page_path(letter.id), text)
+
+
+RELATED_NAMES = 4
+
+
+def related_note(related: Related, index: CrossIndex) -> str:
+    """What a related letter has in common with this one, escaped: 'thema's Klimaat, Mensenrechten
+    en 2 meer; 17 resoluties, missies, landen of Kamerstukken: Resolutie 2417 (2018), Mali en 15 meer'."""
+    def names(items: list[str]) -> str:
+        shown = ", ".join(escape_md(n, line_start=False) for n in items[:RELATED_NAMES])
+        return shown + (f" en {len(items) - RELATED_NAMES} meer" if len(items) > RELATED_NAMES else "")
+
+    theme_names = {t.slug: t.name for t in index.taxonomy.themes}
+    parts = []
+    if related.themes:
+        parts.append(("thema " if len(related.themes) == 1 else "thema's ")
+                     + names([theme_names[s] for s in related.themes]))
+    if related.entities:
+        n = len(related.entities)
+        noun = "resolutie, missie, land of Kamerstuk" if n == 1 else "resoluties, missies, landen of Kamerstukken"
+        parts.append(f"{n} {noun}: " + names([index.entities[k].title for k in related.entities]))
+    return "; ".join(parts)
 
 
 def add_answer_links(qa: Round, links: dict[str, list], note_links: dict[str, list]) -> tuple[dict, dict]:
