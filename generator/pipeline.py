@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import render, render_qa, write
+from . import feeds, render, render_qa, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -55,7 +55,7 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     index = build_index(letters, knowledge, taxonomy)
     intro, hand_written = write.hand_written_pages(settings.pages)
     pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
-             + [render.render_glossary(glossary)]
+             + [render.render_glossary(glossary)] + feeds.render_feeds(index)
              + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
                 write.themes_json(index), write.qa_json(letters)])
     pages = render.with_abbreviations(pages, glossary)

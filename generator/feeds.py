@@ -1,0 +1,134 @@
+"""Atom feeds: the letters, newest first (feeds/brieven.xml), and per theme (feeds/themas/<slug>.xml).
+
+Pure: letters and the index in, OutputPages out; write.py puts them in the docs folder and MkDocs
+copies them into the site. Deterministic: no build time anywhere; an entry is `updated` at its
+letter's date (or 1 January of its year), a feed at its newest entry. Entry ids are tag URIs that
+never change for a letter: tag:vn-brieven,2020:brieven/2020-avvn75-inzet.
+
+The site has no known address (no site_url), so links are relative to the feed file, as Atom
+allows; a feed reader resolves them against the address it fetched the feed from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .index import CrossIndex, ThemeEntry, letter_date
+from .model import Letter
+from .render import OutputPage, THEMES_DIR, kind_label, nl_date, page_url, title_of
+
+FEEDS_DIR = "feeds"
+LETTERS_FEED = f"{FEEDS_DIR}/brieven.xml"
+SITE_NAME = "VN-brieven"
+MAX_ENTRIES = 50
+SUMMARY_CHARS = 400
+# For letters without a known year, and feeds without entries: the day the UN Charter entered into
+# force, before any letter. A fixed date keeps the feeds the same on every build.
+NO_DATE = dt.date(1945, 10, 24)
+# The date part of the tag URIs of the feeds themselves and of letters without a year: the year of
+# the oldest letter in the collection when the feeds began. Fixed, so the ids never change.
+ID_YEAR = 2017
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def theme_feed(slug: str) -> str:
+    return f"{FEEDS_DIR}/{THEMES_DIR}/{slug}.xml"
+
+
+def render_feeds(index: CrossIndex) -> list[OutputPage]:
+    """The letters feed and one feed per theme (also for a theme without passages yet)."""
+    letters = newest_first(index.letters)
+    pages = [feed_page(LETTERS_FEED, f"{SITE_NAME}: brieven",
+                       "Brieven van de regering aan de Tweede Kamer over het Koninkrijk in de Verenigde Naties, "
+                       "nieuwste eerst.", "", [(l, letter_summary(l)) for l in letters], index)]
+    for entry in index.themes:
+        pages.append(feed_page(theme_feed(entry.theme.slug), f"{SITE_NAME}: thema {entry.theme.name}",
+                               entry.theme.description, f"{THEMES_DIR}/{entry.theme.slug}/",
+                               theme_entries(entry), index))
+    return pages
+
+
+def newest_first(letters: list[Letter]) -> list[Letter]:
+    return sorted(letters, key=lambda l: (letter_date(l), l.id), reverse=True)
+
+
+def theme_entries(entry: ThemeEntry) -> list[tuple[Letter, str]]:
+    """The letters with passages on the theme, newest first, each summarised by those passages."""
+    by_letter: dict[str, list] = {}
+    letters: dict[str, Letter] = {}
+    for letter, passage in entry.passages:
+        by_letter.setdefault(letter.id, []).append(passage)
+        letters[letter.id] = letter
+    out = []
+    for letter in newest_first(list(letters.values())):
+        passages = by_letter[letter.id]
+        n = len(passages)
+        titles = "; ".join(p.title for p in passages[:8]) + ("; …" if n > 8 else "")
+        out.append((letter, f"{n} {'passage' if n == 1 else 'passages'} over {entry.theme.name}: {titles}"))
+    return out
+
+
+def letter_summary(letter: Letter) -> str:
+    """Kind, date and Kamerstuk, then the start of the first paragraph."""
+    meta = letter.meta
+    head = " · ".join(x for x in (kind_label(meta.kind), nl_date(meta.date) if meta.date else str(meta.year or ""),
+                                  f"Kamerstuk {meta.kamerstuk}" if meta.kamerstuk else "") if x)
+    first = next((b.text for b in letter.paragraphs if b.text.strip()), "")
+    text = " ".join(first.split())
+    if len(text) > SUMMARY_CHARS:
+        text = text[:text.rfind(" ", 0, SUMMARY_CHARS)] + " …"
+    return f"{head}. {text}" if text else head
+
+
+def entry_id(letter: Letter) -> str:
+    """A tag URI (RFC 4151) that stays the same for the letter: tag:vn-brieven,2020:brieven/<id>."""
+    return f"tag:{SITE_NAME.lower()},{letter.meta.year or ID_YEAR}:{page_url(letter.id).rstrip('/')}"
+
+
+def updated(letter: Letter) -> dt.date:
+    return letter.meta.date or (dt.date(letter.meta.year, 1, 1) if letter.meta.year else NO_DATE)
+
+
+def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[tuple[Letter, str]],
+              index: CrossIndex) -> OutputPage:
+    """One Atom document. `page` is the site-relative address of the HTML page the feed belongs to."""
+    entries = entries[:MAX_ENTRIES]
+    up = "../" * path.count("/")                       # from the feed file back to the site root
+    theme_names = {t.slug: t.name for t in index.taxonomy.themes}
+    text = _template().render(
+        feed_id=f"tag:{SITE_NAME.lower()},{ID_YEAR}:{path.removesuffix('.xml')}", title=title, subtitle=subtitle,
+        self_href=Path(path).name, page_href=up + page,
+        updated=max((updated(l) for l, _ in entries), default=NO_DATE),
+        entries=[{
+            "id": entry_id(l), "title": title_of(l), "href": up + page_url(l.id), "summary": summary,
+            "updated": updated(l), "authors": [s.name for s in l.meta.signatories],
+            "categories": [(s, theme_names[s]) for s in theme_names if any(s in p.themes for p in l.passages)],
+        } for l, summary in entries])
+    return OutputPage(path, text)
+
+
+def xml_text(value) -> str:
+    """Any text, without the characters XML 1.0 does not allow (control characters)."""
+    return _NOT_XML.sub("", str(value))
+
+
+def atom_date(value: dt.date) -> str:
+    return f"{value.isoformat()}T00:00:00Z"
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,                   # XML: every value is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(x=xml_text, atom_date=atom_date)
+    return env.get_template("feed.xml.j2")
