@@ -35,6 +35,14 @@ ID_YEAR = 2017
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+# Material for MkDocs fetches sitemap.xml beside every <link rel="alternate"> of a page (to carry a
+# reader over to the same page in another language version). Beside a feed there is none, which
+# would be a 404 on every page view: an empty sitemap in each feeds folder answers that request.
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="utf-8"?>\n'
+                 "<!-- Empty on purpose: Material for MkDocs looks for a sitemap beside each feed. -->\n"
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
+
+
 def theme_feed(slug: str) -> str:
     return f"{FEEDS_DIR}/{THEMES_DIR}/{slug}.xml"
 
@@ -49,7 +57,8 @@ def render_feeds(index: CrossIndex) -> list[OutputPage]:
         pages.append(feed_page(theme_feed(entry.theme.slug), f"{SITE_NAME}: thema {entry.theme.name}",
                                entry.theme.description, f"{THEMES_DIR}/{entry.theme.slug}/",
                                theme_entries(entry), index))
-    return pages
+    folders = sorted({p.path.rsplit("/", 1)[0] for p in pages})
+    return pages + [OutputPage(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in folders]
 
 
 def newest_first(letters: list[Letter]) -> list[Letter]:

@@ -50,13 +50,17 @@ def sample_index():
 
 def test_letters_feed_is_valid_atom_newest_first_with_stable_ids():
     pages = {p.path: p.text for p in feeds.render_feeds(sample_index())}
-    assert sorted(pages) == ["feeds/brieven.xml", "feeds/themas/klimaat.xml", "feeds/themas/migratie.xml",
-                             "feeds/themas/vrede.xml"]
+    assert sorted(pages) == ["feeds/brieven.xml", "feeds/sitemap.xml", "feeds/themas/klimaat.xml",
+                             "feeds/themas/migratie.xml", "feeds/themas/sitemap.xml", "feeds/themas/vrede.xml"]
+    for folder in ("feeds", "feeds/themas"):                     # Material looks for one beside a feed
+        sitemap = ET.fromstring(pages[f"{folder}/sitemap.xml"])
+        assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(sitemap) == 0
     root = parse(pages["feeds/brieven.xml"])
     assert_valid_atom(root)
     entries = root.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}id") for e in entries] == [
-        "tag:vn-brieven,2020:brieven/2020-b", "tag:vn-brieven,2019:brieven/2019-c", "tag:vn-brieven,2017:brieven/2017-a"]
+        "tag:vn-brieven,2020:brieven/2020-b", "tag:vn-brieven,2019:brieven/2019-c",
+        "tag:vn-brieven,2017:brieven/2017-a"]
     assert [e.findtext(f"{ATOM}updated") for e in entries] == [
         "2020-09-18T00:00:00Z", "2019-01-01T00:00:00Z", "2017-09-01T00:00:00Z"]
     assert root.findtext(f"{ATOM}updated") == "2020-09-18T00:00:00Z"          # the newest letter, no build time
@@ -104,7 +108,7 @@ def test_undated_letters_get_fixed_dates():
 def test_real_feeds_are_valid_and_their_links_resolve(built_site):
     settings, _ = built_site
     site = settings.site_dir
-    paths = sorted((site / "feeds").rglob("*.xml"))
+    paths = sorted(p for p in (site / "feeds").rglob("*.xml") if p.name != "sitemap.xml")
     assert site / "feeds/brieven.xml" in paths and site / "feeds/themas/klimaat.xml" in paths
     for path in paths:
         root = parse(path.read_text(encoding="utf-8"))
@@ -112,8 +116,8 @@ def test_real_feeds_are_valid_and_their_links_resolve(built_site):
         rel = path.relative_to(site).as_posix()
         for link in root.iter(f"{ATOM}link"):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), link.get("href")))
-            assert (site / target).exists() and ((site / target).is_file() or (site / target / "index.html").is_file()), \
-                (rel, link.get("href"))
+            found = site / target
+            assert found.is_file() or (found / "index.html").is_file(), (rel, link.get("href"))
     letters = parse((site / "feeds/brieven.xml").read_text(encoding="utf-8")).findall(f"{ATOM}entry")
     assert len(letters) == len(list((settings.content_dir / "letters").glob("*.txt")))
     dates = [e.findtext(f"{ATOM}updated") for e in letters]
@@ -124,10 +128,12 @@ def test_pages_point_at_their_feeds(built_site):
     settings, _ = built_site
     site = settings.site_dir
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" title="VN-brieven: brieven" href="feeds/brieven.xml">' in home
+    assert ('<link rel="alternate" type="application/atom+xml" title="VN-brieven: brieven" '
+            'href="feeds/brieven.xml">') in home
     assert '<a href="feeds/brieven.xml">Atom-feed</a>' in home
     theme = (site / "themas/klimaat/index.html").read_text(encoding="utf-8")
-    assert 'type="application/atom+xml" title="VN-brieven: thema Klimaat" href="../../feeds/themas/klimaat.xml"' in theme
+    assert ('type="application/atom+xml" title="VN-brieven: thema Klimaat" '
+            'href="../../feeds/themas/klimaat.xml"') in theme
     assert 'href="../../feeds/themas/klimaat.xml">Atom-feed van Klimaat</a>' in theme
     letter = (site / "brieven/2020-avvn75-inzet/index.html").read_text(encoding="utf-8")
     assert 'href="../../feeds/brieven.xml"' in letter
