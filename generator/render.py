@@ -285,7 +285,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url, attr_value=attr_value,
                        page_title=page_title, nl_date=nl_date, kind_label=kind_label)
-    env.globals.update(title_of=title_of, page_url=page_url, citation=citation, qa_label=qa_label, heading_level=heading_level,
+    env.globals.update(title_of=title_of, page_url=page_url, citation=citation, qa_label=qa_label,
+                       heading_level=heading_level,
                        render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
                        by_letter=by_letter, passage_excerpt=passage_excerpt, reason_note=reason_note,

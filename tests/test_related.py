@@ -22,8 +22,8 @@ TAXONOMY = Taxonomy(tuple(Theme(s, s.capitalize(), "", (), (s,)) for s in ("klim
 def letter(letter_id: str, date: dt.date, keys: list[tuple[str, str]], themes: tuple[str, ...] = ()) -> Letter:
     blocks = [Block("paragraph", "Tekst.", Span(1, 1), anchor="p-1")]
     mentions = [Mention(letter_id, f"{letter_id}.txt", kind, key, True, 1, "p-1", key, 0, 1, 0) for kind, key in keys]
-    result = Letter(letter_id, Source(Path(f"{letter_id}.txt"), "Tekst.\n"), Meta(title=letter_id, date=date, year=date.year),
-                    blocks, [], [], mentions=mentions)
+    result = Letter(letter_id, Source(Path(f"{letter_id}.txt"), "Tekst.\n"),
+                    Meta(title=letter_id, date=date, year=date.year), blocks, [], [], mentions=mentions)
     if themes:
         result.passages = [Passage(letter_id, "section", "p-1", "x", [0], Span(1, 1), 1, themes=list(themes))]
     return result
@@ -34,7 +34,8 @@ def index_of(*letters: Letter):
 
 
 def test_score_is_shared_entities_plus_shared_themes_ties_newest_first():
-    a = letter("a", dt.date(2020, 9, 1), [("country", "ML"), ("resolution", "2417"), ("mission", "MINUSMA")], ("klimaat",))
+    a = letter("a", dt.date(2020, 9, 1), [("country", "ML"), ("resolution", "2417"), ("mission", "MINUSMA")],
+               ("klimaat",))
     b = letter("b", dt.date(2017, 9, 1), [("country", "ML"), ("resolution", "2417")], ("klimaat",))      # 2 + 1
     c = letter("c", dt.date(2018, 9, 1), [("country", "ML"), ("mission", "MINUSMA")], ("vrede",))        # 2 + 0
     d = letter("d", dt.date(2019, 9, 1), [("country", "ML")], ("klimaat",))                            # 1 + 1
@@ -59,7 +60,8 @@ def test_note_says_what_is_shared_escaped():
     b = letter("b", dt.date(2019, 1, 1), [("country", c) for c in ("ML", "SY", "NL", "FR", "DE", "BE")], ("klimaat",))
     index = index_of(a, b)
     note = render.related_note(index.related["a"][0], index)
-    assert note == "thema Klimaat; 6 resoluties, missies, landen of Kamerstukken: België, Duitsland, Frankrijk, Mali en 2 meer"
+    assert note == ("thema Klimaat; 6 resoluties, missies, landen of Kamerstukken: "
+                    "België, Duitsland, Frankrijk, Mali en 2 meer")
 
 
 @pytest.fixture(scope="module")
