@@ -1,7 +1,11 @@
 """Shared fixtures: the repository paths, Markdown as MkDocs renders it, the built site."""
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
+import os
+import threading
 from pathlib import Path
 
 import markdown
@@ -58,3 +62,93 @@ def built_site(real_settings):
 
     report = pipeline.build(real_settings)
     return real_settings, report
+
+
+# --- the built site in a real browser (tests/test_browser.py, tests/test_accessibility.py) ---------
+
+CHROMIUM = Path(os.environ.get("VN_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("VN_CHROMEDRIVER", "/usr/bin/chromedriver"))
+AXE_JS = Path(os.environ.get("AXE_CORE_JS", REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
+SCREENSHOTS = Path(os.environ.get("VN_SCREENSHOTS", REPO / "build" / "screenshots"))
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def unavailable(reason: str) -> None:
+    """Skip a browser test when a tool is missing here; in CI (CI=true) fail instead: there the
+    browser tests must run (.ci/run installs chromium, chromium-driver and axe-core)."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the browser tests must run here, not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The real site (built once per session), served on 127.0.0.1 on a free port."""
+    settings, _ = built_site
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(settings.site_dir)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """Debian's Chromium, headless, driven by Debian's chromedriver through Selenium."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        unavailable("selenium is not installed: pip install -e '.[test]'")
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not path.is_file():
+            unavailable(f"{path} not found: apt-get install {package}")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=nl",
+                     f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def browser(chromium, site_url):
+    """The session's browser on a clean start: the light scheme (nothing stored), no console log."""
+    chromium.get(site_url)
+    chromium.execute_script("window.localStorage.clear()")
+    chromium.get_log("browser")
+    return chromium
+
+
+_screenshots: list[Path] = []
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+    """save(driver, name): a PNG of the browser window in build/screenshots/ (git-ignored; the
+    folder is printed at the end of the run) for a person to look at."""
+    def save(driver, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        assert driver.save_screenshot(str(path)), path
+        _screenshots.append(path)
+        return path
+    return save
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _screenshots:
+        terminalreporter.write_line(f"screenshots: {len(_screenshots)} written to {SCREENSHOTS}")

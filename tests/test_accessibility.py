@@ -1,0 +1,77 @@
+"""WCAG 2.1 AA in a real browser: axe-core (from npm, in .cache/axe; .ci/run installs it) injected
+into the built pages in Debian's Chromium, in the light and the dark scheme. Every page must have
+0 violations of the wcag2a/2aa/21a/21aa rules and of axe's best practices (heading order,
+landmarks, one h1, ...). Skipped when Chromium or axe-core is missing here; in CI they fail."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import AXE_JS, unavailable
+from test_browser import open_page
+
+pytestmark = pytest.mark.slow
+
+PAGES = [
+    "",                                                              # home
+    "brieven/2020-avvn75-inzet/",                                    # a letter
+    "brieven/2020-avvn75-schriftelijk-overleg/",                     # the Q&A letter (h3/h4, 600 blocks)
+    "resoluties/2417/",                                              # an entity
+    "landen/mali/",
+    "themas/klimaat/",                                               # a theme
+    "tijdlijn/",                                                     # SVG charts and tables
+    "schriftelijk-overleg/2020-avvn75-schriftelijk-overleg/vvd/",    # a Q&A fractie page
+    "woordenlijst/",
+]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_JS.is_file():
+        unavailable(f"axe-core not found at {AXE_JS}: npm install --prefix .cache/axe axe-core@4.14.1 "
+                    "(as .ci/run does), or set AXE_CORE_JS to an axe.min.js")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def run_axe(driver, source: str) -> dict:
+    if not driver.execute_script("return typeof window.axe !== 'undefined'"):
+        driver.execute_script(source)
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+           .then(r => done({version: axe.version, violations: r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)}))}))
+           .catch(e => done({error: String(e)}));
+    """, TAGS)
+
+
+def report(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}")
+        lines += [f"    {n}".replace("\n", " ") for n in v["nodes"]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme_name", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_axe_violations(browser, site_url, axe_source, path, scheme_name):
+    open_page(browser, site_url + path, scheme_name)
+    assert browser.execute_script("return document.documentElement.lang") == "nl"
+    result = run_axe(browser, axe_source)
+    assert "error" not in result, result
+    assert result["violations"] == [], f"axe-core {result['version']} on /{path} ({scheme_name}):\n" + report(
+        result["violations"])
+
+
+def test_axe_finds_a_violation_when_there_is_one(browser, site_url, axe_source):
+    """The check can fail: remove the page's language and make a link invisible."""
+    open_page(browser, site_url)
+    browser.execute_script("""
+        document.documentElement.removeAttribute('lang');
+        const a = document.querySelector('article a');
+        a.style.setProperty('color', '#bbbbbb');
+    """)
+    ids = {v["id"] for v in run_axe(browser, axe_source)["violations"]}
+    assert {"html-has-lang", "color-contrast"} <= ids, ids
