@@ -13,6 +13,7 @@ pytestmark = pytest.mark.slow
 
 PAGES = [
     "",                                                              # home
+    "brieven/",                                                      # the letters overview
     "brieven/2020-avvn75-inzet/",                                    # a letter
     "brieven/2020-avvn75-schriftelijk-overleg/",                     # the Q&A letter (h3/h4, 600 blocks)
     "resoluties/2417/",                                              # an entity

@@ -85,10 +85,12 @@ def test_only_the_first_of_each_abbreviation_takes_the_keyboard_focus(to_html):
     assert 'title="duurzaam ontwikkelingsdoel (Sustainable Development Goal)"' in out
 
 
-def test_code_and_links_keep_their_text(to_html):
-    out = to_html("Zie `AVVN` en [de AVVN](https://example.org/).\n\n" + definitions(GLOSSARY))
+def test_code_and_links_keep_their_text_and_a_link_has_no_tab_stop_inside(to_html):
+    out = to_html("Zie `AVVN` en [de AVVN](https://example.org/), dan de AVVN.\n\n" + definitions(GLOSSARY))
     assert "<code>AVVN</code>" in out
-    assert '<a href="https://example.org/">de <abbr tabindex="0" title=' in out
+    assert '<a href="https://example.org/">de <abbr title="Algemene Vergadering van de Verenigde Naties">AVVN</abbr></a>' \
+        in out
+    assert 'dan de <abbr tabindex="0" title=' in out                   # the first outside a link
 
 
 def test_every_markdown_page_but_the_glossary_gets_the_definitions():

@@ -5,7 +5,8 @@
   "(AVVN)" and "SDG's" are marked.
 - The first <abbr> of each abbreviation on a page gets tabindex="0", so a keyboard user can reach
   it and Material's tooltip (feature content.tooltips) shows the expansion on focus as it does
-  on hover; the later ones keep the title (hover) without adding tab stops.
+  on hover; the later ones keep the title (hover) without adding tab stops. One inside a link is
+  not counted: it would be a second tab stop within the link.
 
 The definitions (`*[AVVN]: ...`) come from content/knowledge/glossary.yml; the generator appends
 them to every page (generator/glossary.py).
@@ -17,6 +18,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 
+CONTROLS = ("a", "button", "label", "summary", "select", "textarea")
+
 
 class SiteAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root: etree.Element) -> None:
@@ -26,10 +29,19 @@ class SiteAbbrTreeprocessor(AbbrTreeprocessor):
         self.RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
         self.iter_element(root)
         seen: set[str] = set()
-        for el in root.iter("abbr"):
-            if el.text not in seen:
+        for el in _outside_controls(root):
+            if el.tag == "abbr" and el.text not in seen:
                 seen.add(el.text)
                 el.set("tabindex", "0")
+
+
+def _outside_controls(el: etree.Element):
+    """The elements in document order, leaving out what is inside a link or another control:
+    an abbreviation there is reached with that control, not as a tab stop of its own."""
+    for child in el:
+        yield child
+        if child.tag not in CONTROLS:
+            yield from _outside_controls(child)
 
 
 class SiteAbbrExtension(AbbrExtension):
