@@ -80,7 +80,10 @@ def load_letters(settings: Settings, progress: Progress | None = None,
         except SourceError as exc:
             problems.append(str(exc))
         except Exception as exc:   # a stage failed on this letter: name the file, keep going
-            problems.append(f"{source.path}: cannot process this letter: {type(exc).__name__}: {exc}")
+            problems.append(str(SourceError(
+                source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
+                hint="a bug in the generator or a layout it does not know: report it with this file; "
+                     "to build the other letters meanwhile, move the file out of the letters folder")))
     problems += check_ids(letters)
     if problems:
         raise BuildError(f"{len(problems)} problem(s) in the content; nothing was built:\n"

@@ -238,7 +238,10 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
     except Exception as exc:
         details = "".join(f"\n  {m}" for m in collect.messages)
         where = _where(exc)
-        hint = "\n  hint: fix that theme template (the project's own are in overrides/)" if where else ""
+        hint = ("\n  hint: fix that theme template (the project's own are in overrides/)" if where else
+                "\n  hint: the site is built strict, so every warning above fails it; a page named there is "
+                "in the docs folder: fix a hand-written one in the pages folder, a generated one in the "
+                "letter or generator/templates/" if collect.messages else "")
         raise BuildError(f"MkDocs build failed: {where}{exc}{details}{hint}") from exc
     finally:
         logger.removeHandler(collect)
