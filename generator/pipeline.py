@@ -35,6 +35,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Generate the Markdown, build the site into a temporary folder, swap it in."""
     start = time.perf_counter()
     report = generate(settings, progress)
+    report.generate_seconds = report.seconds
     with write.staged_dir(settings.site_dir) as staging:
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
     report.site_dir = settings.site_dir
