@@ -55,7 +55,7 @@ def make_pdf(pages: list[list[str]], *, note_size: float | None = None, side_hea
         notes_from = _notes_start(lines) if note_size else len(lines)
         for i, line in enumerate(lines):
             text = line.strip()
-            if side_header and text in ("Onze Referentie",) or text.startswith("BZDOC-") and side_header:
+            if side_header and (text == "Onze Referentie" or text.startswith("BZDOC-")):
                 pdf.setFont(font, 7)
                 pdf.drawString(460, previous_y - (9 if text.startswith("BZDOC") else 0), text)
                 continue
