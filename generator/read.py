@@ -193,7 +193,9 @@ def read_pdf(path: Path) -> str:
     blank lines: the paragraph breaks the cleaner needs. Those are read from the page: a vertical
     gap of more than PDF_BLANK_GAP line spacings between two lines becomes one blank line.
     Each line is stripped, so a leading space never looks like the page-start mark of the text
-    letters; the form feed at the start of a page's first line is the page break.
+    letters; the form feed at the start of a page's first line is the page break. A number that
+    pypdf puts on a line of its own although it sits on the baseline of the line before (the page
+    number at the margin of 'Tweede Kamer, vergaderjaar …, nr. 187  6') joins that line again.
     """
     import pypdf  # only needed when there are PDFs
 
@@ -272,6 +274,10 @@ def _pdf_page_text(page: list[PdfLine], spacing: float | None) -> list[str]:
         if not text:
             if out and out[-1]:
                 out.append("")          # an empty line drawn on the page: at most one blank
+            continue
+        if (text.isdigit() and y is not None and previous_y is not None and out and out[-1]
+                and abs(previous_y - y) < 1.0):
+            out[-1] += " " + text       # a page number set apart on the footer's baseline
             continue
         if (spacing and y is not None and previous_y is not None and out and out[-1]
                 and previous_y - y > PDF_BLANK_GAP * spacing):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,9 @@ def test_pdf_gives_the_same_paragraphs_as_text(tmp_path, excerpt):
     from_text, from_pdf = both_routes(tmp_path, *excerpt)
     assert paragraphs(from_pdf) == paragraphs(from_text)
     assert footnotes(from_pdf) == footnotes(from_text)
-    assert " ".join(f.text for f in from_pdf.furniture) == " ".join(f.text for f in from_text.furniture)
+    assert [(f.text, f.reason) for f in from_pdf.furniture] == [(f.text, f.reason) for f in from_text.furniture]
+    for field in ("title", "kind", "date", "sessions", "kamerstuk", "url", "signatories"):
+        assert getattr(from_pdf.meta, field) == getattr(from_text.meta, field), field
 
 
 def test_excerpts_contain_what_they_are_chosen_for(tmp_path):
@@ -192,19 +195,32 @@ def test_wide_gaps_give_one_blank_line_and_no_page_mark(tmp_path):
     assert read_pdf(path) == "Ingesprongen regel\n\nNa een groot gat\n"
 
 
-def test_footer_page_number_set_apart_is_furniture(tmp_path):
-    """pypdf gives a page number drawn apart at the margin a line of its own; the cleaner takes
-    it out with the footer (in the text letters both stand on one line)."""
+def test_footer_page_number_set_apart_joins_its_line(tmp_path):
+    """pypdf gives a page number drawn apart at the margin a line of its own; on the footer's
+    baseline it joins the footer again, as in the text letters (and the Kamerstuk is read from it)."""
     path = tmp_path / "a.pdf"
     path.write_bytes(make_pdf([["Tekst.", "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6"],
                                ["Volgende pagina."]]))
     text = read_pdf(path)
-    assert text.split("\n")[-4:-1] == ["Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187", "6",
-                                      "\fVolgende pagina."]
+    assert text.split("\n")[-4:-1] == ["", "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6",
+                                        "\fVolgende pagina."]
     letter = letter_of(path, text)
     assert [(f.text, f.reason) for f in letter.furniture] == [
-        ("Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187", "paginavoet"), ("6", "paginanummer")]
+        ("Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6", "paginavoet")]
+    assert letter.meta.kamerstuk == "26 150, nr. 187"
     assert [b.text for b in letter.blocks] == ["Tekst.", "Volgende pagina."]
+
+
+def test_page_number_on_a_line_of_its_own_is_furniture_next_to_the_footer(tmp_path):
+    """Drawn elsewhere than on the footer's baseline (before or after it), the page number stays
+    a line of its own; the cleaner takes it out with the footer."""
+    for lines in (["Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187", "", "6"],
+                  ["6", "", "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187"]):
+        text = "Tekst.\n\n" + "\n".join(lines) + "\n\fVolgende pagina.\n"
+        letter = letter_of(tmp_path / "a.pdf", text)
+        assert sorted(f.reason for f in letter.furniture) == ["paginanummer", "paginavoet"]
+        assert [b.text for b in letter.blocks] == ["Tekst.", "Volgende pagina."]
+        assert letter.meta.kamerstuk == "26 150, nr. 187"
 
 
 def test_ligatures_and_soft_hyphens_are_written_out(tmp_path):
@@ -231,3 +247,49 @@ def test_read_pdf_is_only_in_read_py():
     users = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
                    if "pypdf" in p.read_text(encoding="utf-8"))
     assert users == ["read.py"]
+
+
+# --- the whole build -------------------------------------------------------------------------
+
+def build_excerpt(tmp_path: Path, suffix: str, strict_site: bool = False) -> str:
+    """Generate (and with strict_site, build with MkDocs) a site from one excerpt; its letter page."""
+    from generator import pipeline
+    from generator.config import Settings
+
+    text, pages = seed_excerpt(*EXCERPT_2020_SO)
+    root = tmp_path / suffix
+    letters = root / "content" / "letters"
+    letters.mkdir(parents=True)
+    if suffix == "pdf":
+        (letters / "uittreksel.pdf").write_bytes(make_pdf(pages))
+    else:
+        (letters / "uittreksel.txt").write_text(text, encoding="utf-8")
+    (letters / "uittreksel.yml").write_text(
+        "# All fields are optional; each one overrides what the generator infers.\n"
+        "kind: schriftelijk-overleg\nsessions: [75]\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[1]
+    settings = Settings(content_dir=root / "content", site_dir=root / "site", docs_dir=root / "docs",
+                        mkdocs_yml=repo / "mkdocs.yml", pages_dir=repo / "content" / "pages")
+    report = pipeline.build(settings) if strict_site else pipeline.generate(settings)
+    assert report.letters == 1 and not report.warnings
+    if strict_site:
+        assert (root / "site" / "brieven" / "uittreksel" / "index.html").is_file()
+    return (root / "docs" / "brieven" / "uittreksel.md").read_text(encoding="utf-8")
+
+
+def without_line_numbers(page: str) -> str:
+    """Source line numbers differ (the PDF's text has fewer blank lines); the rest must not."""
+    page = page.replace("uittreksel.pdf", "uittreksel.txt")
+    page = re.sub(r'data-regels="\d+-\d+"', 'data-regels="…"', page)
+    page = re.sub(r"\(\d+ regels", "(… regels", page)
+    return re.sub(r"(?m)^(\s*)\| \d+ \|", r"\1| … |", page)
+
+
+@pytest.mark.slow
+def test_pdf_letter_page_equals_text_letter_page(tmp_path):
+    """The generated letter page (text, anchors, footnotes, metadata card, furniture list) is the
+    same for the PDF as for the text; the PDF's site also passes MkDocs' strict build."""
+    from_text = build_excerpt(tmp_path, "txt")
+    from_pdf = build_excerpt(tmp_path, "pdf", strict_site=True)
+    assert "26 150, nr. 187" in from_pdf and "wapenbeheersing" in from_pdf
+    assert without_line_numbers(from_pdf) == without_line_numbers(from_text)
