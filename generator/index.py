@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from slugify import slugify
@@ -14,6 +14,7 @@ from slugify import slugify
 from .extract import kamerstukken
 from .knowledge import Knowledge, country_name
 from .model import Letter, Mention
+from .taxonomy import Taxonomy, Theme
 
 # Entity kinds in the order the site shows them, with their folder and Dutch labels.
 SECTIONS = {
@@ -48,10 +49,26 @@ class Entity:
 
 
 @dataclass
+class ThemeEntry:
+    """One theme across all letters: its passages, what they mention most, related themes."""
+
+    theme: Theme
+    passages: list = field(default_factory=list)         # (Letter, Passage), letters in date order
+    entities: list = field(default_factory=list)         # (Entity, mentions in the passages), most first
+    related: list = field(default_factory=list)          # (Theme, shared passages), most first
+
+    @property
+    def letters(self) -> int:
+        return len({letter.id for letter, _ in self.passages})
+
+
+@dataclass
 class CrossIndex:
     letters: list[Letter]                   # in date order, oldest first
     entities: dict[tuple[str, str], Entity]
     warnings: list[str] = field(default_factory=list)
+    themes: list[ThemeEntry] = field(default_factory=list)
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
     by_id: dict[str, Letter] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -84,8 +101,8 @@ def letter_order(letters: list[Letter]) -> list[Letter]:
     return sorted(letters, key=lambda l: (l.meta.year is None, l.meta.year or 0, l.meta.date or dt.date.min, l.id))
 
 
-def build_index(letters: list[Letter], knowledge: Knowledge) -> CrossIndex:
-    index = CrossIndex(letter_order(letters), {})
+def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy | None = None) -> CrossIndex:
+    index = CrossIndex(letter_order(letters), {}, taxonomy=taxonomy or Taxonomy())
     for letter in index.letters:
         for m in letter.mentions:
             entity = index.entities.get((m.kind, m.key))
@@ -97,7 +114,59 @@ def build_index(letters: list[Letter], knowledge: Knowledge) -> CrossIndex:
                         f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind]}")
             entity.mentions.append(m)
     _unique_slugs(index)
+    index.themes = theme_entries(index)
     return index
+
+
+TOP_ENTITIES = 10
+TOP_RELATED = 5
+
+
+def theme_entries(index: CrossIndex) -> list[ThemeEntry]:
+    """Per theme (taxonomy order) its passages, most mentioned entities and related themes."""
+    entries = {t.slug: ThemeEntry(t) for t in index.taxonomy.themes}
+    for letter in index.letters:
+        by_block = defaultdict(list)
+        for m in letter.mentions:
+            by_block[m.block].append(m)
+        for passage in letter.passages:
+            for slug in passage.themes:
+                entry = entries.get(slug)
+                if entry is None:
+                    continue
+                entry.passages.append((letter, passage))
+                for other in passage.themes:
+                    if other != slug and other in entries:
+                        entry.related.append(other)
+                entry.entities.extend(m for b in passage.blocks for m in by_block.get(b, ()))
+    for entry in entries.values():
+        counts = Counter((m.kind, m.key) for m in entry.entities if m.kind != "kamerstuk")
+        entry.entities = [(index.entities[k], n) for k, n in
+                          sorted(counts.items(), key=lambda kn: (-kn[1], sort_key(index.entities[kn[0]])))
+                          if k in index.entities][:TOP_ENTITIES]
+        related = Counter(entry.related)
+        entry.related = [(entries[s].theme, n) for s, n in sorted(related.items(), key=lambda sn: (-sn[1], sn[0]))
+                         ][:TOP_RELATED]
+    return list(entries.values())
+
+
+def attention(index: CrossIndex) -> tuple[list[int], list[tuple[Theme, list[float]]]]:
+    """Share of paragraphs per theme per year: the paragraphs of the passages with that theme in
+    that year's letters, divided by all paragraphs of that year's letters. Letters without a year
+    are left out."""
+    years = sorted({l.meta.year for l in index.letters if l.meta.year})
+    total = Counter()
+    per_theme: dict[str, Counter] = defaultdict(Counter)
+    for letter in index.letters:
+        if not letter.meta.year:
+            continue
+        for passage in letter.passages:
+            total[letter.meta.year] += passage.paragraphs
+            for slug in passage.themes:
+                per_theme[slug][letter.meta.year] += passage.paragraphs
+    rows = [(t, [round(per_theme[t.slug][y] / total[y], 3) if total[y] else 0.0 for y in years])
+            for t in index.taxonomy.themes]
+    return years, rows
 
 
 def make_entity(kind: str, key: str, knowledge: Knowledge) -> Entity:

@@ -185,6 +185,7 @@ class Letter:
     furniture: list[Furniture]
     warnings: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    passages: list = field(default_factory=list)      # extract.themes.Passage: sections with their themes
 
     @property
     def paragraphs(self) -> list[Block]:

@@ -1,6 +1,6 @@
 """build(settings) -> BuildReport: the one place that orders the stages.
 
-read -> vocabulary, knowledge -> per letter: clean -> parse -> meta -> extract
+read -> vocabulary, knowledge, themes -> per letter: clean -> parse -> meta -> extract (mentions, themes)
      -> index (all letters) -> render -> write docs -> MkDocs -> swap
 """
 from __future__ import annotations
@@ -10,18 +10,21 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import render, write
+from . import render, render_qa, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter
 from .extract.countries import names_from_cldr
+from .extract.themes import passages
 from .index import build_index
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
-from .read import read_knowledge, read_sources
+from .qaindex import round_of
+from .read import read_knowledge, read_sources, read_themes
+from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport
 
 Progress = Callable[[list], Iterable]
@@ -32,6 +35,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Generate the Markdown, build the site into a temporary folder, swap it in."""
     start = time.perf_counter()
     report = generate(settings, progress)
+    report.generate_seconds = report.seconds
     with write.staged_dir(settings.site_dir) as staging:
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
     report.site_dir = settings.site_dir
@@ -45,11 +49,13 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     if problems := settings.problems():
         raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
     knowledge = load_knowledge(settings)
-    letters = load_letters(settings, progress, knowledge)
-    index = build_index(letters, knowledge)
+    taxonomy = load_taxonomy(settings)
+    letters = load_letters(settings, progress, knowledge, taxonomy)
+    index = build_index(letters, knowledge, taxonomy)
     intro, hand_written = write.hand_written_pages(settings.pages)
-    pages = (render.render_site(letters, intro, index) + hand_written
-             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index)])
+    pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
+             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
+                write.themes_json(index), write.qa_json(letters)])
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
@@ -64,19 +70,25 @@ def load_knowledge(settings: Settings) -> Knowledge:
     return build_knowledge(read_knowledge(settings.content_dir))
 
 
+def load_taxonomy(settings: Settings) -> Taxonomy:
+    """The themes from content/knowledge/themes.yml."""
+    return build_taxonomy(*read_themes(settings.content_dir))
+
+
 def load_letters(settings: Settings, progress: Progress | None = None,
-                 knowledge: Knowledge | None = None) -> list[Letter]:
+                 knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None) -> list[Letter]:
     """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters."""
     read_errors: list[SourceError] = []
     sources = read_sources(settings.content_dir, errors=read_errors)
     problems = [str(e) for e in read_errors]
     vocabulary = build_vocabulary([s.text for s in sources])
     knowledge = knowledge or load_knowledge(settings)
+    taxonomy = taxonomy or load_taxonomy(settings)
     tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
     letters: list[Letter] = []
     for source in (progress or list)(sources):
         try:
-            letters.append(make_letter(source, vocabulary, tables))
+            letters.append(make_letter(source, vocabulary, tables, taxonomy))
         except SourceError as exc:
             problems.append(str(exc))
         except Exception as exc:   # a stage failed on this letter: name the file, keep going
@@ -91,15 +103,19 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     return letters
 
 
-def make_letter(source: Source, vocabulary=None, tables: Tables | None = None) -> Letter:
+def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
+                taxonomy: Taxonomy | None = None) -> Letter:
     cleaned = clean(source, vocabulary)
     parsed = parse_letter(cleaned)
     warnings = [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
+    qa = round_of(letter)
+    letter.warnings += qa.warnings if qa else []
     if tables is not None:
         letter.mentions = extract_letter(letter, tables)
+    letter.passages = passages(letter, taxonomy or Taxonomy())
     return letter
 
 

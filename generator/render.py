@@ -19,9 +19,11 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
-from .index import EXCERPT_MAX, SECTIONS, CrossIndex, excerpt, missions_in
+from .index import EXCERPT_MAX, SECTIONS, CrossIndex, ThemeEntry, attention, excerpt, missions_in
 from .knowledge import country_name
 from .model import Block, Letter, Mention
+from .qaindex import Round, qa_page, round_of
+from .taxonomy import Reason
 
 LETTERS_DIR = "brieven"
 
@@ -265,7 +267,8 @@ def environment() -> jinja2.Environment:
     env.globals.update(title_of=title_of, page_url=page_url, qa_label=qa_label, heading_level=heading_level,
                        render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
-                       furniture_reasons=furniture_reasons,
+                       by_letter=by_letter, passage_excerpt=passage_excerpt, reason_note=reason_note,
+                       percent=percent, furniture_reasons=furniture_reasons, qa_page=qa_page,
                        footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
     return env
 
@@ -276,10 +279,26 @@ def _render(template: str, **context) -> str:
 
 def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
     links, note_links = mention_links(letter, index) if index else ({}, {})
+    qa = round_of(letter)
+    if qa is not None:
+        links, note_links = add_answer_links(qa, links, note_links)
     text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
-                   groups=block_groups(letter.blocks), links=links, note_links=note_links,
+                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
+                   themes=theme_notes(letter, index), tags=letter_tags(letter, index),
                    notes=frozenset(note_label(f.number) for f in letter.footnotes))
     return OutputPage(page_path(letter.id), text)
+
+
+def add_answer_links(qa: Round, links: dict[str, list], note_links: dict[str, list]) -> tuple[dict, dict]:
+    """The mention links plus a link on every reference to an answer ("zie vraag 21" ->
+    #antwoord-21 on the same page). The visible text stays as written."""
+    merged = []
+    for found, existing in ((qa.links, links), (qa.note_links, note_links)):
+        out = {key: list(spans) for key, spans in existing.items()}
+        for key, refs in found.items():
+            out.setdefault(key, []).extend((start, end, f"#{anchor(qa.anchor(n))}") for start, end, n in refs)
+        merged.append(out)
+    return merged[0], merged[1]
 
 
 def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], dict[str, list]]:
@@ -300,18 +319,93 @@ def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], d
     return by_anchor, by_note
 
 
-def render_index(letters: list[Letter], intro: str) -> list[OutputPage]:
-    """The home page (intro + letters by year) and the letters overview."""
+def render_index(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
+    """The home page (intro + themes + letters by year) and the letters overview."""
     years = by_year(letters)
+    themes = [e for e in index.themes if e.passages] if index else []
     return [
-        OutputPage("index.md", _render("home.md.j2", intro=intro, years=years, count=len(letters))),
+        OutputPage("index.md", _render("home.md.j2", intro=intro, years=years, count=len(letters), themes=themes)),
         OutputPage(f"{LETTERS_DIR}/index.md", _render("overview.md.j2", years=years, count=len(letters))),
     ]
 
 
 def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
-    pages = render_index(letters, intro) + [render_letter(l, index) for l in letters]
-    return pages + (render_entities(index) if index else [])
+    pages = render_index(letters, intro, index) + [render_letter(l, index) for l in letters]
+    return pages + (render_entities(index) + render_themes(index) if index else [])
+
+
+# --- themes --------------------------------------------------------------------------------------
+
+THEMES_DIR = "themas"
+EXCERPT_CHARS = 220
+
+
+def render_themes(index: CrossIndex) -> list[OutputPage]:
+    """The themes overview, a page per theme, the tags listing and the timeline."""
+    general = sum(p.general for l in index.letters for p in l.passages)
+    pages = [OutputPage(f"{THEMES_DIR}/index.md", _render("themes.md.j2", entries=index.themes, general=general)),
+             OutputPage(f"{THEMES_DIR}/tags.md", _render("tags.md.j2"))]
+    pages += [OutputPage(f"{THEMES_DIR}/{e.theme.slug}.md", _render("theme.md.j2", entry=e)) for e in index.themes]
+    years, rows = attention(index)
+    per_year = [(y, [l for l in index.letters if l.meta.year == y]) for y in sorted(
+        {l.meta.year for l in index.letters if l.meta.year}, reverse=True)]
+    kinds = sorted({l.meta.kind for l in index.letters})
+    counts = [(y, [(k, n) for k in kinds if (n := sum(l.meta.kind == k for l in ls))]) for y, ls in reversed(per_year)]
+    pages.append(OutputPage("tijdlijn.md", _render(
+        "timeline.md.j2", years=years, rows=rows, peak=max((s for _, sh in rows for s in sh), default=0),
+        years_letters=per_year, counts=counts, kinds=kinds,
+        max_count=max((sum(n for _, n in c) for _, c in counts), default=0))))
+    return pages
+
+
+def by_letter(entry: ThemeEntry) -> list[tuple[Letter, list]]:
+    return [(letter, [p for _, p in run]) for letter, run in groupby(entry.passages, key=lambda lp: lp[0])]
+
+
+def passage_excerpt(letter: Letter, passage) -> str:
+    """The start of a passage's text (after its heading), escaped and shortened at a word."""
+    text = " ".join(letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading")
+    text = " ".join(text.split())
+    if len(text) > EXCERPT_CHARS:
+        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
+    return escape_md(text, line_start=False)
+
+
+def reason_note(reason: Reason) -> str:
+    """Why a passage has a theme, for the reader: '(kop)' or '(trefwoorden: sdg’s 3×, armoede 2×)'."""
+    if reason.source == "kop":
+        return "*(kop)*"
+    words = ", ".join(f"{escape_md(w, line_start=False)} {n}×" for w, n in reason.words[:6])
+    return f"*(trefwoorden: {words})*"
+
+
+def theme_line(passage, names: dict[str, str]) -> str:
+    """The themes of one passage with their reasons, as a line on the letter page."""
+    if passage.general:
+        return "Thema: algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*"
+    parts = [f"[{escape_md(names[slug], line_start=False)}](../{THEMES_DIR}/{slug}.md) "
+             f"{reason_note(passage.reasons[slug])}" for slug in passage.themes]
+    return ("Thema's: " if len(parts) > 1 else "Thema: ") + " · ".join(parts)
+
+
+def theme_notes(letter: Letter, index: CrossIndex | None) -> dict[str, str]:
+    """anchor -> the theme line shown at that heading, answer or first paragraph."""
+    if index is None:
+        return {}
+    names = {t.slug: t.name for t in index.taxonomy.themes}
+    return {p.anchor: theme_line(p, names) for p in letter.passages if p.kind != "closing" and p.anchor}
+
+
+def letter_tags(letter: Letter, index: CrossIndex | None) -> list[str]:
+    """The theme names of a letter's passages, in taxonomy order (Material tags in front matter)."""
+    if index is None:
+        return []
+    used = {slug for p in letter.passages for slug in p.themes}
+    return [t.name for t in index.taxonomy.themes if t.slug in used]
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)} %"
 
 
 # --- entity pages --------------------------------------------------------------------------------

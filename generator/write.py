@@ -2,7 +2,8 @@
 
 - `write_docs` mirrors the generated files into the docs folder: a file is rewritten only when
   its bytes change, files no longer generated are deleted.
-- `letters_json` is the open-data contract (data/letters.json).
+- `letters_json` is the open-data contract (data/letters.json); mentions, entities and the
+  written Q&A (data/qa.json) follow.
 - `staged_dir` + `build_site` build the site into a temporary folder next to the target and swap
   it in only when everything succeeded; a failed build leaves the previous site untouched.
 """
@@ -21,6 +22,7 @@ from typing import Iterator
 from .errors import BuildError
 from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
+from .qaindex import Item, Round, rounds
 from .render import OutputPage, line_count, page_url, title_of
 
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
@@ -95,6 +97,26 @@ def mentions_json(index: CrossIndex) -> OutputPage:
     return _json_page("data/mentions.json", records)
 
 
+def qa_json(letters: list[Letter]) -> OutputPage:
+    """data/qa.json: one record per numbered answer of a written Q&A round; letters oldest first
+    (as in letters.json), then answer number."""
+    return _json_page("data/qa.json", [qa_record(qa, item) for qa in rounds(letters)
+                                       for item in sorted(qa.items, key=lambda i: i.number)])
+
+
+def qa_record(qa: Round, item: Item) -> dict:
+    q, a = item.question, item.answer
+    return {
+        "letter_id": qa.letter.id, "number": item.number, "fractie": item.fractie, "topic": item.topic,
+        "question": q.text if q else "", "answer": a.text, "label": a.label,
+        "question_lines": [q.span.start, q.span.end] if q else None,
+        "answer_lines": [a.span.start, a.span.end],
+        "anchor": a.anchor, "question_anchor": q.anchor if q else None,
+        "references": list(item.references),
+        "url": f"{page_url(qa.letter.id)}#{a.anchor}",
+    }
+
+
 def entities_json(index: CrossIndex) -> OutputPage:
     """data/entities.json: the knowledge-base facts of every mentioned entity, with counts."""
     data = {}
@@ -102,6 +124,24 @@ def entities_json(index: CrossIndex) -> OutputPage:
         entities = sorted(index.of_kind(kind), key=sort_key)
         data[folder] = [entity_record(e) for e in entities]
     return _json_page("data/entities.json", data)
+
+
+def themes_json(index: CrossIndex) -> OutputPage:
+    """data/themes.json: per theme (file order) its passages, letters oldest first."""
+    themes = []
+    for entry in index.themes:
+        themes.append({
+            "slug": entry.theme.slug, "name": entry.theme.name, "description": entry.theme.description,
+            "passages": [{
+                "letter_id": letter.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
+                "lines": [p.span.start, p.span.end], "paragraphs": p.paragraphs,
+                "reason": p.reasons[entry.theme.slug].source,
+                "words": [[w, n] for w, n in p.reasons[entry.theme.slug].words] if p.reasons[entry.theme.slug].source == "tekst" else [],
+            } for letter, p in entry.passages],
+        })
+    general = [{"letter_id": l.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
+                "lines": [p.span.start, p.span.end]} for l in index.letters for p in l.passages if p.general]
+    return _json_page("data/themes.json", {"themes": themes, "general": general})
 
 
 def entity_record(e: Entity) -> dict:

@@ -195,6 +195,7 @@ def test_real_letters_structure(corpus):
     heads = [(b.level, b.text) for b in inzet.blocks if b.kind == "heading"]
     assert (2, "1. Versterken multilaterale samenwerking") in heads
     assert (3, "Klimaat en biodiversiteit") in heads
+    assert (3, "Landensituaties") in heads            # a title inside a block, without blank lines
     annex = [b for b in corpus["2018-avvn73-verslag-ministeriele-week"].blocks if b.part == "annex"]
     assert annex[0].text.startswith("VERSLAG VAN DE 73ste ALGEMENE VERGADERING")
     sig = [b for b in corpus["2019-veiligheidsraad-2018-terugblik"].blocks if b.kind == "signature"]

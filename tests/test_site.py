@@ -142,3 +142,22 @@ def test_every_entity_has_a_page_reachable_from_its_overview(built_site):
     inline = (settings.site_dir / "brieven/2020-avvn75-inzet/index.html").read_text(encoding="utf-8")
     assert 'href="../../resoluties/2417/"' in inline
     assert 'href="https://zoek.officielebekendmakingen.nl/kst-32735-287"' in inline
+
+
+def test_themes_json_passages_point_at_anchors_on_the_letter_pages(built_site):
+    settings, _ = built_site
+    data = json.loads((settings.site_dir / "data/themes.json").read_text(encoding="utf-8"))
+    letters = {r["id"]: r for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))}
+    assert [t["slug"] for t in data["themes"]][:2] == ["klimaat", "mensenrechten"]
+    html = {i: (settings.site_dir / r["page_url"] / "index.html").read_text(encoding="utf-8") for i, r in letters.items()}
+    for theme in data["themes"]:
+        order = [list(letters).index(p["letter_id"]) for p in theme["passages"]]
+        assert order == sorted(order), theme["slug"]             # letters oldest first
+        for p in theme["passages"]:
+            assert f'id="{p["anchor"]}"' in html[p["letter_id"]], (theme["slug"], p)
+            assert p["reason"] in ("kop", "tekst") and p["lines"][0] <= p["lines"][1]
+    assert data["general"] and all(g["anchor"] for g in data["general"] if g["kind"] != "closing")
+    home = (settings.site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="themas/klimaat/"' in home
+    letter_page = html["2020-avvn75-inzet"]
+    assert 'class="vn-themes"' in letter_page and "md-tag" in letter_page      # reasons and Material tags

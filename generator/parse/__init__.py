@@ -21,6 +21,7 @@ SIGNATURE_ROLE = re.compile(r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[
 # a name line: initials, capitalised names and name particles only ("S.A.M. Kaag", "Stef Blok  Sigrid A.M. Kaag")
 NAME_LINE = re.compile(r"^(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)(?:\s+(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)){0,9}$")
 TERMINAL = (".", ",", ";", ":", "?", "!")
+SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
 HEADING_MAX = 100
 ANNEX_TITLE_MAX = 160
 
@@ -119,6 +120,9 @@ def _split_chunk(chunk: list[Line], full: int) -> list[Unit]:
             (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
     if qa.FRACTIE.match(first):
         return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+    cut = _inner_title(chunk, full)
+    if cut:
+        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full)
     text = " ".join(l.text for l in chunk)
     # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
     if len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper()):
@@ -131,6 +135,17 @@ def _split_chunk(chunk: list[Line], full: int) -> list[Unit]:
         rest = chunk[1:]
     units.extend(_paragraph_or_bullets(rest))
     return units
+
+
+def _inner_title(chunk: list[Line], full: int) -> int:
+    """Index of a title that sits inside a chunk without blank lines around it: a short line
+    after a sentence end, followed by text ('… in Nederland).' / 'Landensituaties' / 'Het …'); 0 if none."""
+    for k in range(1, len(chunk) - 1):
+        before, line, after = chunk[k - 1], chunk[k], chunk[k + 1]
+        if (SENTENCE_END.search(before.text) and line.width < 0.6 * full and not line.page_start
+                and _lead_title(line, after, full) and not qa.LABEL.match(line.text)):
+            return k
+    return 0
 
 
 def _paragraph_or_bullets(lines: list[Line]) -> list[Unit]:
@@ -222,7 +237,7 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
     elif u.kind == "label":
         blocks.append(Block("label", u.text, u.span, number=u.number, label=u.text, part=part))
     elif u.kind == "fractie":
-        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.FRACTIE.match(u.text).group("name")))
+        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.fractie_name(u.text)))
     else:
         blocks.append(Block("paragraph", u.text, u.span, part=part))
 

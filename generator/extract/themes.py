@@ -1,0 +1,153 @@
+"""Themes per section and per answer: Letter + Taxonomy -> list[Passage]. Pure.
+
+A letter is cut into passages: the introduction before the first heading, each section (a heading
+and the text up to the next heading), each question-and-answer pair of a written Q&A round, a
+fractie's remarks, and the signature. A passage gets its themes
+
+1. from its heading (or, for an answer, the fractie's topic heading) when a theme's heading words
+   occur in it, and
+2. from its text: a theme whose keywords occur at least MIN_TEXT_HITS times and at least
+   TEXT_SHARE as often as the strongest theme's (at most MAX_TEXT_THEMES of them).
+
+A passage that gets no theme this way is general ("algemeen"). Every theme comes with its reason
+(the heading, or the words found and how often), which the pages show.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Block, Letter, Span
+from ..taxonomy import Reason, Taxonomy
+
+MIN_TEXT_HITS = 2
+TEXT_SHARE = 0.5
+MAX_TEXT_THEMES = 3
+STRONG_TEXT_HITS = 3            # with a telling heading, text themes need this much more evidence
+PARAGRAPH_KINDS = ("paragraph", "bullet", "question", "answer")
+
+
+@dataclass
+class Passage:
+    letter_id: str
+    kind: str                   # intro | section | answer | remarks | closing
+    anchor: str                 # where a link to the passage goes
+    title: str                  # the heading, "Vraag en antwoord 51", "Inleiding", …
+    blocks: list[int]           # indexes into Letter.blocks
+    span: Span
+    paragraphs: int             # paragraph-like blocks (the unit of the attention chart)
+    heading: str = ""           # the text used as heading evidence
+    themes: list[str] = field(default_factory=list)
+    reasons: dict[str, Reason] = field(default_factory=dict)
+
+    @property
+    def general(self) -> bool:
+        return not self.themes
+
+
+def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = False) -> dict[str, Reason]:
+    """Themes of one passage with their reasons: heading themes first, then text themes.
+
+    `weak_heading`: the heading is a grouping label above several passages (a fractie's topic in
+    a Q&A round); it then only counts for a theme the text also mentions, or when the text
+    gives no theme at all."""
+    heading_themes = _heading_themes(heading, taxonomy) if heading else []
+    counts = keyword_counts(text, taxonomy)
+    totals = {slug: sum(c.values()) for slug, c in counts.items()}
+    top = max(totals.values(), default=0)
+    kept = [slug for slug in heading_themes if slug in counts] if weak_heading else heading_themes
+    need = STRONG_TEXT_HITS if kept else MIN_TEXT_HITS
+    text_themes = sorted((slug for slug, n in totals.items() if slug not in kept and n >= need
+                          and n >= TEXT_SHARE * top), key=lambda s: (-totals[s], s))[:MAX_TEXT_THEMES]
+    if weak_heading and not kept and not text_themes:
+        kept = heading_themes
+    found = {slug: Reason("kop", ((heading, 1),)) for slug in kept}
+    for slug in text_themes:
+        found[slug] = Reason("tekst", tuple(sorted(counts[slug].items(), key=lambda wc: (-wc[1], wc[0]))))
+    return found
+
+
+def _heading_themes(heading: str, taxonomy: Taxonomy) -> list[str]:
+    """Themes whose heading words occur in the heading. A match inside a longer match of another
+    theme does not count: 'Vrouwen, Vrede en Veiligheid' is not also 'vrede en veiligheid'."""
+    spans = taxonomy.headings.spans(heading)
+    inside = {slug for slug, a, b in spans
+              if any(o != slug and oa <= a and b <= ob and (ob - oa) > (b - a) for o, oa, ob in spans)}
+    covered = {slug for slug, a, b in spans} - inside
+    return [t.slug for t in taxonomy.themes if t.slug in covered]
+
+
+def keyword_counts(text: str, taxonomy: Taxonomy) -> dict[str, Counter[str]]:
+    """Per theme the keywords found in the text; per theme each stretch of text counts once
+    (the longest match)."""
+    by_theme: dict[str, list[tuple[int, int]]] = {}
+    for slug, start, end in taxonomy.keywords.spans(text):
+        by_theme.setdefault(slug, []).append((start, end))
+    counts: dict[str, Counter[str]] = {}
+    for slug, spans in by_theme.items():
+        found: Counter[str] = Counter()
+        stop = -1
+        for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+            if start >= stop:
+                found[" ".join(text[start:end].lower().split())] += 1
+                stop = end
+        counts[slug] = found
+    return counts
+
+
+def passages(letter: Letter, taxonomy: Taxonomy) -> list[Passage]:
+    """Cut a letter into passages and classify each."""
+    units = _cut(letter)
+    for unit in units:
+        if unit.kind == "closing":
+            continue
+        text = "\n\n".join(letter.blocks[i].text for i in unit.blocks if letter.blocks[i].kind != "heading")
+        unit.reasons = classify(unit.heading, text, taxonomy, weak_heading=unit.kind in ("answer", "remarks"))
+        unit.themes = list(unit.reasons)
+    return units
+
+
+def _cut(letter: Letter) -> list[Passage]:
+    blocks = letter.blocks
+    units: list[Passage] = []
+    current: Passage | None = None
+    fractie = topic = ""
+
+    def start(kind: str, index: int, title: str, anchor: str, heading: str = "") -> Passage:
+        nonlocal current
+        current = Passage(letter.id, kind, anchor, title, [index], blocks[index].span,
+                          int(blocks[index].kind in PARAGRAPH_KINDS), heading)
+        units.append(current)
+        return current
+
+    for i, b in enumerate(blocks):
+        if b.kind == "signature":
+            start("closing", i, "Ondertekening", b.anchor)
+            current = None
+        elif b.kind == "fractie":
+            fractie, topic, current = b.fractie, "", None
+        elif b.kind == "heading" and b.fractie:             # a fractie's topic heading in a Q&A round
+            topic, current = b.text, None
+        elif b.kind == "heading":
+            start("section", i, b.text, b.anchor, b.text)
+        elif b.kind == "question":
+            start("answer", i, f"Vraag en antwoord {b.number}", f"antwoord-{b.number}", topic)
+        elif b.kind == "answer" and current is not None and current.kind == "answer" \
+                and current.anchor == f"antwoord-{b.number}":
+            _add(current, i, b)
+        elif b.kind == "answer":
+            start("answer", i, f"Vraag en antwoord {b.number}", b.anchor, topic)
+        elif current is None or current.kind in ("answer", "closing"):
+            if fractie:
+                start("remarks", i, f"Inbreng {fractie}-fractie" + (f": {topic}" if topic else ""), b.anchor, topic)
+            else:
+                start("intro", i, "Inleiding", b.anchor)
+        else:
+            _add(current, i, b)
+    return units
+
+
+def _add(unit: Passage, index: int, block: Block) -> None:
+    unit.blocks.append(index)
+    unit.span = Span(unit.span.start, max(unit.span.end, block.span.end))
+    unit.paragraphs += block.kind in PARAGRAPH_KINDS

@@ -1,0 +1,188 @@
+"""Written Q&A rounds as data: Letter -> Round (answers with their questions, fracties, references).
+
+Pure. Built from the blocks parse/qa.py made (question and answer blocks carry their number,
+fractie and topic) and the answer references extract/answer_refs.py finds in the text. Render
+uses it for the links between answers and the fractie pages, write for data/qa.json, the
+pipeline for the warnings (a reference to an answer the letter does not have; a gap or a
+repeat in the numbering, which usually means a label was not recognised).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from slugify import slugify
+
+from .extract import answer_refs
+from .index import SENTENCE_BREAK, letter_order
+from .model import Block, Letter
+
+QA_DIR = "schriftelijk-overleg"        # folder of the Q&A pages: an overview, per letter one folder
+SUMMARY_MAX = 220                      # characters of a question's first sentence on a fractie page
+SUMMARY_MIN = 70                       # a shorter first sentence takes the second one with it
+SEARCHED = ("paragraph", "bullet", "question", "answer", "caption")
+NO_FRACTIE = "Zonder fractie"          # answers before any fractie heading
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered answer with the question(s) it replies to."""
+
+    number: int
+    fractie: str
+    topic: str
+    answer: Block
+    question: Block | None
+    references: tuple[int, ...]        # answers of this letter its text refers to, in order, once each
+
+
+@dataclass
+class Fractie:
+    """A fractie's contribution to one round: its answered questions and its other paragraphs."""
+
+    name: str
+    slug: str
+    anchor: str = ""                   # its heading on the letter page
+    items: list[Item] = field(default_factory=list)
+    remarks: list[Block] = field(default_factory=list)   # opening words, remarks without an answer
+
+    @property
+    def topics(self) -> list[tuple[str, list[Item]]]:
+        """Its items grouped by topic sub-heading, in letter order ('' = no sub-heading)."""
+        return [(topic, list(run)) for topic, run in groupby(self.items, key=lambda i: i.topic)]
+
+
+@dataclass
+class Round:
+    """The Q&A of one letter."""
+
+    letter: Letter
+    items: list[Item]
+    fracties: list[Fractie]
+    links: dict[str, list[tuple[int, int, int]]]     # block anchor -> (start, end, answer number)
+    note_links: dict[str, list[tuple[int, int, int]]]  # footnote number -> (start, end, answer number)
+    warnings: list[str]
+
+    @property
+    def numbers(self) -> set[int]:
+        return {i.number for i in self.items}
+
+    def anchor(self, number: int) -> str:
+        """The page anchor of answer `number` (the first, should the letter number two alike)."""
+        return next(i.answer.anchor for i in self.items if i.number == number)
+
+
+def qa_page(letter_id: str = "", slug: str = "index") -> str:
+    """Docs-relative path of a Q&A page: the overview (no letter), a letter's fracties ('index')
+    or one fractie's questions: schriftelijk-overleg/<letter id>/<fractie slug>.md."""
+    return f"{QA_DIR}/index.md" if not letter_id else f"{QA_DIR}/{letter_id}/{slug}.md"
+
+
+def round_of(letter: Letter) -> Round | None:
+    """The letter's Q&A round, or None when it has no numbered answers."""
+    answers = [b for b in letter.blocks if b.kind == "answer" and b.number.isdigit()]
+    if not answers:
+        return None
+    numbers = {int(a.number) for a in answers}
+    warnings = _numbering_warnings(letter, answers)
+    links: dict[str, list] = {}
+    note_links: dict[str, list] = {}
+    sources = [(links, b.anchor, b.text, b.line_at) for b in letter.blocks
+               if b.kind in SEARCHED and b.text and b.anchor]
+    sources += [(note_links, f.number, f.text, f.line_at) for f in letter.footnotes]
+    for target, key, text, line_at in sources:
+        for ref in answer_refs.find(text):
+            if ref.number in numbers:
+                target.setdefault(key, []).append((ref.start, ref.end, ref.number))
+            else:
+                warnings.append(f"{letter.source.path}:{line_at(ref.start)}: '{ref.surface}' refers to answer "
+                                f"{ref.number}, which this letter does not have; not linked")
+    questions = {b.number: b for b in letter.blocks if b.kind == "question" and b.number}
+    items = [Item(int(a.number), a.fractie, a.topic, a, questions.get(a.number),
+                  tuple(dict.fromkeys(n for _s, _e, n in links.get(a.anchor, ())))) for a in answers]
+    return Round(letter, items, _fracties(letter, items), links, note_links, warnings)
+
+
+def rounds(letters: list[Letter]) -> list[Round]:
+    """The Q&A rounds of all letters, oldest letter first."""
+    return [r for r in (round_of(l) for l in letter_order(letters)) if r is not None]
+
+
+def _fracties(letter: Letter, items: list[Item]) -> list[Fractie]:
+    """Fracties in the order they speak; one fractie heard twice in a letter is one Fractie."""
+    by_slug: dict[str, Fractie] = {}
+
+    def get(name: str) -> Fractie:
+        name = name or NO_FRACTIE
+        slug = slugify(name) or "fractie"
+        return by_slug.setdefault(slug, Fractie(name, slug))
+
+    for b in letter.blocks:
+        if b.kind == "fractie":
+            f = get(b.fractie)
+            f.anchor = f.anchor or b.anchor
+        elif b.kind in ("paragraph", "bullet") and b.fractie:
+            get(b.fractie).remarks.append(b)
+    for item in items:
+        get(item.fractie).items.append(item)
+    return list(by_slug.values())
+
+
+def _numbering_warnings(letter: Letter, answers: list[Block]) -> list[str]:
+    """Answers are numbered 1, 2, 3, … through the letter: a gap or a repeat is worth a look."""
+    warnings = []
+    seen = Counter(a.number for a in answers)
+    previous = 0
+    for a in answers:
+        n = int(a.number)
+        if seen[a.number] > 1:
+            warnings.append(f"{letter.source.path}:{a.span.start}: answer {n} is numbered more than once")
+        elif n != previous + 1:
+            warnings.append(f"{letter.source.path}:{a.span.start}: answer {n} follows answer {previous}; "
+                            f"is a label between them not recognised?")
+        previous = n
+    return warnings
+
+
+def summary(text: str, limit: int = SUMMARY_MAX) -> str:
+    """The first sentence of a text on one line, shortened at a word with '…' when long. A first
+    sentence too short to say anything ("Tot slot merken de leden het volgende op.") takes the
+    next one with it."""
+    sentences = SENTENCE_BREAK.split(text.strip(), maxsplit=2)
+    first = sentences[0]
+    if len(first) < SUMMARY_MIN and len(sentences) > 1:
+        first = f"{first} {sentences[1]}"
+    first = " ".join(first.split())
+    if len(first) <= limit:
+        return first
+    cut = first.rfind(" ", 0, limit)
+    return first[:cut if cut > 0 else limit].rstrip(",;:") + " …"
+
+
+def totals(all_rounds: list[Round]) -> list[tuple[str, str, int, int]]:
+    """(name, slug, answers, letters) per fractie over all rounds, most answers first. A fractie
+    is recognised by its slug; its name is the spelling used most."""
+    names: dict[str, Counter] = {}
+    answers: Counter = Counter()
+    letters: Counter = Counter()
+    for r in all_rounds:
+        for f in r.fracties:
+            names.setdefault(f.slug, Counter())[f.name] += 1
+            answers[f.slug] += len(f.items)
+            letters[f.slug] += 1
+    rows = [(names[s].most_common(1)[0][0], s, answers[s], letters[s]) for s in names]
+    return sorted(rows, key=lambda r: (-r[2], r[0].lower()))
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] -> '1–3, 5, 7–8'."""
+    out, run = [], []
+    for n in sorted(numbers):
+        if run and n != run[-1] + 1:
+            out.append(run)
+            run = []
+        run.append(n)
+    if run:
+        out.append(run)
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in out)

@@ -1,0 +1,63 @@
+"""Written Q&A rounds -> Markdown pages (templates qa-*.md.j2). Pure: no I/O.
+
+    schriftelijk-overleg/index.md                  every round: its fracties with counts (+ totals)
+    schriftelijk-overleg/<letter id>/index.md      one round: fracties, counts, references between answers
+    schriftelijk-overleg/<letter id>/<fractie>.md  one fractie: each question (first sentence) -> its answer
+
+One folder per letter keeps the addresses stable and unique however many letters there are (a
+fractie speaks in many rounds), and keeps the letters folder for letters only. The navigation
+has one entry, the overview; the letter page links to its round's pages.
+"""
+from __future__ import annotations
+
+from slugify import slugify
+
+from .model import Letter
+from .qaindex import NO_FRACTIE, Fractie, number_ranges, qa_page, rounds, summary, totals
+from .render import OutputPage, _render, nl_date
+
+
+def render_qa(letters: list[Letter]) -> list[OutputPage]:
+    """The overview (always, so the navigation entry resolves) and the pages of every round."""
+    all_rounds = rounds(letters)
+    pages = [OutputPage(qa_page(), _render("qa-overview.md.j2", rounds=all_rounds, totals=totals(all_rounds),
+                                           when=when))]
+    for qa in all_rounds:
+        pages.append(OutputPage(qa_page(qa.letter.id), _render(
+            "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges,
+            remarks=sum(len(f.remarks) for f in qa.fracties))))
+        pages += [OutputPage(qa_page(qa.letter.id, f.slug), _render(
+            "qa-fractie.md.j2", qa=qa, fractie=f, label=fractie_label(f.name), sections=sections(f),
+            when=when, summary=summary, anchor_text=anchor_text)) for f in qa.fracties]
+    return pages
+
+
+def when(letter: Letter) -> str:
+    """The letter's date, else its year, else 'datum onbekend'."""
+    if letter.meta.date:
+        return nl_date(letter.meta.date)
+    return str(letter.meta.year) if letter.meta.year else nl_date(None)
+
+
+def fractie_label(name: str) -> str:
+    """'VVD' -> 'VVD-fractie' (as the letters write it)."""
+    return name if name == NO_FRACTIE else f"{name}-fractie"
+
+
+def sections(fractie: Fractie) -> list[tuple[str, str, list]]:
+    """(topic, anchor, items) per topic sub-heading; unique anchors on the page."""
+    out, used = [], set()
+    for topic, items in fractie.topics:
+        base = slugify(topic, max_length=60, word_boundary=True) or "vragen"
+        anchor, n = base, 2
+        while anchor in used or anchor == "opmerkingen":
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        out.append((topic, anchor, items))
+    return out
+
+
+def anchor_text(anchor: str) -> str:
+    """How a link to a paragraph reads: 'p-12' -> 'alinea 12'."""
+    return f"alinea {anchor[2:]}" if anchor.startswith("p-") else "in de brief"
+

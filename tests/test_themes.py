@@ -1,0 +1,173 @@
+"""Themes: the taxonomy file, classification of real passages, theme pages and the chart."""
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.config import Settings
+from generator.errors import SourceError
+from generator.extract.themes import classify
+from generator.index import attention, build_index
+from generator.knowledge import parse_knowledge_yaml
+from generator.render import render_themes
+from generator.taxonomy import build_taxonomy, find_all
+
+REPO = Path(__file__).resolve().parents[1]
+THEMES = REPO / "content/knowledge/themes.yml"
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    data, lines = parse_knowledge_yaml(THEMES, THEMES.read_text(encoding="utf-8"))
+    return build_taxonomy(data, THEMES, lines)
+
+
+@pytest.fixture(scope="module")
+def corpus(taxonomy, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("themes")
+    settings = Settings(content_dir=REPO / "content", site_dir=tmp / "site", docs_dir=tmp / "docs",
+                        mkdocs_yml=REPO / "mkdocs.yml")
+    knowledge = pipeline.load_knowledge(settings)
+    letters = pipeline.load_letters(settings, knowledge=knowledge, taxonomy=taxonomy)
+    return build_index(letters, knowledge, taxonomy)
+
+
+# --- the taxonomy file -------------------------------------------------------------------------
+
+def load(text: str):
+    data, lines = parse_knowledge_yaml("themes.yml", text)
+    return build_taxonomy(data, "themes.yml", lines)
+
+
+def test_real_taxonomy_has_the_themes_of_the_issue(taxonomy):
+    slugs = [t.slug for t in taxonomy.themes]
+    for slug in ("klimaat", "mensenrechten", "vredesmissies", "humanitaire-hulp", "terrorismebestrijding",
+                 "migratie", "vn-hervorming", "vrouwen-vrede-veiligheid", "ontwapening", "cyber",
+                 "gezondheid", "duurzame-ontwikkeling", "internationale-rechtsorde"):
+        assert slug in slugs
+    assert all(t.keywords and t.description for t in taxonomy.themes)
+
+
+@pytest.mark.parametrize("text,message,line", [
+    ("klimaat:\n  name: Klimaat\n  description: x\n  keywords: [klimaat*]\n  kleur: groen\n",
+     "klimaat: unknown field 'kleur'", 5),
+    ("klimaat:\n  name: Klimaat\n  description: x\n  keywords: []\n", "'keywords' must be a non-empty list", 4),
+    ("klimaat:\n  name: Klimaat\n  description: x\n", "'keywords' must be a non-empty list", 1),
+    ("klimaat:\n  name: Klimaat\n  description: x\n  keywords: [kli*maat]\n", "has '*' in the middle", 4),
+    ("klimaat:\n  description: x\n  keywords: [klimaat]\n", "'name' is missing", 1),
+    ("Klimaat!:\n  name: K\n  description: x\n  keywords: [k]\n", "not a usable theme slug", 1),
+    ("aa:\n  name: K\n  description: x\n  keywords: [k]\nbb:\n  name: k\n  description: y\n  keywords: [l]\n",
+     "is used by two themes", 2),
+    ("klimaat:\n  name: Klimaat\n  description: x\n  keywords: [klimaat*]\n  keywords: [x]\n",
+     "written twice", 5),
+])
+def test_taxonomy_errors_name_file_field_and_line(text, message, line):
+    with pytest.raises(SourceError) as failure:
+        load(text)
+    assert message in str(failure.value)
+    assert failure.value.path.name == "themes.yml" and failure.value.line == line
+
+
+def test_patterns():
+    assert find_all("klimaat*", "De klimaatverandering en het klimaat") == ["klimaatverandering", "klimaat"]
+    assert find_all("*-klimaat*", "de VN-klimaattop") == ["VN-klimaattop"]
+    assert find_all("WHO", "WHO, who, Who") == ["WHO"]                                  # acronyms: case counts
+    assert find_all("Akkoord van Parijs", "het akkoord\nvan  Parijs") == ["akkoord\nvan  Parijs"]
+    assert find_all("migratie", "migratiestromen") == []                                # whole words only
+    assert find_all("hervorming*", "de VN-hervormingen") == ["hervormingen"]             # after a hyphen
+    assert find_all("1325", "resolutie 1325-agenda en 13250") == ["1325"]
+
+
+# --- classification of real passages ------------------------------------------------------------
+
+def test_heading_decides(taxonomy):
+    text = ("Een belangrijke vereiste voor het behalen van de SDG’s in 2030 is het tegengaan van "
+            "klimaatverandering en het vergroten van weerbaarheid tegen de impact van klimaatverandering.")
+    found = classify("Klimaat en biodiversiteit", text, taxonomy)
+    assert list(found) == ["klimaat"] and found["klimaat"].source == "kop"
+
+
+def test_a_heading_inside_a_longer_one_does_not_count(taxonomy):
+    found = classify("Vrouwen, Vrede en Veiligheid (1325)", "In 2020 wordt stilgestaan bij resolutie 1325.", taxonomy)
+    assert list(found) == ["vrouwen-vrede-veiligheid"]
+
+
+def test_text_decides_without_a_telling_heading(taxonomy):
+    text = ("De relatie van de VN met de Afrikaanse Unie stond in 2018 veelvuldig op de agenda van de "
+            "Veiligheidsraad. Het Koninkrijk heeft zich gedurende het jaar actief uitgesproken voor nauwere "
+            "samenwerking tussen de VN en de AU. Tijdens het Open Debat over vredesmissies in maart nodigde KNL "
+            "dan ook, naast de Secretaris-Generaal van de VN, de Voorzitter van de Afrikaanse Unie Commissie, "
+            "Moussa Faki, uit als briefer.")
+    found = classify("Afrikaanse Unie", text, taxonomy)
+    assert list(found) == ["multilateralisme"]
+    assert dict(found["multilateralisme"].words) == {"afrikaanse unie": 2}
+
+
+def test_a_fractie_topic_is_only_a_weak_hint(taxonomy):
+    """GroenLinks asked about business and human rights under its topic 'VN-hervormingen'."""
+    text = ("Is de Minister van Buitenlandse Zaken bereid zich tijdens de VN-bijeenkomst ervoor hard te maken dat "
+            "bedrijven de UN Guiding Principles on Business and Human Rights naleven?\n\nOp 16 juni 2011 heeft de "
+            "VN Mensenrechtenraad unaniem de UN Guiding Principles on Business and Human Rights aangenomen. Het "
+            "kabinet verwacht van bedrijven dat zij mensenrechten respecteren.")
+    found = classify("VN-hervormingen", text, taxonomy, weak_heading=True)
+    assert "vn-hervorming" not in found and "mensenrechten" in found
+    fallback = classify("VN-hervormingen", "Het kabinet deelt deze opvatting.", taxonomy, weak_heading=True)
+    assert list(fallback) == ["vn-hervorming"]
+
+
+def test_overlapping_keywords_count_once(taxonomy):
+    found = classify("", "het VN-hervormingstraject en het VN-hervormingstraject", taxonomy)
+    assert dict(found["vn-hervorming"].words) == {"vn-hervormingstraject": 2}
+
+
+def test_every_passage_has_a_theme_or_is_general(corpus):
+    kinds = {}
+    for letter in corpus.letters:
+        assert letter.passages, letter.id
+        for p in letter.passages:
+            kinds[p.kind] = kinds.get(p.kind, 0) + 1
+            assert p.general == (not p.themes)
+            assert set(p.themes) == set(p.reasons)
+            if p.kind == "closing":
+                assert p.general
+    assert kinds["answer"] == 117
+    inzet = next(l for l in corpus.letters if l.id == "2020-avvn75-inzet")
+    sections = {p.title: p.themes for p in inzet.passages}
+    assert sections["Klimaat en biodiversiteit"] == ["klimaat"]
+    assert sections["Landensituaties"][0] == "vrede-en-veiligheid"
+    assert sections["Vrouwen, Vrede en Veiligheid (1325)"] == ["vrouwen-vrede-veiligheid"]
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+def test_chart_shows_the_same_numbers_as_the_table(corpus):
+    page = next(p for p in render_themes(corpus) if p.path == "tijdlijn.md")
+    years, rows = attention(corpus)
+    svg_cells = re.findall(r'<rect class="vn-cell"[^>]*data-theme="([^"]+)" data-year="(\d+)" data-share="([\d.]+)">'
+                           r'<title>[^<]*: (\d+ %)</title>', page.text)
+    table_rows = {m.group(1): [c.strip() for c in m.group(2).split("|") if c.strip()]
+                  for m in re.finditer(r"^\| \[[^\]]+\]\(themas/([\w-]+)\.md\) \|(.*)\|$", page.text, re.M)}
+    assert len(svg_cells) == len(rows) * len(years) > 0
+    for slug, year, share, shown in svg_cells:
+        assert table_rows[slug][years.index(int(year))] == shown == f"{round(float(share) * 100)} %"
+    assert dict((t.slug, s) for t, s in rows) == {slug: [float(x) for x in shares] for slug, shares in
+                                                    _by_theme(svg_cells, years).items()}
+
+
+def _by_theme(cells, years):
+    out = {}
+    for slug, year, share, _ in cells:
+        out.setdefault(slug, [0.0] * len(years))[years.index(int(year))] = float(share)
+    return out
+
+
+def test_theme_page_lists_passages_in_date_order_with_reasons(corpus):
+    pages = {p.path: p.text for p in render_themes(corpus)}
+    klimaat = pages["themas/klimaat.md"]
+    order = [m.group(1) for m in re.finditer(r"^## .* \{ #([\w-]+) \}$", klimaat, re.M)]
+    letters = [l.id for l in corpus.letters]
+    listed = [o for o in order if o in letters]
+    assert listed == sorted(listed, key=letters.index) and len(listed) >= 3
+    assert "*(kop)*" in klimaat and "*(trefwoorden:" in klimaat
+    assert "../brieven/2020-avvn75-inzet.md#klimaat-en-biodiversiteit" in klimaat
