@@ -14,6 +14,10 @@ never with 'unsafe-inline', so a script that got into a page any other way would
   A page that breaks this fails the build (and the previous site stays), instead of a page whose
   scripts the browser would silently refuse, or one with markup that should never be there.
 
+Under `mkdocs serve` (and `generator serve`) the policy allows inline scripts with 'unsafe-inline'
+instead: the preview server injects its live-reload script, which changes with every response and
+so cannot be hashed. Built sites never get that.
+
 Only the standard library: MkDocs loads this file by path, not as part of the package.
 """
 from __future__ import annotations
@@ -35,8 +39,14 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+_COMMAND = {"name": "build"}        # set by on_startup: "build", "gh-deploy" or "serve"
+
+
 def csp_hashes(rendered: str) -> str:
-    """Template filter: hash sources for every plain `<script>…</script>` in rendered HTML."""
+    """Template filter: hash sources for every plain `<script>…</script>` in rendered HTML
+    ('unsafe-inline' when serving, for the preview server's live-reload script)."""
+    if _COMMAND["name"] == "serve":
+        return "'unsafe-inline'"
     hashes = dict.fromkeys(script_hash(body) for body in _SCRIPT_BODY.findall(str(rendered)))
     return " ".join(hashes)
 
@@ -87,7 +97,7 @@ def page_problems(output: str) -> list[str]:
         return [f"no <meta http-equiv=\"{CSP_META}\"> (overrides/main.html missing?)"]
     script_src = next((d.split()[1:] for d in scan.policy.split(";") if d.split()[:1] == ["script-src"]), [])
     problems = list(scan.problems)
-    for body in scan.scripts:
+    for body in scan.scripts if "'unsafe-inline'" not in script_src else ():
         if script_hash(body) not in script_src:
             problems.append(f"inline script not allowed by the CSP: {body[:80]!r}… "
                             "(a new Material script? add its partial to overrides/main.html)")
@@ -95,6 +105,10 @@ def page_problems(output: str) -> list[str]:
 
 
 # --- MkDocs hook events ----------------------------------------------------------------------------
+
+def on_startup(command, dirty):
+    _COMMAND["name"] = command
+
 
 def on_env(env, config, files):
     env.filters["csp_hashes"] = csp_hashes

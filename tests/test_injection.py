@@ -255,6 +255,17 @@ def test_the_build_refuses_a_page_with_a_script_the_policy_does_not_allow():
         'no <meta http-equiv="Content-Security-Policy"> (overrides/main.html missing?)']
 
 
+def test_the_preview_server_allows_its_live_reload_script(monkeypatch):
+    """`generator serve` injects a live-reload script that differs per response: no hash can allow
+    it, so only while serving the policy says 'unsafe-inline' (and the page check accepts that)."""
+    assert csp.csp_hashes("<script>a()</script>") == csp.script_hash("a()")
+    monkeypatch.setitem(csp._COMMAND, "name", "serve")
+    assert csp.csp_hashes("<script>a()</script>") == "'unsafe-inline'"
+    page = ('<meta http-equiv="Content-Security-Policy" content="script-src \'self\' \'unsafe-inline\'">'
+            "<script>a()</script>")
+    assert csp.page_problems(page) == []
+
+
 def test_script_hash_is_the_browser_s():
     # the hash Chromium 156 named when it refused the inline script document.body.dataset.ran="yes"
     assert csp.script_hash('document.body.dataset.ran="yes"') == "'sha256-V3Se5q4P62fcZVNHHMmHf4+DLM1EXkivVj5fYl3FArI='"
