@@ -23,12 +23,14 @@ from .model import Cleaned, Furniture, Line, Note, Source, Span
 
 # --- page furniture: (pattern over the stripped line, reason) ---------------------------------
 FURNITURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, [\d ]+[A-Z]*, nr\. \d+ \d+$"),
+    # the page number may stand on a line of its own (a PDF sets it apart at the margin)
+    (re.compile(r"^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, [\d ]+[A-Z]*, nr\. \d+(?: \d+)?$"),
      "paginavoet"),
     (re.compile(r"^Onze [Rr]eferentie$"), "lopende kop"),
     (re.compile(r"^BZDOC-\d+-\d+$"), "kenmerk in lopende kop"),
     (re.compile(r"^Bijlage:$"), "kopregel bijlage"),
 ]
+PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 
 # Letterhead: the address block before the salutation of a Rijksoverheid letter.
 SALUTATION = re.compile(r"^(Geachte (voorzitter|Voorzitter)|Hierbij)\b")
@@ -141,14 +143,29 @@ def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw
 
 
 def _remove_furniture(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
+    reasons = [next((why for pat, why in FURNITURE_PATTERNS if pat.match(r.text)), None) for r in raw]
+    for i, r in enumerate(raw):
+        if reasons[i] is None and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
+                _next_text_reason(raw, reasons, i, -1) == "paginavoet"
+                or _next_text_reason(raw, reasons, i, 1) == "paginavoet"):
+            reasons[i] = "paginanummer"          # set apart from its page footer
     kept = []
-    for r in raw:
-        reason = next((why for pat, why in FURNITURE_PATTERNS if pat.match(r.text)), None)
+    for r, reason in zip(raw, reasons):
         if reason:
-            furniture.append(Furniture(r.no, r.text, reason))
+            furniture.append(Furniture(r.no, r.text.replace("\f", ""), reason))
+            if "\f" in r.raw:                    # keep the page break the line carried
+                kept.append(replace(r, text="", raw="\f"))
         else:
             kept.append(r)
     return kept
+
+
+def _next_text_reason(raw: list[_Raw], reasons: list[str | None], i: int, step: int) -> str | None:
+    """The furniture reason of the nearest non-blank line before (step -1) or after (step 1) line i."""
+    j = i + step
+    while 0 <= j < len(raw) and not raw[j].text.replace("\f", "").strip():
+        j += step
+    return reasons[j] if 0 <= j < len(raw) else None
 
 
 def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
@@ -156,10 +173,12 @@ def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
     starts with a single space (the first line of a page in the Kamerstuk layout)."""
     pages: list[list[_Raw]] = [[]]
     blank_run = 0
+    after_form_feed = False
     for r in raw:
         if "\f" in r.raw:
             pages.append([])
             blank_run = 0
+            after_form_feed = True
             r = replace(r, raw=r.raw.replace("\f", ""), text=r.text.replace("\f", "").strip())
             if not r.text:
                 continue
@@ -171,6 +190,9 @@ def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
         if starts_page and any(x.text for x in pages[-1]):
             pages.append([])
             r = replace(r, page_start=True)
+        elif after_form_feed and any(x.text for page in pages for x in page):
+            r = replace(r, page_start=True)       # the first text line after a PDF page break
+        after_form_feed = False
         pages[-1].append(r)
         blank_run = 0
     return [p for p in pages if p]

@@ -26,9 +26,13 @@ class Settings:
         if not self.mkdocs_yml.is_file():
             found.append(f"{self.mkdocs_yml}: MkDocs configuration not found "
                          "(run from the project folder)")
-        if not self.content_dir.is_dir():
-            found.append(f"{self.content_dir}: content folder not found")
+        content_missing = not self.content_dir.is_dir()
+        if content_missing:
+            found.append(f"{self.content_dir}: content folder not found (run from the project folder, "
+                         "or pass the folder that holds letters/ and pages/ with --content)")
         for name in REQUIRED_PAGES:
+            if content_missing and self.pages_dir is None:
+                break                                  # the pages are missing because the folder is
             if not (self.pages / name).is_file():
                 found.append(f"{self.pages / name}: hand-written page missing "
                              "(copy it from the project's content/pages/ or pass --pages)")

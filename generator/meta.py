@@ -77,9 +77,10 @@ DATE_PATTERNS = (
     rf"^[ \t]*(?:Den Haag|'s-Gravenhage),?[ \t]+(\d{{1,2}})[ \t]+({_MONTH})[ \t]+(\d{{4}})[ \t]*$",
 )
 # The document's own Kamerstuk number, printed in the page footer of parliamentary papers:
-# "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6" (the last number is the page).
+# "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6" (the last number is the page; a PDF
+# may set it apart on a line of its own).
 OWN_KAMERSTUK_PATTERN = (r"^[ \t]*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, "
-                         r"(?P<dossier>\d{2} ?\d{3}(?:[ -][A-Z]+|-\d+)?), nr\. (?P<nr>\d+) \d+[ \t]*$")
+                         r"(?P<dossier>\d{2} ?\d{3}(?:[ -][A-Z]+|-\d+)?), nr\. (?P<nr>\d+)(?: \d+)?[ \t]*$")
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}"
 SUBJECT_PATTERN = r"^[ \t]*Betreft[ \t]*:?[ \t]+(\S.*?)[ \t]*$"
 SALUTATION_PATTERN = r"Geachte (?:voorzitter|Voorzitter|heer|mevrouw)[^,\n]{0,40},"

@@ -36,6 +36,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Generate the Markdown, build the site into a temporary folder, swap it in."""
     start = time.perf_counter()
     report = generate(settings, progress)
+    report.generate_seconds = report.seconds
     with write.staged_dir(settings.site_dir) as staging:
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
     report.site_dir = settings.site_dir
@@ -100,7 +101,10 @@ def load_letters(settings: Settings, progress: Progress | None = None,
         except SourceError as exc:
             problems.append(str(exc))
         except Exception as exc:   # a stage failed on this letter: name the file, keep going
-            problems.append(f"{source.path}: cannot process this letter: {type(exc).__name__}: {exc}")
+            problems.append(str(SourceError(
+                source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
+                hint="a bug in the generator or a layout it does not know: report it with this file; "
+                     "to build the other letters meanwhile, move the file out of the letters folder")))
     problems += check_ids(letters)
     if problems:
         raise BuildError(f"{len(problems)} problem(s) in the content; nothing was built:\n"

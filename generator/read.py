@@ -11,6 +11,7 @@ Layout read here::
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import difflib
 import functools
@@ -185,19 +186,107 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_pdf(path: Path) -> str:
-    """Text of a PDF, pages separated by a form feed so the cleaner can see the page breaks."""
+    """Text of a PDF in the layout of the text letters, pages separated by a form feed.
+
+    pypdf's plain extraction keeps the content-stream order (a running header in a side column
+    comes out on lines of its own, a raised footnote number stays on its line), but it gives no
+    blank lines: the paragraph breaks the cleaner needs. Those are read from the page: a vertical
+    gap of more than PDF_BLANK_GAP line spacings between two lines becomes one blank line.
+    Each line is stripped, so a leading space never looks like the page-start mark of the text
+    letters; the form feed at the start of a page's first line is the page break. A number that
+    pypdf puts on a line of its own although it sits on the baseline of the line before (the page
+    number at the margin of 'Tweede Kamer, vergaderjaar …, nr. 187  6') joins that line again.
+    """
     import pypdf  # only needed when there are PDFs
 
     try:
         reader = pypdf.PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_pdf_page_lines(page) for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds; all mean "this PDF cannot be read"
         raise SourceError(path, f"cannot read the PDF ({type(exc).__name__}: {exc})",
                           hint="check that the file is a complete, unencrypted PDF") from exc
-    if not "".join(pages).strip():
+    if not any(text.strip() for page in pages for text, _, _ in page):
         raise SourceError(path, "the PDF has no text layer (scanned images only)",
                           hint="run OCR on it (e.g. ocrmypdf) or supply the text as a .txt file")
-    return "\n\f".join(normalise_newlines(p).rstrip("\n") for p in pages) + "\n"
+    spacing = _line_spacing(pages)
+    texts = ["\n".join(_pdf_page_text(page, spacing)) for page in pages]
+    return "\n\f".join(texts) + "\n"
+
+
+PDF_BLANK_GAP = 1.5          # a gap of more than this many line spacings is a paragraph break
+PDF_CHARACTERS = str.maketrans({"\u00a0": " ", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
+                                "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+PDF_LINE_END_HYPHENS = ("\u00ad", "\u2010")   # soft hyphen, hyphen: written as '-' in the text letters
+
+
+PdfLine = tuple[str, "float | None", float]     # text, baseline y (None: unknown), font size
+
+
+def _pdf_page_lines(page) -> list[PdfLine]:
+    """(text, baseline y, font size) per line of a page, in pypdf's plain extraction order.
+
+    The y and size of a line are those of its first piece of text; y is None where pypdf's
+    visitor did not report a position (then no blank line is inferred around the line).
+    """
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text:
+            scale = abs(tm[2] * cm[1] + tm[3] * cm[3]) or 1.0
+            pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * scale))
+
+    text = normalise_newlines(page.extract_text(visitor_text=visit) or "")
+    if normalise_newlines("".join(t for t, _, _ in pieces)) != text:
+        return [(line, None, 0.0) for line in text.split("\n")]   # positions do not add up
+    lines: list[list] = [["", None, 0.0]]
+    for piece, y, size in pieces:
+        for i, part in enumerate(normalise_newlines(piece).split("\n")):
+            if i:
+                lines.append(["", None, 0.0])
+            if part and i == 0 and lines[-1][1] is None:
+                lines[-1][1:] = [y, size]
+            lines[-1][0] += part
+    return [(t, y, size) for t, y, size in lines]
+
+
+def _line_spacing(pages: list[list[PdfLine]]) -> float | None:
+    """The usual distance between two successive lines: the most common one in the document,
+    or, with too few lines to tell, 1.2 times the most common font size."""
+    gaps: collections.Counter[float] = collections.Counter()
+    sizes: collections.Counter[float] = collections.Counter()
+    for page in pages:
+        placed = [y for text, y, _ in page if text.strip() and y is not None]
+        gaps.update(round(a - b, 1) for a, b in zip(placed, placed[1:]) if a - b > 0.5)
+        sizes.update(round(size, 1) for text, y, size in page if text.strip() and size)
+    if gaps and gaps.most_common(1)[0][1] >= 3:
+        return gaps.most_common(1)[0][0]
+    return 1.2 * sizes.most_common(1)[0][0] if sizes else None
+
+
+def _pdf_page_text(page: list[PdfLine], spacing: float | None) -> list[str]:
+    """A page's lines, stripped, with one blank line for each wide vertical gap."""
+    out: list[str] = []
+    previous_y = None
+    for raw, y, _ in page:
+        text = raw.translate(PDF_CHARACTERS).strip()
+        if text.endswith(PDF_LINE_END_HYPHENS):
+            text = text[:-1] + "-"
+        if not text:
+            if out and out[-1]:
+                out.append("")          # an empty line drawn on the page: at most one blank
+            continue
+        if (text.isdigit() and y is not None and previous_y is not None and out and out[-1]
+                and abs(previous_y - y) < 1.0):
+            out[-1] += " " + text       # a page number set apart on the footer's baseline
+            continue
+        if (spacing and y is not None and previous_y is not None and out and out[-1]
+                and previous_y - y > PDF_BLANK_GAP * spacing):
+            out.append("")
+        out.append(text)
+        previous_y = y if y is not None else previous_y
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 # --- sidecar -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ class BuildReport:
     mentions: dict[str, dict[str, int]] = field(default_factory=dict)     # letter id -> kind -> count
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    generate_seconds: float | None = None                           # the generator's share of `seconds`
     written: int | None = None                                      # docs files rewritten (None: dry run)
     site_dir: Path | None = None
 
@@ -45,5 +46,9 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     out.extend(f"  {w}" for w in report.warnings)
     if report.site_dir is not None:
         out.append(f"site: {report.site_dir} (to look at it: python3 -m http.server -d {report.site_dir})")
-    out.append(f"time: {report.seconds:.1f} s")
+    if report.generate_seconds is not None:
+        out.append(f"time: {report.seconds:.1f} s (generator {report.generate_seconds:.1f} s, "
+                   f"MkDocs {report.seconds - report.generate_seconds:.1f} s)")
+    else:
+        out.append(f"time: {report.seconds:.1f} s")
     return "\n".join(out)

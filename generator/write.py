@@ -28,6 +28,11 @@ from .render import OutputPage, line_count, page_url, title_of
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
 SITE_MARKER = ".vn-brieven-site"
 HOME_INTRO = "home.md"             # in the pages folder: the home page's intro, not a page itself
+# MkDocs stamps the build date into sitemap.xml.gz (the gzip header) and, once mkdocs.yml has a
+# site_url, into sitemap.xml (<lastmod>). It takes that date from SOURCE_DATE_EPOCH when set, so
+# the build pins it: the same input gives the same bytes on any day. 0 is gzip's "no time stamp";
+# if site_url is ever set, let CI export SOURCE_DATE_EPOCH (e.g. the last commit's time) instead.
+BUILD_EPOCH = "0"
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,8 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch or BUILD_EPOCH
     try:
         config = load_config(config_file=str(mkdocs_yml), docs_dir=str(Path(docs_dir).resolve()),
                              site_dir=str(Path(site_dir).resolve()), strict=strict)
@@ -270,10 +277,29 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
             config.plugins.on_shutdown()
     except Exception as exc:
         details = "".join(f"\n  {m}" for m in collect.messages)
-        raise BuildError(f"MkDocs build failed: {exc}{details}") from exc
+        where = _where(exc)
+        hint = ("\n  hint: fix that theme template (the project's own are in overrides/)" if where else
+                "\n  hint: the site is built strict, so every warning above fails it; a page named there is "
+                "in the docs folder: fix a hand-written one in the pages folder, a generated one in the "
+                "letter or generator/templates/" if collect.messages else "")
+        raise BuildError(f"MkDocs build failed: {where}{exc}{details}{hint}") from exc
     finally:
         logger.removeHandler(collect)
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     return collect.messages
+
+
+def _where(exc: Exception) -> str:
+    """'file:line: ' of the theme template an error comes from (Jinja names template files in its
+    tracebacks and syntax errors), so a broken override in overrides/ is named; else ''."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return f"{filename}:{line}: " if filename and str(filename).endswith(".html") else ""
 
 
 def serve_site(mkdocs_yml: Path, docs_dir: Path, dev_addr: str | None = None) -> None:

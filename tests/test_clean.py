@@ -160,3 +160,36 @@ def test_short_sentence_end_starts_new_paragraph():
 def test_line_numbers_survive():
     result = cleaned(RUNNING_HEADER)
     assert [l.no for l in result.lines if l.text][:3] == [1, 2, 4]
+
+
+# --- PDF page breaks (form feeds) ------------------------------------------------------------
+
+PDF_PAGES = (
+    "De blijvende relevantie van de VN is afhankelijk van het slagen van deze\n"
+    "hervormingsplannen en het Koninkrijk steunt de visie van SGVN Guterres.\n"
+    "\fDe VN is instrumenteel voor het realiseren van de doelstellingen van het\n"
+    "Nederlandse buitenlandbeleid. Daarom draagt het Koninkrijk actief bij aan\n"
+)
+
+
+def test_form_feed_starts_a_page_like_the_text_letters_page_mark():
+    """A PDF page's first line is a page start: a finished sentence before it ends the
+    paragraph, as after the single leading space that marks a page in the text letters."""
+    result = cleaned(PDF_PAGES)
+    assert [l.no for l in result.lines if l.page_start] == [3]
+    assert body(PDF_PAGES) == body(PDF_PAGES.replace("\f", " "))
+    assert body(PDF_PAGES).count("\n\n") == 1
+
+
+def test_form_feed_page_runs_on_mid_sentence():
+    text = PDF_PAGES.replace("Guterres.\n", "Guterres en\n").replace("\fDe VN", "\fde VN")
+    assert "\n\n" not in body(text)
+
+
+def test_form_feed_kept_when_the_page_starts_with_furniture():
+    text = "Eerste pagina eindigt hier met een lange zin die de hele regel vult tot.\n" \
+           "\fOnze Referentie\nTweede pagina begint met een nieuwe alinea van gelijke lengte.\n"
+    result = cleaned(text)
+    assert [f.text for f in result.furniture] == ["Onze Referentie"]
+    assert [l.no for l in result.lines if l.page_start] == [3]
+    assert body(text).count("\n\n") == 1

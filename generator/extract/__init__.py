@@ -7,6 +7,7 @@ the paragraph they are in.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Letter, Mention
@@ -29,9 +30,20 @@ def find_all(text: str, tables: Tables) -> list[Hit]:
     """All hits in one text, in order. Where two kinds claim the same characters, the first
     kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a country."""
     hits: list[Hit] = []
+    starts: list[int] = []                 # the claimed stretches, sorted (they never overlap)
+    ends: list[int] = []
     for found in (kamerstukken.find(text), resolutions.find(text), missions.find(text, tables.mission_names),
                   countries.find(text, tables.country_names)):
-        hits.extend(h for h in found if not any(h.start < o.end and o.start < h.end for o in hits))
+        accepted = []
+        for h in found:
+            i = bisect.bisect_left(ends, h.start + 1)          # first claimed stretch ending after h starts
+            if i == len(starts) or starts[i] >= h.end:
+                accepted.append(h)
+        for h in accepted:
+            i = bisect.bisect_left(starts, h.start)
+            starts.insert(i, h.start)
+            ends.insert(i, h.end)
+        hits.extend(accepted)
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 

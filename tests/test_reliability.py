@@ -1,0 +1,540 @@
+"""Reliability, end to end through the command line: every kind of bad input fails the build with
+a message naming the file (and line where known) and a hint, exit code 1, and the site built
+before left byte for byte as it was. Plus: what must be accepted (cp1252, BOM, CRLF, a 5 MB line),
+nothing lost, reproducible builds, stable anchors, broken links, and `generator check`.
+
+Each test gets its own copy of a small project (one real letter with its sidecar, the hand-written
+pages and the knowledge base) whose site was built once, successfully, by the same command.
+"""
+from __future__ import annotations
+
+import collections
+import contextlib
+import io
+import json
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from generator import pipeline, render
+from generator.__main__ import main
+from generator.write import SITE_MARKER
+
+REPO = Path(__file__).resolve().parents[1]
+LETTER = "2019-veiligheidsraad-2018-terugblik"
+PAGE = f"brieven/{LETTER}/index.html"
+MIN_CONSERVE = 0.999                     # as tests/test_site.py
+pytestmark = pytest.mark.slow
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """The command line, in-process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@dataclass
+class Project:
+    root: Path
+    content: Path
+    site: Path
+    docs: Path
+    before: dict[str, bytes]
+    config: Path = REPO / "mkdocs.yml"
+
+    @property
+    def letters(self) -> Path:
+        return self.content / "letters"
+
+    def build(self, *extra: str) -> tuple[int, str, str]:
+        return run("build", "--content", str(self.content), "--site", str(self.site), "--docs", str(self.docs),
+                   "--config", str(self.config), *extra)
+
+    def check(self) -> tuple[int, str, str]:
+        return run("check", "--content", str(self.content), "--config", str(self.config))
+
+    def assert_refused(self, code: int, err: str, *expected: str) -> None:
+        """Exit 1, one 'error:' message without a traceback that says each of `expected` and how
+        to fix it, the old site byte for byte as it was and no temporary folder left behind."""
+        assert code == 1, err
+        assert err.startswith("error: ") and "Traceback" not in err, err
+        for text in expected:
+            assert text in err, f"{text!r} not in:\n{err}"
+        assert "hint: " in err, err
+        assert snapshot(self.site) == self.before
+        assert not [p.name for p in self.root.iterdir() if p.name.startswith(".site.")]   # no staging left
+
+
+def make_content(root: Path) -> Path:
+    content = root / "content"
+    (content / "letters").mkdir(parents=True)
+    for suffix in (".txt", ".yml"):
+        shutil.copy(REPO / "content/letters" / f"{LETTER}{suffix}", content / "letters")
+    shutil.copytree(REPO / "content/pages", content / "pages")
+    shutil.copytree(REPO / "content/knowledge", content / "knowledge")
+    return content
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """The small project, built once by the command line: the 'previously built site'."""
+    root = tmp_path_factory.mktemp("first")
+    make_content(root)
+    code, out, err = run("build", "--content", str(root / "content"), "--site", str(root / "site"),
+                         "--docs", str(root / "docs"), "--config", str(REPO / "mkdocs.yml"))
+    assert code == 0, err
+    assert (root / "site" / PAGE).is_file() and (root / "site" / SITE_MARKER).is_file()
+    return root
+
+
+@pytest.fixture
+def project(first_build, tmp_path) -> Project:
+    for name in ("content", "site", "docs"):
+        shutil.copytree(first_build / name, tmp_path / name)
+    return Project(tmp_path, tmp_path / "content", tmp_path / "site", tmp_path / "docs",
+                   snapshot(tmp_path / "site"))
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page's main content, whitespace collapsed."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.depth = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "article" or self.depth:
+                self.depth += 1
+
+        def handle_endtag(self, tag):
+            if self.depth:
+                self.depth -= 1
+
+        def handle_data(self, data):
+            if self.depth:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+OPENING = ("Geachte voorzitter,\n\nHierbij bied ik u het verslag aan van de 73e zitting van de Algemene\n"
+           "Vergadering van de Verenigde Naties.\n")
+
+
+# --- 1. bad input: one test each ---------------------------------------------------------------------
+
+def test_empty_file(project):
+    (project.letters / "leeg.txt").write_bytes(b"")
+    project.assert_refused(*project.build()[::2], "letters/leeg.txt: the file is empty")
+
+
+def test_the_process_itself_exits_non_zero(project):
+    """The same through `python -m generator` in a process of its own, as CI runs it."""
+    import subprocess
+    import sys
+
+    (project.letters / "leeg.txt").write_bytes(b"")
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(project.content),
+                           "--site", str(project.site), "--docs", str(project.docs), "--config", str(project.config)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    project.assert_refused(done.returncode, done.stderr, "letters/leeg.txt: the file is empty")
+    assert done.stdout == ""
+
+
+def test_whitespace_only_file(project):
+    (project.letters / "leeg.txt").write_bytes(b"  \r\n\t\n\f\n")
+    project.assert_refused(*project.build()[::2], "letters/leeg.txt: the file is empty")
+
+
+def test_binary_file(project):
+    (project.letters / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01\x02\xff binary")
+    project.assert_refused(*project.build()[::2], "letters/scan.txt:2: binary file (NUL byte at offset 9)")
+
+
+def test_utf16_file(project):
+    (project.letters / "word.txt").write_bytes(OPENING.encode("utf-16"))
+    project.assert_refused(*project.build()[::2], "letters/word.txt: the file is UTF-16 encoded", "UTF-8")
+
+
+def test_cp1252_file_is_decoded(project):
+    """A letter saved as Windows-1252 (Latin-1 with curly quotes) is read as such: no mojibake."""
+    text = OPENING + "\nDe minister van Curaçao, mevrouw Camelia-Römer, sprak over “hervorming” – kort.\n"
+    (project.letters / "oud.txt").write_bytes(text.encode("cp1252"))
+    code, out, err = project.build()
+    assert code == 0, err
+    shown = page_text(project.site / "brieven/oud/index.html")
+    assert "De minister van Curaçao, mevrouw Camelia-Römer, sprak over “hervorming” – kort." in shown
+    assert "Ã" not in shown
+
+
+def test_latin1_file_with_bytes_cp1252_does_not_have(project):
+    """0x81 is a control character in Latin-1 and undefined in cp1252: refuse, naming line and byte."""
+    (project.letters / "kapot.txt").write_bytes(OPENING.encode() + b"Cura\x81ao\n")
+    project.assert_refused(*project.build()[::2], "letters/kapot.txt:5: not valid UTF-8: byte 0x81 at offset 131")
+
+
+def test_utf8_bom_and_crlf_are_accepted(project):
+    text = "\ufeff" + OPENING.replace("\n", "\r\n") + "\r\nDe Minister van Buitenlandse Zaken\r\nbezocht New York.\r\n"
+    (project.letters / "windows.txt").write_bytes(text.encode("utf-8"))
+    code, out, err = project.build()
+    assert code == 0, err
+    html = (project.site / "brieven/windows/index.html").read_text(encoding="utf-8")
+    assert "\ufeff" not in html and "\r" not in html and "&#13;" not in html
+    shown = page_text(project.site / "brieven/windows/index.html")
+    assert "Geachte voorzitter," in shown
+    assert "Hierbij bied ik u het verslag aan van de 73e zitting van de Algemene Vergadering van de Verenigde Naties." in shown
+    assert "De Minister van Buitenlandse Zaken bezocht New York." in shown
+    record = next(r for r in json.loads((project.site / "data/letters.json").read_text()) if r["id"] == "windows")
+    assert record["lines"] == 7
+
+
+def test_invalid_yaml_sidecar(project):
+    (project.letters / f"{LETTER}.yml").write_text("title: Terugblik\nkind: terugblik-veiligheidsraad\n  date: 2019-02-15\n")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:3: invalid YAML")
+
+
+def test_sidecar_with_unknown_field(project):
+    (project.letters / f"{LETTER}.yml").write_text("title: Terugblik\nsession: 73\n")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:2: unknown field 'session' "
+                                                  "(did you mean 'sessions'?)", "allowed fields: title,")
+
+
+def test_sidecar_field_of_wrong_type(project):
+    (project.letters / f"{LETTER}.yml").write_text("title: Terugblik\nsessions: 73\n")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:2: field 'sessions' has a wrong value",
+                           "sessions: [75, 74]")
+
+
+def test_sidecar_with_impossible_date(project):
+    (project.letters / f"{LETTER}.yml").write_text("title: Terugblik\ndate: 2019-02-30\n")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:2: a date that does not exist",
+                           "YYYY-MM-DD")
+
+
+def test_sidecar_without_its_text(project):
+    (project.letters / "verdwaald.yml").write_text("kind: inzetbrief\n")
+    project.assert_refused(*project.build()[::2], "letters/verdwaald.yml: sidecar without a letter: "
+                                                  "no verdwaald.txt or verdwaald.pdf")
+
+
+def test_two_letters_whose_slugs_collide(project):
+    (project.letters / "Brief A.txt").write_text(OPENING, encoding="utf-8")
+    (project.letters / "brief-a.txt").write_text(OPENING, encoding="utf-8")
+    project.assert_refused(*project.build()[::2], "letters/brief-a.txt: letter id 'brief-a' is also the id of",
+                           "Brief A.txt")
+
+
+def test_same_letter_as_txt_and_pdf(project):
+    shutil.copy(project.letters / f"{LETTER}.txt", project.letters / "dubbel.txt")
+    (project.letters / "dubbel.pdf").write_bytes(b"%PDF-1.4\n")
+    project.assert_refused(*project.build()[::2], "the same letter exists twice: dubbel.pdf and dubbel.txt")
+
+
+def test_word_document(project):
+    (project.letters / "brief.docx").write_bytes(b"PK\x03\x04")
+    project.assert_refused(*project.build()[::2], "letters/brief.docx: cannot read .docx files")
+
+
+def test_missing_content_folder(project):
+    code, out, err = run("build", "--content", str(project.root / "nergens"), "--site", str(project.site),
+                         "--docs", str(project.docs), "--config", str(REPO / "mkdocs.yml"))
+    assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+    assert f"{project.root / 'nergens'}: content folder not found" in err and "--content" in err
+    assert err.count("\n") == 2                    # one problem, not one per missing page too
+    assert snapshot(project.site) == project.before
+
+
+def test_missing_letters_folder(project):
+    shutil.rmtree(project.letters)
+    project.assert_refused(*project.build()[::2], "letters: letters folder not found")
+
+
+def test_five_megabyte_single_line(project, capsys):
+    """Accepted, in reasonable time: no stage may be quadratic in the length of a paragraph."""
+    chunk = "Het Koninkrijk der Nederlanden was met een brede delegatie vertegenwoordigd. " * 650
+    mention = "Nederland steunt resolutie 2417 over honger en conflict en de missie MINUSMA in Mali. "
+    line = (mention.join([chunk] * 100))[:5_000_000]
+    (project.letters / "groot.txt").write_text(line, encoding="utf-8")
+    start = time.perf_counter()
+    code, out, err = project.build()
+    seconds = time.perf_counter() - start
+    with capsys.disabled():
+        print(f"\n5 MB single-line letter: built in {seconds:.1f} s")
+    assert code == 0, err
+    assert seconds < 90
+    page = project.site / "brieven/groot/index.html"
+    assert page.stat().st_size > 5_000_000
+    assert "resolutie 2417" in (project.site / "resoluties/2417/index.html").read_text(encoding="utf-8")
+
+
+def test_mention_excerpts_are_not_quadratic():
+    """The 5 MB build above used to spend minutes here: each excerpt scanned the whole paragraph."""
+    from generator.model import Block, Letter, Meta, Mention, Source, Span
+
+    sentence = "De Veiligheidsraad sprak over Mali. "
+    text = sentence * 60_000                      # 2 MB, one paragraph, 60 000 sentence breaks
+    starts = [i * len(sentence) * 60 + 30 for i in range(1000)]
+    letter = Letter("groot", Source(Path("groot.txt"), text), Meta(), [Block("paragraph", text, Span(1, 1))], [], [])
+    mentions = [Mention("groot", "groot.txt", "country", "ML", True, 1, "p-1", "Mali", s, s + 4, 0) for s in starts]
+    start = time.perf_counter()
+    excerpts = [render.mention_excerpt(m, {"groot": letter}) for m in mentions]
+    assert time.perf_counter() - start < 2
+    assert excerpts[500] == "De Veiligheidsraad sprak over **Mali**."
+
+
+def _blank_pdf() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_without_text_layer(project):
+    (project.letters / "scan.pdf").write_bytes(_blank_pdf())
+    project.assert_refused(*project.build()[::2], "letters/scan.pdf: the PDF has no text layer", "OCR")
+
+
+def test_pdf_that_is_not_a_pdf(project):
+    (project.letters / "kapot.pdf").write_bytes(b"%PDF-1.4\nthis is not a pdf")
+    project.assert_refused(*project.build()[::2], "letters/kapot.pdf: cannot read the PDF")
+
+
+@pytest.mark.parametrize("name, edit, expected", [
+    ("missions.yml", lambda t: t.replace("MINUSMA:\n", "MINUSMA:\n  typo: x\n", 1),
+     "knowledge/missions.yml:32: MINUSMA: unknown field 'typo' (did you mean 'type'?)"),
+    ("missions.yml", lambda t: t.replace("type: peacekeeping", "type: vrede", 1), "knowledge/missions.yml:"),
+    ("resolutions.yml", lambda t: t + "\n2417: [\n", "knowledge/resolutions.yml:"),
+    ("countries.yml", lambda t: "aliases: Mali\n", "knowledge/countries.yml:1:"),
+    ("countries.yml", None, "knowledge/countries.yml: knowledge file not found"),
+], ids=["unknown-field", "wrong-value", "invalid-yaml", "wrong-type", "missing-file"])
+def test_knowledge_base_file_with_an_error(project, name, edit, expected):
+    path = project.content / "knowledge" / name
+    if edit is None:
+        path.unlink()
+    else:
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    project.assert_refused(*project.build()[::2], expected)
+
+
+def test_theme_override_with_an_error(project):
+    """A broken template in overrides/ names the template and its line."""
+    overrides = project.root / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    main_html = overrides / "main.html"
+    main_html.write_text(main_html.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }"),
+                         encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(overrides)
+    config["hooks"] = [str(REPO / h) for h in config.get("hooks", [])]
+    project.config = project.root / "mkdocs.yml"
+    project.config.write_text(yaml.safe_dump(config), encoding="utf-8")
+    line = main_html.read_text(encoding="utf-8").split("\n").index("  {{ super() }") + 1
+    project.assert_refused(*project.build()[::2], f"{main_html}:{line}: unexpected '}}'", "overrides/")
+
+
+def test_a_stage_that_crashes_on_one_letter_fails_the_build_naming_it(project, monkeypatch):
+    """A letter the parser cannot handle never just vanishes from the site."""
+    (project.letters / "lastig.txt").write_text(OPENING + "\nEen alinea waarover de parser struikelt.\n")
+    real = pipeline.parse_letter
+
+    def parse(cleaned):
+        if any("struikelt" in line.text for line in cleaned.lines):
+            raise IndexError("list index out of range")
+        return real(cleaned)
+    monkeypatch.setattr(pipeline, "parse_letter", parse)
+    code, out, err = project.build()
+    project.assert_refused(code, err, "1 problem(s) in the content; nothing was built",
+                           "letters/lastig.txt: cannot process this letter: IndexError: list index out of range")
+
+
+# --- 3. nothing lost ------------------------------------------------------------------------------
+
+def conserve(content: Path, site: Path, sitecheck) -> dict[str, float]:
+    """Per source file in content/letters: the share of its words on its page (sitecheck's
+    `conserve` measure, furniture included: the page lists it). A letter without a page scores 0."""
+    records = {r["source_file"]: r for r in json.loads((site / "data/letters.json").read_text(encoding="utf-8"))}
+    recalls = {}
+    for source in sorted((content / "letters").glob("*.txt")):
+        want = collections.Counter(sitecheck.words(source.read_text(encoding="utf-8")))
+        record = records.get(source.name)
+        page = site / record["page_url"] / "index.html" if record else None
+        if page is None or not page.is_file():
+            recalls[source.name] = 0.0
+            continue
+        got = collections.Counter(sitecheck.words(" ".join(sitecheck.parse(str(page)).text)))
+        recalls[source.name] = 1 - sum((want - got).values()) / sum(want.values())
+    return recalls
+
+
+def test_every_letter_of_the_real_corpus_keeps_its_words(built_site, sitecheck):
+    settings, _ = built_site
+    recalls = conserve(settings.content_dir, settings.site_dir, sitecheck)
+    assert len(recalls) == len(list((REPO / "content/letters").glob("*.txt"))) == 5
+    assert min(recalls.values()) >= MIN_CONSERVE, recalls
+
+
+def test_the_word_check_fails_when_a_stage_drops_a_paragraph(project, monkeypatch, sitecheck):
+    assert min(conserve(project.content, project.site, sitecheck).values()) >= MIN_CONSERVE
+    real = pipeline.parse_letter
+
+    def drop_one_paragraph(cleaned):
+        parsed = real(cleaned)
+        paragraphs = [b for b in parsed.blocks if b.kind == "paragraph"]
+        parsed.blocks.remove(max(paragraphs, key=lambda b: len(b.text)))
+        return parsed
+    monkeypatch.setattr(pipeline, "parse_letter", drop_one_paragraph)
+    code, out, err = project.build()
+    assert code == 0, err                       # the build itself cannot know; the check must
+    recalls = conserve(project.content, project.site, sitecheck)
+    assert recalls[f"{LETTER}.txt"] < MIN_CONSERVE, recalls
+
+
+# --- 4. reproducible ------------------------------------------------------------------------------
+
+def test_two_builds_give_byte_identical_sites(first_build, tmp_path, monkeypatch):
+    """Everything: generated Markdown, data/*.json, every HTML page, the search index and the
+    sitemap (whose gzip header would carry the day of the build if the build date were not pinned)."""
+    import datetime as dt
+
+    import mkdocs.utils
+
+    class OtherDay(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2031, 1, 2, 3, 4, 5, tzinfo=tz)
+
+    trees = []
+    for name in ("a", "b"):
+        if name == "b":
+            monkeypatch.setattr(mkdocs.utils, "datetime", OtherDay)    # as if built on another day
+        code, out, err = run("build", "--content", str(first_build / "content"), "--site", str(tmp_path / name / "site"),
+                             "--docs", str(tmp_path / name / "docs"), "--config", str(REPO / "mkdocs.yml"))
+        assert code == 0, err
+        trees.append({kind: snapshot(tmp_path / name / kind) for kind in ("docs", "site")})
+    assert "sitemap.xml.gz" in trees[0]["site"] and "search/search_index.json" in trees[0]["site"]
+    assert trees[0]["docs"] == trees[1]["docs"]
+    assert trees[0]["site"].keys() == trees[1]["site"].keys()
+    assert [k for k in trees[0]["site"] if trees[0]["site"][k] != trees[1]["site"][k]] == []
+    assert snapshot(first_build / "site") == trees[0]["site"]       # and the same as the first build
+
+
+def _anchors(site: Path, letter_ids: list[str]) -> dict:
+    """The anchors other pages and readers rely on, for the given letters."""
+    ids = re.compile(r'\sid="([^"]+)"')
+    letters = {lid: sorted(set(ids.findall((site / f"brieven/{lid}/index.html").read_text(encoding="utf-8"))))
+               for lid in letter_ids}
+    mentions = sorted((m["letter_id"], m["line"], m["kind"], m["key"], m["anchor"], m["url"])
+                      for m in json.loads((site / "data/mentions.json").read_text(encoding="utf-8"))
+                      if m["letter_id"] in letter_ids)
+    entities = {(folder, e["key"]): e["page_url"]
+                for folder, records in json.loads((site / "data/entities.json").read_text(encoding="utf-8")).items()
+                for e in records}
+    links = {}
+    for page in sorted(site.glob("*/*/index.html")):
+        if page.parent.parent.name in ("resoluties", "missies", "landen"):
+            hrefs = re.findall(r'href="(\.\./\.\./brieven/([^/]+)/#[^"]+)"', page.read_text(encoding="utf-8"))
+            links[page.parent.relative_to(site).as_posix()] = sorted(h for h, lid in hrefs if lid in letter_ids)
+    return {"letters": letters, "mentions": mentions, "entities": entities, "links": links}
+
+
+def test_anchors_do_not_change_when_an_unrelated_letter_is_added(tmp_path):
+    real = REPO / "content"
+    content = tmp_path / "content"
+    shutil.copytree(real / "pages", content / "pages")
+    shutil.copytree(real / "knowledge", content / "knowledge")
+    (content / "letters").mkdir()
+    added = "2020-avvn75-inzet"
+    kept = sorted(p.stem for p in (real / "letters").glob("*.txt") if p.stem != added)
+    for stem in kept:
+        for path in (real / "letters").glob(f"{stem}.*"):
+            shutil.copy(path, content / "letters")
+
+    def build(name: str) -> dict:
+        code, out, err = run("build", "--content", str(content), "--site", str(tmp_path / name),
+                             "--docs", str(tmp_path / "docs"), "--config", str(REPO / "mkdocs.yml"))
+        assert code == 0, err
+        return _anchors(tmp_path / name, kept)
+
+    before = build("site-before")
+    for path in (real / "letters").glob(f"{added}.*"):
+        shutil.copy(path, content / "letters")
+    after = build("site-after")
+    assert before["letters"] == after["letters"]
+    assert before["mentions"] == after["mentions"] and len(before["mentions"]) > 100
+    assert {k: after["entities"][k] for k in before["entities"]} == before["entities"]
+    assert len(after["entities"]) > len(before["entities"])         # the new letter did add some
+    assert {k: after["links"].get(k) for k in before["links"]} == before["links"]
+
+
+# --- 5. links -------------------------------------------------------------------------------------
+
+def test_broken_link_in_a_hand_written_page(project):
+    about = project.content / "pages/over-deze-site.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[weg](bestaat-niet.md)\n", encoding="utf-8")
+    project.assert_refused(*project.build()[::2], "over-deze-site.md", "bestaat-niet.md")
+
+
+@pytest.mark.parametrize("link, expected", [
+    ("[weg](../bestaat-niet.md)", "bestaat-niet.md"),
+    ("[weg](#geen-anker)", "geen-anker"),
+    (f"[weg](../resoluties/index.md#geen-anker)", "geen-anker"),
+], ids=["missing-page", "missing-anchor-same-page", "missing-anchor-other-page"])
+def test_broken_link_in_generated_markdown(project, monkeypatch, link, expected):
+    real = render.render_letter
+
+    def with_broken_link(letter, index=None):
+        page = real(letter, index)
+        return render.OutputPage(page.path, page.text + f"\n{link}\n")
+    monkeypatch.setattr(render, "render_letter", with_broken_link)
+    project.assert_refused(*project.build()[::2], f"brieven/{LETTER}.md", expected)
+
+
+# --- 6. check -------------------------------------------------------------------------------------
+
+def test_check_validates_without_writing(project, monkeypatch):
+    monkeypatch.chdir(project.root)
+    shutil.rmtree(project.docs)
+    code, out, err = project.check()
+    assert code == 0, err
+    assert "letters: 1" in out and "warnings: " in out
+    assert sorted(p.name for p in project.root.iterdir()) == ["content", "site"]     # no docs, no build/
+    assert snapshot(project.site) == project.before
+
+
+def test_check_fails_on_a_bad_letter(project):
+    (project.letters / "leeg.txt").write_bytes(b"")
+    code, out, err = project.check()
+    assert code == 1 and "letters/leeg.txt: the file is empty" in err and "hint: " in err
+
+
+def test_check_fails_on_the_knowledge_base(project):
+    path = project.content / "knowledge/resolutions.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n2417: [\n", encoding="utf-8")
+    code, out, err = project.check()
+    assert code == 1 and "knowledge/resolutions.yml:" in err and "invalid YAML" in err
+
+
+def test_check_reports_every_bad_letter_at_once(project):
+    (project.letters / "leeg.txt").write_bytes(b"")
+    (project.letters / "scan.txt").write_bytes(b"\x00")
+    (project.letters / f"{LETTER}.yml").write_text("session: 73\n")
+    code, out, err = project.check()
+    assert code == 1 and "3 problem(s)" in err
+    assert all(name in err for name in ("leeg.txt", "scan.txt", f"{LETTER}.yml"))
