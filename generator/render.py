@@ -167,17 +167,6 @@ def safe_url(url: str) -> str:
     return url if _SAFE_URL.match(url) else ""
 
 
-_ATTR_EXTRA = {"\\": "&#92;", "`": "&#96;", "|": "&#124;", "[": "&#91;", "]": "&#93;"}
-
-
-def attr_value(value) -> str:
-    """Text for an attribute of raw HTML in the Markdown: HTML-escaped, on one line, and without the
-    characters Markdown would act on before it sees the tag (backslash, backtick, brackets) or a
-    table would split on (|)."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return "".join(_ATTR_EXTRA.get(c, c) for c in text)
-
-
 def page_title(title: str) -> str:
     """A title for YAML front matter. MkDocs/Material print it unescaped, so HTML-escape it."""
     return json.dumps(html.escape(title, quote=True), ensure_ascii=False)
@@ -283,7 +272,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url, attr_value=attr_value,
+    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
                        page_title=page_title, nl_date=nl_date, kind_label=kind_label)
     env.globals.update(title_of=title_of, page_url=page_url, citation=citation, qa_label=qa_label,
                        heading_level=heading_level,

@@ -6,9 +6,10 @@
  * - "citeer" beside every permalink (¶) of a letter paragraph, question or answer: shows the
  *   ready citation, e.g.
  *     Kamerbrief "Inzet …", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…/#p-12
- *   built from the letter's data-brief / data-kamerstuk (span.vn-citeer, generated with the page),
- *   the permalink's data-label and the address the page was opened at. Without JavaScript the
- *   permalink and the citation text in the "Over deze brief" card remain.
+ *   built from the citation in the "Over deze brief" card (span.vn-citeer, generated with the page:
+ *   .vn-citeer__brief and .vn-citeer__kamerstuk; read as text, never as markup), the permalink's
+ *   data-label and the address the page was opened at. Without JavaScript the permalink and the
+ *   citation in the card remain.
  * - The search dialog gets an accessible name (Material's has none).
  */
 (function () {
@@ -18,10 +19,15 @@
     return window.location.href.split("#")[0];
   }
 
+  function textOf(base, selector) {
+    var el = base.querySelector(selector);
+    return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
   function citationText(base, link) {
     var anchor = link.getAttribute("href").slice(1);
-    var kamerstuk = base.getAttribute("data-kamerstuk");
-    return base.getAttribute("data-brief") + ", " + link.getAttribute("data-label") +
+    var kamerstuk = textOf(base, ".vn-citeer__kamerstuk");
+    return textOf(base, ".vn-citeer__brief") + ", " + link.getAttribute("data-label") +
       (kamerstuk ? " (" + kamerstuk + ")" : "") + ", " + pageAddress() + "#" + anchor;
   }
 
@@ -68,7 +74,10 @@
   }
 
   function addCiteButtons() {
-    var base = document.querySelector(".vn-citeer[data-brief]");
+    var base = document.querySelector(".vn-citeer");
+    if (base && !base.querySelector(".vn-citeer__brief")) {
+      base = null;
+    }
     if (!base) {
       return;
     }
