@@ -8,12 +8,11 @@ and renders the glossary page (woordenlijst.md).
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .knowledge import Located
 
 GLOSSARY_FILE = "glossary.yml"
 FIELDS = ("nl", "en")
@@ -48,11 +47,8 @@ def build_glossary(data: object, path: Path | str = Path("content/knowledge") / 
                    lines: dict[tuple, int] | None = None) -> Glossary:
     """Validate the parsed glossary file. A malformed key, an unknown field or a missing or empty
     expansion raises SourceError naming the file, the abbreviation, the field and the line."""
-    path, lines = Path(path), lines or {}
-
-    def error(message: str, *at: object, hint: str = "") -> SourceError:
-        line = next((lines[at[:i]] for i in range(len(at), 0, -1) if at[:i] in lines), None)
-        return SourceError(path, message, line=line, hint=hint)
+    where = Located(path, lines)
+    path, error = where.path, where.error
 
     if data is None:
         return Glossary((), path)
@@ -67,12 +63,7 @@ def build_glossary(data: object, path: Path | str = Path("content/knowledge") / 
                              "capitals or digits (AVVN, PvdA, D66, P5)")
         if not isinstance(entry, dict):
             raise error(f"{key}: the entry must be a list of 'field: value' lines", key, hint=EXAMPLE)
-        for name in entry:
-            if name not in FIELDS:
-                close = difflib.get_close_matches(str(name), FIELDS, n=1)
-                guess = f" (did you mean '{close[0]}'?)" if close else ""
-                raise error(f"{key}: unknown field '{name}'{guess}", key, name,
-                            hint="allowed fields: nl (the Dutch expansion), en (the English name)")
+        where.check_fields(key, entry, FIELDS, hint="allowed fields: nl (the Dutch expansion), en (the English name)")
         for name in FIELDS:
             value = entry.get(name, "" if name == "en" else None)
             if not isinstance(value, str) or (name == "nl" and not value.strip()):

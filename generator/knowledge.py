@@ -232,6 +232,26 @@ def _walk(path: Path | str, node: yaml.Node, at: tuple, lines: dict[tuple, int])
             _walk(path, item, at + (index,), lines)
 
 
+class Located:
+    """Errors for one parsed knowledge file, pointing at the line of an entry or field path
+    (used by the themes and glossary loaders; this module's own checks use _Context)."""
+
+    def __init__(self, path: Path | str, lines: dict[tuple, int] | None) -> None:
+        self.path, self.lines = Path(path), lines or {}
+
+    def error(self, message: str, *at: object, hint: str = "") -> SourceError:
+        line = next((self.lines[at[:i]] for i in range(len(at), 0, -1) if at[:i] in self.lines), None)
+        return SourceError(self.path, message, line=line, hint=hint)
+
+    def check_fields(self, key: str, entry: dict, fields: tuple[str, ...], hint: str) -> None:
+        """An unknown field in an entry is an error, with a did-you-mean where one is close."""
+        for name in entry:
+            if name not in fields:
+                close = difflib.get_close_matches(str(name), fields, n=1)
+                guess = f" (did you mean '{close[0]}'?)" if close else ""
+                raise self.error(f"{key}: unknown field '{name}'{guess}", key, name, hint=hint)
+
+
 # --- raw -> Knowledge ------------------------------------------------------------------------
 
 class _Context:

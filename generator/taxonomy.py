@@ -8,13 +8,12 @@ has two capitals (acronyms such as SDG, WHO); `*` at the end matches any continu
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import SourceError
+from .knowledge import Located
 
 THEMES_FILE = "themes.yml"
 SLUG = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
@@ -163,12 +162,8 @@ def build_taxonomy(data: object, path: Path | str = Path("content/knowledge") / 
                    lines: dict[tuple, int] | None = None) -> Taxonomy:
     """Validate the parsed themes file. Unknown fields, a missing name, an empty or malformed
     keyword list raise SourceError naming the file, the theme, the field and the line."""
-    path, lines = Path(path), lines or {}
-
-    def error(message: str, *at: object, hint: str = "") -> SourceError:
-        line = next((lines[at[:i]] for i in range(len(at), 0, -1) if at[:i] in lines), None)
-        return SourceError(path, message, line=line, hint=hint)
-
+    where = Located(path, lines)
+    path, error = where.path, where.error
     if data is None:
         return Taxonomy((), path)
     if not isinstance(data, dict):
@@ -182,12 +177,7 @@ def build_taxonomy(data: object, path: Path | str = Path("content/knowledge") / 
                              "sections without a theme)")
         if not isinstance(entry, dict):
             raise error(f"{slug}: the entry must be a list of 'field: value' lines", slug, hint=EXAMPLE)
-        for name in entry:
-            if name not in FIELDS:
-                close = difflib.get_close_matches(str(name), FIELDS, n=1)
-                guess = f" (did you mean '{close[0]}'?)" if close else ""
-                raise error(f"{slug}: unknown field '{name}'{guess}", slug, name,
-                            hint="allowed fields: " + ", ".join(FIELDS))
+        where.check_fields(slug, entry, FIELDS, hint="allowed fields: " + ", ".join(FIELDS))
         for name in ("name", "description"):
             if not isinstance(entry.get(name), str) or not entry[name].strip():
                 raise error(f"{slug}: '{name}' is missing or empty", slug, name, hint=EXAMPLE)
