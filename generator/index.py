@@ -277,12 +277,16 @@ def sort_key(entity: Entity):
 
 
 def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence around text[start:end], as (before, mention, after), shortened with '…'."""
-    sentence_start = 0
-    for m in SENTENCE_BREAK.finditer(text, 0, start):
+    """The sentence around text[start:end], as (before, mention, after), shortened with '…'.
+
+    Only a window of twice EXCERPT_MAX on each side is searched for sentence breaks: the excerpt
+    never shows more than that, and a letter that is one huge paragraph stays linear."""
+    lo, hi = max(start - 2 * EXCERPT_MAX, 0), min(end + 2 * EXCERPT_MAX, len(text))
+    sentence_start = lo
+    for m in SENTENCE_BREAK.finditer(text, lo, start):
         sentence_start = m.end()
-    stop = SENTENCE_BREAK.search(text, end)
-    sentence_end = stop.start() if stop else len(text)
+    stop = SENTENCE_BREAK.search(text, end, hi)
+    sentence_end = stop.start() if stop else hi
     before, after = text[sentence_start:start], text[end:sentence_end]
     room = max(EXCERPT_MAX - (end - start), 40)
     if len(before) > room // 2:

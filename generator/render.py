@@ -20,7 +20,7 @@ import jinja2
 from babel.dates import format_date
 
 from .glossary import Glossary, definitions
-from .index import EXCERPT_MAX, SECTIONS, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in
+from .index import SECTIONS, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in
 from .knowledge import country_name
 from .model import Block, Letter, Mention
 from .qaindex import Round, qa_page, round_of
@@ -485,12 +485,7 @@ def mention_excerpt(mention: Mention, letters: dict[str, Letter]) -> str:
         text = next((f.text for f in letter.footnotes if f.number == mention.footnote), "")
     else:
         text = letter.blocks[mention.block].text
-    # excerpt() scans for sentence breaks from the start of the text, which made a letter that is
-    # one huge paragraph quadratic (a 5 MB line: minutes). The excerpt never shows more than
-    # EXCERPT_MAX characters around the mention, so a window of twice that on each side gives the
-    # same result in constant time.
-    lo, hi = max(mention.start - 2 * EXCERPT_MAX, 0), min(mention.end + 2 * EXCERPT_MAX, len(text))
-    before, surface, after = excerpt(text[lo:hi], mention.start - lo, mention.end - lo)
+    before, surface, after = excerpt(text, mention.start, mention.end)
     return (escape_md(before, line_start=False) + "**" + escape_md(surface, line_start=False) + "**"
             + escape_md(after, line_start=False)).replace("\n", " ")
 
