@@ -186,6 +186,7 @@ class Letter:
     warnings: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     passages: list = field(default_factory=list)      # extract.themes.Passage: sections with their themes
+    qa: object | None = None                           # qaindex.Round for a written Q&A round, else None
 
     @property
     def paragraphs(self) -> list[Block]:

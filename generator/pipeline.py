@@ -120,8 +120,8 @@ def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
     meta = infer_meta(source, parsed.blocks, warnings)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
-    qa = round_of(letter)
-    letter.warnings += qa.warnings if qa else []
+    letter.qa = round_of(letter)
+    letter.warnings += letter.qa.warnings if letter.qa else []
     if tables is not None:
         letter.mentions = extract_letter(letter, tables)
     letter.passages = passages(letter, taxonomy or Taxonomy())

@@ -106,7 +106,7 @@ def round_of(letter: Letter) -> Round | None:
 
 def rounds(letters: list[Letter]) -> list[Round]:
     """The Q&A rounds of all letters, oldest letter first."""
-    return [r for r in (round_of(l) for l in letter_order(letters)) if r is not None]
+    return [l.qa for l in letter_order(letters) if l.qa is not None]
 
 
 def _fracties(letter: Letter, items: list[Item]) -> list[Fractie]:

@@ -23,7 +23,7 @@ from .glossary import Glossary, definitions
 from .index import SECTIONS, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in
 from .knowledge import country_name
 from .model import Block, Letter, Mention
-from .qaindex import Round, qa_page, round_of
+from .qaindex import Round, qa_page
 from .taxonomy import Reason
 
 LETTERS_DIR = "brieven"
@@ -290,7 +290,7 @@ def _render(template: str, **context) -> str:
 
 def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
     links, note_links = mention_links(letter, index) if index else ({}, {})
-    qa = round_of(letter)
+    qa = letter.qa
     if qa is not None:
         links, note_links = add_answer_links(qa, links, note_links)
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
