@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Letter, Mention
 from . import countries, kamerstukken, missions, resolutions
@@ -25,6 +26,14 @@ class Tables:
     mission_names: dict[str, str]      # surface form -> mission key
     country_names: dict[str, str]      # surface form -> ISO code
 
+    @cached_property
+    def missions(self) -> missions._Matcher:
+        return missions.matcher(self.mission_names)
+
+    @cached_property
+    def countries(self) -> countries._Matcher:
+        return countries.matcher(self.country_names)
+
 
 def find_all(text: str, tables: Tables) -> list[Hit]:
     """All hits in one text, in order. Where two kinds claim the same characters, the first
@@ -32,8 +41,9 @@ def find_all(text: str, tables: Tables) -> list[Hit]:
     hits: list[Hit] = []
     starts: list[int] = []                 # the claimed stretches, sorted (they never overlap)
     ends: list[int] = []
-    for found in (kamerstukken.find(text), resolutions.find(text), missions.find(text, tables.mission_names),
-                  countries.find(text, tables.country_names)):
+    spans = missions.address_spans(text)
+    for found in (kamerstukken.find(text), resolutions.find(text), missions.find(text, tables.missions, spans),
+                  countries.find(text, tables.countries, spans)):
         accepted = []
         for h in found:
             i = bisect.bisect_left(ends, h.start + 1)          # first claimed stretch ending after h starts

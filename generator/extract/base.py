@@ -1,6 +1,8 @@
 """What every extractor returns: a hit in one block of text."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 KINDS = ("resolution", "mission", "country", "kamerstuk")
@@ -28,3 +30,65 @@ class Hit:
             raise ValueError(f"unknown mention kind {self.kind!r}")
         if not (0 <= self.start < self.end):
             raise ValueError(f"bad offsets {self.start}-{self.end}")
+
+
+class Candidates:
+    """Leftmost-match search with a big alternation of names, tried only where it can match.
+
+    Python's `re` tries every alternative at every position of the text, which is slow for a few
+    hundred names. A name can only start where a word starts with the same first word, so one
+    cheap scan finds the words that begin with a character some name begins with, a set look-up
+    keeps those that are the first word of a name, and the full pattern is matched at those
+    places only. Same result as `pattern.search`/`finditer` for patterns of the form
+    `(?<!\\w)(?:name|…)…`; names that do not start with a word character fall back to the plain
+    search.
+
+    `exact`: forms matched as written; `folded`: forms matched in any case (keys lower-cased).
+    """
+
+    def __init__(self, pattern: re.Pattern[str], exact: Iterable[str] = (), folded: Iterable[str] = ()) -> None:
+        self._pattern = pattern
+        forms = [(f, False) for f in exact] + [(f, True) for f in folded]
+        self._exact = {_first_word(f) for f, fold in forms if not fold}
+        self._folded = {_first_word(f).lower() for f, fold in forms if fold}
+        self._plain = any(not _WORD_START.match(f) for f, _ in forms)
+        starts = {c for w in self._exact for c in w[:1]}
+        starts |= {c for w in self._folded for c in (w[:1], w[:1].upper())}
+        chars = "".join(sorted(starts))
+        self._words = re.compile(r"(?<!\w)[" + re.escape(chars) + r"]\w*") if chars else None
+
+    def _starts(self, text: str, pos: int = 0) -> Iterator[int]:
+        if self._words is None:
+            return
+        exact, folded = self._exact, self._folded
+        for m in self._words.finditer(text, pos):
+            word = m.group()
+            if word in exact or (folded and word.lower() in folded):
+                yield m.start()
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if self._plain:
+            return self._pattern.search(text, pos)
+        for start in self._starts(text, pos):
+            if (m := self._pattern.match(text, start)) is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._plain:
+            yield from self._pattern.finditer(text)
+            return
+        end = 0
+        for start in self._starts(text):
+            if start >= end and (m := self._pattern.match(text, start)) is not None:
+                yield m
+                end = m.end()
+
+
+_WORD_START = re.compile(r"\w")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _first_word(form: str) -> str:
+    m = _FIRST_WORD.match(form)
+    return m.group() if m else ""

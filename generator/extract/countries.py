@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from .base import Hit
+from .base import Candidates, Hit
 from .missions import address_spans
 
 KIND = "country"
@@ -51,7 +51,7 @@ _SAR = re.compile(r"^(?P<name>.+?) SAR van .+$")          # "Hongkong SAR van Ch
 _BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<alt>[^()]+)\)$")  # "Myanmar (Birma)"
 
 
-class _Matcher:
+class _Matcher(Candidates):
     def __init__(self, items: tuple[tuple[str, str], ...]) -> None:
         self.keys: dict[str, str] = {}
         forms: list[str] = []
@@ -65,6 +65,7 @@ class _Matcher:
         self.pattern = re.compile(
             r"(?<!\w)(?:" + union + r")(?!\w)(?!-[" + _UPPER + r"])"
         )
+        super().__init__(self.pattern, exact=self.keys)
 
     def key(self, surface: str) -> str:
         return self.keys[" ".join(surface.split())]
@@ -84,17 +85,24 @@ def _joined_on_left(text: str, start: int) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
-def find(text: str, names: Mapping[str, str]) -> list[Hit]:
-    """Countries named in one paragraph, sorted by start, non-overlapping."""
-    matcher = _matcher(tuple(names.items()))
-    spans = address_spans(text)
+def matcher(names: Mapping[str, str]) -> _Matcher:
+    """The compiled matcher for a mapping (build it once and pass it to `find`)."""
+    return _matcher(tuple(names.items()))
+
+
+def find(text: str, names: Mapping[str, str] | _Matcher,
+         spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Countries named in one paragraph, sorted by start, non-overlapping. `spans`: the text's
+    address_spans, when the caller has them already."""
+    found = names if isinstance(names, _Matcher) else matcher(names)
+    spans = address_spans(text) if spans is None else spans
     hits: list[Hit] = []
     pos = 0
-    while (m := matcher.pattern.search(text, pos)) is not None:
+    while (m := found.search(text, pos)) is not None:
         pos = m.start() + 1
         if _joined_on_left(text, m.start()) or any(s <= m.start() and m.end() <= e for s, e in spans):
             continue
-        hits.append(Hit(m.start(), m.end(), KIND, matcher.key(m.group()), m.group()))
+        hits.append(Hit(m.start(), m.end(), KIND, found.key(m.group()), m.group()))
         pos = m.end()
     return hits
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from .base import Hit
+from .base import Candidates, Hit
 
 KIND = "mission"
 
@@ -38,8 +38,14 @@ _ADDRESS = re.compile(
 )
 
 
+# Every address above contains one of these; a text without any has no address (a fast test).
+_ADDRESS_HINT = re.compile(r"://|www\.|@|\.(?:org|int|com|net|nl|eu|gov)\b", re.IGNORECASE)
+
+
 def address_spans(text: str) -> list[tuple[int, int]]:
     """Where the web and e-mail addresses are in `text` (start, end)."""
+    if _ADDRESS_HINT.search(text) is None:
+        return []
     return [m.span() for m in _ADDRESS.finditer(text)]
 
 
@@ -51,13 +57,14 @@ def _normal(surface: str) -> str:
     return " ".join(surface.split())
 
 
-class _Matcher:
+class _Matcher(Candidates):
     """One compiled alternation over all forms of a mapping, longest first."""
 
     def __init__(self, items: tuple[tuple[str, str], ...]) -> None:
         self.exact: dict[str, str] = {}
         self.folded: dict[str, str] = {}
         alternatives: list[tuple[int, str]] = []
+        exact_forms, folded_forms = [], []
         for surface, key in items:
             form = _normal(surface)
             if not form:
@@ -66,14 +73,17 @@ class _Matcher:
             body = r"\s+".join(re.escape(w) for w in words)
             if len(words) > 1:
                 self.folded[form.casefold()] = key
+                folded_forms.append(form)
                 body = "(?i:" + body + ")"
             else:
                 self.exact[form] = key
+                exact_forms.append(form)
             alternatives.append((len(form), body))
         alternatives.sort(key=lambda a: -a[0])
         union = "|".join(body for _, body in alternatives) or r"(?!x)x"
         # A letter or digit on either side means the name is part of a longer word.
         self.pattern = re.compile(r"(?<!\w)(?:" + union + r")(?!\w)")
+        super().__init__(self.pattern, exact=exact_forms, folded=folded_forms)
 
     def key(self, surface: str) -> str:
         form = _normal(surface)
@@ -85,13 +95,20 @@ def _matcher(items: tuple[tuple[str, str], ...]) -> _Matcher:
     return _Matcher(items)
 
 
-def find(text: str, names: Mapping[str, str]) -> list[Hit]:
-    """Missions named in one paragraph, sorted by start, non-overlapping."""
-    matcher = _matcher(tuple(names.items()))
-    spans = address_spans(text)
+def matcher(names: Mapping[str, str]) -> _Matcher:
+    """The compiled matcher for a mapping (build it once and pass it to `find`)."""
+    return _matcher(tuple(names.items()))
+
+
+def find(text: str, names: Mapping[str, str] | _Matcher,
+         spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Missions named in one paragraph, sorted by start, non-overlapping. `spans`: the text's
+    address_spans, when the caller has them already."""
+    found = names if isinstance(names, _Matcher) else matcher(names)
+    spans = address_spans(text) if spans is None else spans
     hits: list[Hit] = []
-    for m in matcher.pattern.finditer(text):
+    for m in found.finditer(text):
         if _inside(spans, m.start(), m.end()):
             continue
-        hits.append(Hit(m.start(), m.end(), KIND, matcher.key(m.group()), m.group()))
+        hits.append(Hit(m.start(), m.end(), KIND, found.key(m.group()), m.group()))
     return hits

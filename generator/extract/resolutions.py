@@ -81,6 +81,13 @@ _INDIRECT_THEME = re.compile(
 )
 
 
+# Each pattern above needs its cue word; these plain searches skip a pattern where it cannot match.
+_DIGIT = re.compile(r"[1-9]")
+_SUFFIX_CUE = re.compile(r"-(?:agenda|format|comit|sanctie|netwerk|actieplan)")
+_PLAN_CUE = re.compile(r"NAP|[Aa]ctieplan")
+_THEME_CUE = re.compile(r"[Vv]rede|[Pp]eace|WPS|YPS")
+
+
 def _is_number(value: str, *, indirect: bool = False) -> bool:
     n = int(value)
     if not 1 <= n <= MAX_NUMBER:
@@ -95,7 +102,10 @@ def _hit(text: str, start: int, end: int, explicit: bool) -> Hit:
 def find(text: str) -> list[Hit]:
     """Security Council resolution numbers in one paragraph, sorted by start, non-overlapping."""
     found: list[Hit] = []
-    for m in _EXPLICIT.finditer(text):
+    if not _DIGIT.search(text):
+        return found
+    explicit = "esolut" in text or "UNSCR" in text or "S/RES/" in text     # cheap tests first
+    for m in _EXPLICIT.finditer(text) if explicit else ():
         if m.group("prefix") and _GA_PREFIX.search(m.group("prefix")):
             continue  # a General Assembly / Human Rights Council resolution
         if _is_number(m.group("first")):
@@ -104,11 +114,11 @@ def find(text: str) -> list[Hit]:
         for item in _LIST_ITEM.finditer(m.group("rest")):
             if _is_number(item.group("num")):
                 found.append(_hit(text, base + item.start("num"), base + item.end("num"), True))
-    for m in _NUMBER_FIRST.finditer(text):
+    for m in _NUMBER_FIRST.finditer(text) if explicit else ():
         if _is_number(m.group("num")):
             found.append(_hit(text, m.start("num"), m.end("num"), True))
-    for pattern in (_INDIRECT_SUFFIX, _INDIRECT_PLAN, _INDIRECT_THEME):
-        for m in pattern.finditer(text):
+    for pattern, cue in ((_INDIRECT_SUFFIX, _SUFFIX_CUE), (_INDIRECT_PLAN, _PLAN_CUE), (_INDIRECT_THEME, _THEME_CUE)):
+        for m in pattern.finditer(text) if cue.search(text) else ():
             if _is_number(m.group("num"), indirect=True):
                 found.append(_hit(text, m.start("num"), m.end("num"), False))
     return _non_overlapping(found)
