@@ -174,7 +174,7 @@ ENTRY_FIELDS = {"missions": tuple(MISSION_SCHEMA["properties"]),
 
 # --- YAML text -> data (pure: the caller reads the file) -------------------------------------
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):     # libyaml's parser where present
     """SafeLoader that keeps dates as text (checked later, with the field named) and only reads
     true/false as booleans, so Norway's code NO stays "NO" instead of becoming False."""
 
@@ -199,8 +199,12 @@ def parse_knowledge_yaml(path: Path | str, text: str) -> tuple[object, dict[tupl
     mapping, which YAML would otherwise silently resolve by keeping the last one.
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

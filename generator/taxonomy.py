@@ -74,29 +74,36 @@ class PatternIndex:
             regex = re.compile(r"\s+".join(map(re.escape, key.split())), 0 if sensitive else re.IGNORECASE)
             first = re.match(r"[\w’']+", key).group()          # the first part of the first word
             self.phrase_starts.setdefault((sensitive, first), []).append((regex, owners))
-        self._known: dict[str, tuple[tuple[str, int, int], ...]] = {}    # word -> its matches
+        self._known: dict[str, tuple] = {}    # word -> its matches and phrase starts (_entry)
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """(owner, start, end) of every match."""
         found: list[tuple[str, int, int]] = []
-        known, starts = self._known, self.phrase_starts
+        known = self._known
         for m in TOKEN.finditer(text):
-            word = m.group()
-            hits = known.get(word)
-            if hits is None:
-                hits = known[word] = self._word(word)
-            if hits:
+            entry = known.get(word := m.group())
+            if entry is None:
+                entry = known[word] = self._entry(word)
+            if entry:                                      # most words match nothing: one look-up
                 at = m.start()
+                hits, tries = entry
                 found.extend((owner, at + i, at + j) for owner, i, j in hits)
-            if starts:
-                at, lower, offset = m.start(), word.lower(), 0
-                for part in word.split("-"):               # a phrase may start inside a compound
-                    for key in ((True, part), (False, lower[offset:offset + len(part)])):
-                        for regex, owners in starts.get(key, ()):
-                            if p := regex.match(text, at + offset):
-                                self._phrase(text, p.start(), p.end(), owners, found)
-                    offset += len(part) + 1
+                for offset, regex, owners in tries:
+                    if p := regex.match(text, at + offset):
+                        self._phrase(text, p.start(), p.end(), owners, found)
         return found
+
+    def _entry(self, word: str) -> tuple:
+        """What a word gives (cached per word): its own matches, and the phrases that may start
+        in it (a phrase may start inside a compound) as (offset in the word, regex, owners)."""
+        tries = []
+        offset, lower = 0, word.lower()
+        for part in word.split("-"):
+            for key in ((True, part), (False, lower[offset:offset + len(part)])):
+                tries += [(offset, regex, owners) for regex, owners in self.phrase_starts.get(key, ())]
+            offset += len(part) + 1
+        hits = self._word(word)
+        return (hits, tuple(tries)) if hits or tries else ()
 
     @staticmethod
     def _phrase(text: str, start: int, end: int, owners, found: list) -> None:
