@@ -50,6 +50,8 @@ SESSION_PATTERNS = (
     _ORDINAL + r" (?:AVVN|Algemene Vergadering)(?![a-zA-Z])",
 )
 SESSION_RANGE = range(1, 201)
+# Compiled; the lookahead lets the regex engine skip quickly to the next digit.
+_SESSION_RES = tuple(re.compile(r"(?=\d)" + p, re.IGNORECASE) for p in SESSION_PATTERNS)
 
 # The UN General Assembly's Nth regular session opens in September of 1945 + N. An inzetbrief for
 # session N is sent that summer, a report on its ministerial week and the written consultation on
@@ -191,8 +193,8 @@ def infer_kind(flat: str) -> str:
 def session_mentions(flat: str) -> list[int]:
     """Session numbers in order of appearance."""
     hits = []
-    for pattern in SESSION_PATTERNS:
-        hits += [(m.start(), int(m.group(1))) for m in re.finditer(pattern, flat, re.IGNORECASE)]
+    for pattern in _SESSION_RES:
+        hits += [(m.start(), int(m.group(1))) for m in pattern.finditer(flat)]
     return [number for _, number in sorted(hits) if number in SESSION_RANGE]
 
 
