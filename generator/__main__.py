@@ -32,9 +32,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          help="hand-written pages (default: CONTENT/pages)")
         sub.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration")
         sub.add_argument("--verbose", "-v", action="store_true", help="list every removed line")
+        sub.add_argument("--jobs", "-j", type=int, default=None,
+                         help="processes for the per-letter work (default: the usable cores)")
     for sub in (build, serve):
         sub.add_argument("--docs", type=Path, default=Path("build/docs"),
                          help="folder for the generated Markdown (default: build/docs)")
+        sub.add_argument("--cache", type=Path, default=None,
+                         help="folder that keeps processed letters between builds (default: DOCS.cache)")
+        sub.add_argument("--no-cache", action="store_true",
+                         help="process every letter again (the cache is neither read nor written)")
     build.add_argument("--site", type=Path, default=Path("site"), help="site folder (default: site)")
     serve.add_argument("--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
     return parser.parse_args(argv)
@@ -44,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = Settings(content_dir=args.content, site_dir=getattr(args, "site", Path("site")),
                         docs_dir=getattr(args, "docs", Path("build/docs")), mkdocs_yml=args.config,
-                        pages_dir=args.pages)
+                        pages_dir=args.pages, cache=args.command != "check" and not args.no_cache,
+                        cache_dir=getattr(args, "cache", None), jobs=args.jobs)
     try:
         if args.command == "build":
             report = pipeline.build(settings, progress)

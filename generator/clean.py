@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -63,19 +64,32 @@ class Vocabulary:
     prefixes: collections.Counter[str] = field(default_factory=collections.Counter)  # "qaeda-" -> count
 
 
-def build_vocabulary(texts: list[str]) -> Vocabulary:
+def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
     """Count the word forms inside lines (not split at a line end) in all letters.
 
     Used to decide whether `niet-` + `statelijke` keeps its hyphen: the corpus says how the
     word is written where it is not broken.
     """
-    forms: collections.Counter[str] = collections.Counter()
+    return vocabulary_from(token_counts(texts))
+
+
+# The word a line ends in when it ends with a hyphen (the word broken at the line end).
+_BROKEN_AT_END = re.compile(r"(?<![\w’'-])[\w’'-]*-[^\S\n]*$", re.MULTILINE)
+
+
+def token_counts(texts: Iterable[str]) -> collections.Counter[str]:
+    """How often each token (as written) stands inside a line, over `texts`. Sums of these
+    counters (over parts of the corpus, in any order) give the same vocabulary."""
+    counts: collections.Counter[str] = collections.Counter()
     for text in texts:
-        for line in text.split("\n"):
-            tokens = WORD_CHARS.findall(line.rstrip())
-            if tokens and line.rstrip().endswith("-"):
-                tokens = tokens[:-1]
-            forms.update(t.lower().strip("-’'") for t in tokens)
+        counts.update(WORD_CHARS.findall(_BROKEN_AT_END.sub("", text)))
+    return counts
+
+
+def vocabulary_from(counts: collections.Counter[str]) -> Vocabulary:
+    forms: collections.Counter[str] = collections.Counter()
+    for token, n in counts.items():
+        forms[token.lower().strip("-’'")] += n
     prefixes = collections.Counter()
     for form, n in forms.items():
         for i, c in enumerate(form):
@@ -126,8 +140,10 @@ def clean(source: Source, vocabulary: Vocabulary | None = None) -> Cleaned:
         notes.extend(page_notes)
         _append_page(lines, body)
     lines = _split_unmarked_paragraphs(lines)
-    lines = _dehyphenate(lines, vocabulary)
-    return Cleaned(lines=_tidy(lines), notes=notes, furniture=sorted(furniture, key=lambda f: f.line))
+    hyphens: list[tuple[str, str, bool]] = []
+    lines = _dehyphenate(lines, vocabulary, hyphens)
+    return Cleaned(lines=_tidy(lines), notes=notes, furniture=sorted(furniture, key=lambda f: f.line),
+                   hyphens=tuple(hyphens))
 
 
 def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
@@ -376,7 +392,8 @@ def _numbered_heading(text: str) -> bool:
     return bool(re.match(r"^([IVX]+|\d{1,2})\. \S", text))
 
 
-def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None) -> list[Line]:
+def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None,
+                 decided: list[tuple[str, str, bool]] | None = None) -> list[Line]:
     out = list(lines)
     for i in range(len(out) - 1):
         cur, nxt = out[i], out[i + 1]
@@ -387,7 +404,10 @@ def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None) -> list[Line]
         if not m or not w or BULLET.match(nxt.text):
             continue
         left, right = m.group("left"), w.group(1)
-        joiner = "-" if keeps_hyphen(left, right, vocabulary) else ""
+        kept = keeps_hyphen(left, right, vocabulary)
+        if decided is not None:
+            decided.append((left, right, kept))
+        joiner = "-" if kept else ""
         # move the second half of the word up, with any punctuation glued to it
         rest = w.group(2)
         glued = re.match(r"^[^\s]*", rest).group(0)

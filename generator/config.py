@@ -15,6 +15,16 @@ class Settings:
     mkdocs_yml: Path = Path("mkdocs.yml")
     strict: bool = True
     pages_dir: Path | None = None               # hand-written pages; default content_dir/pages
+    cache: bool = True                          # keep processed letters between builds
+    cache_dir: Path | None = None               # default: beside docs_dir (build/docs.cache)
+    jobs: int | None = None                     # worker processes; default: the usable cores
+
+    @property
+    def letter_cache(self) -> Path | None:
+        """Where processed letters are kept between builds (None: not kept)."""
+        if not self.cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else self.docs_dir.with_name(self.docs_dir.name + ".cache")
 
     @property
     def pages(self) -> Path:

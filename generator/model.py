@@ -89,6 +89,9 @@ class Cleaned:
     lines: list[Line]
     notes: list[Note]
     furniture: list[Furniture]
+    # Every line-end hyphen decided with the corpus vocabulary: (left, right, kept). A cached
+    # letter stays valid while the vocabulary decides each of these the same way.
+    hyphens: tuple[tuple[str, str, bool], ...] = ()
 
 
 # --- parse -----------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import feeds, render, render_qa, write
-from .clean import build_vocabulary, clean
+from . import feeds, parallel, render, render_qa, write
+from .cache import Entry, LetterCache, still_valid
+from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter
@@ -49,24 +50,45 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     start = time.perf_counter()
     if problems := settings.problems():
         raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
+    clock = _Clock()
     knowledge = load_knowledge(settings)
     taxonomy = load_taxonomy(settings)
     glossary = load_glossary(settings)
-    letters = load_letters(settings, progress, knowledge, taxonomy)
+    clock.lap("knowledge")
+    counts: dict[str, int] = {}
+    letters = load_letters(settings, progress, knowledge, taxonomy, counts)
+    clock.lap("letters")
     index = build_index(letters, knowledge, taxonomy)
+    clock.lap("index")
     intro, hand_written = write.hand_written_pages(settings.pages)
     pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
-             + [render.render_glossary(glossary)] + feeds.render_feeds(index)
-             + [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
-                write.themes_json(index), write.qa_json(letters)])
+             + [render.render_glossary(glossary)] + feeds.render_feeds(index))
     pages = render.with_abbreviations(pages, glossary)
+    clock.lap("render")
+    pages += [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
+              write.themes_json(index), write.qa_json(letters)]
+    clock.lap("data")
     written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
+    clock.lap("write")
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
                        mentions={l.id: dict(Counter(m.kind for m in l.mentions)) for l in letters},
                        warnings=[w for l in letters for w in l.warnings] + knowledge.warnings + index.warnings,
-                       written=written,
-                       seconds=time.perf_counter() - start)
+                       written=written, processed=counts.get("processed"),
+                       seconds=time.perf_counter() - start, stages=clock.laps)
+
+
+class _Clock:
+    """Seconds per stage, for the report (`-v`) and tools/benchmark.py."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
@@ -85,35 +107,77 @@ def load_glossary(settings: Settings) -> Glossary:
 
 
 def load_letters(settings: Settings, progress: Progress | None = None,
-                 knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None) -> list[Letter]:
-    """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters."""
+                 knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
+                 stats: dict | None = None) -> list[Letter]:
+    """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters.
+
+    Letters unchanged since the last build come from the letter cache (generator/cache.py); the
+    others are processed on all cores (generator/parallel.py). Either way the result is the same."""
     read_errors: list[SourceError] = []
     sources = read_sources(settings.content_dir, errors=read_errors)
     problems = [str(e) for e in read_errors]
-    vocabulary = build_vocabulary([s.text for s in sources])
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
+    cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
+                                                             sorted(tables.country_names.items()), taxonomy)))
+    keys = [cache.key(s) for s in sources]
+    vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
+    entries: list[Entry | None] = [cache.load(k) for k in keys]
+    todo = [i for i, e in enumerate(entries) if not isinstance(e, Entry) or not still_valid(e, vocabulary)]
+    parallel.shared(vocabulary=vocabulary, tables=tables, taxonomy=taxonomy)
+    for i, result in zip(todo, parallel.ordered_map(_process, [sources[i] for i in todo], settings.jobs, progress)):
+        entries[i] = result
+        if isinstance(result, Entry):
+            cache.store(keys[i], result)
     letters: list[Letter] = []
-    for source in (progress or list)(sources):
-        try:
-            letters.append(make_letter(source, vocabulary, tables, taxonomy))
-        except SourceError as exc:
-            problems.append(str(exc))
-        except Exception as exc:   # a stage failed on this letter: name the file, keep going
-            problems.append(str(SourceError(
-                source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
-                hint="a bug in the generator or a layout it does not know: report it with this file; "
-                     "to build the other letters meanwhile, move the file out of the letters folder")))
+    for entry in entries:
+        if isinstance(entry, Entry):
+            letters.append(entry.letter)
+        else:
+            problems.append(entry)
     problems += check_ids(letters)
     if problems:
         raise BuildError(f"{len(problems)} problem(s) in the content; nothing was built:\n"
                          + "\n".join(problems))
+    cache.prune()
+    if stats is not None:
+        stats.update(processed=len(todo), cached=len(sources) - len(todo))
     return letters
+
+
+def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source], jobs: int | None = None) -> Vocabulary:
+    """The corpus vocabulary (clean.build_vocabulary), from the cache while no letter changed."""
+    name = cache.corpus_key(keys)
+    if isinstance(counts := cache.load(name), Counter):
+        return vocabulary_from(counts)
+    size = max(1, len(sources) // (4 * (jobs or parallel.default_jobs())))
+    parts = [[s.text for s in sources[i:i + size]] for i in range(0, len(sources), size)]
+    counts = sum(parallel.ordered_map(token_counts, parts, jobs, min_items=2), Counter())
+    cache.store(name, counts)
+    return vocabulary_from(counts)
+
+
+def _process(source: Source) -> Entry | str:
+    """One letter through the per-letter stages (in a worker): the cache entry, or the problem."""
+    try:
+        return make_entry(source, parallel.get("vocabulary"), parallel.get("tables"), parallel.get("taxonomy"))
+    except SourceError as exc:
+        return str(exc)
+    except Exception as exc:   # a stage failed on this letter: name the file, keep going
+        return str(SourceError(
+            source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
+            hint="a bug in the generator or a layout it does not know: report it with this file; "
+                 "to build the other letters meanwhile, move the file out of the letters folder"))
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
                 taxonomy: Taxonomy | None = None) -> Letter:
+    return make_entry(source, vocabulary, tables, taxonomy).letter
+
+
+def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
+               taxonomy: Taxonomy | None = None) -> Entry:
     cleaned = clean(source, vocabulary)
     parsed = parse_letter(cleaned)
     warnings = [f"{source.path}:{w}" for w in parsed.warnings]
@@ -125,7 +189,7 @@ def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
     if tables is not None:
         letter.mentions = extract_letter(letter, tables)
     letter.passages = passages(letter, taxonomy or Taxonomy())
-    return letter
+    return Entry(letter, cleaned.hyphens)
 
 
 def check_ids(letters: list[Letter]) -> list[str]:

@@ -20,6 +20,8 @@ class BuildReport:
     generate_seconds: float | None = None                           # the generator's share of `seconds`
     written: int | None = None                                      # docs files rewritten (None: dry run)
     site_dir: Path | None = None
+    processed: int | None = None                                    # letters processed (the others: cache)
+    stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
 
     @property
     def furniture_total(self) -> int:
@@ -27,7 +29,9 @@ class BuildReport:
 
 
 def format_report(report: BuildReport, verbose: bool = False) -> str:
-    out = [f"letters: {report.letters}",
+    cached = f" ({report.processed} processed, {report.letters - report.processed} from the cache)" \
+        if report.processed is not None else ""
+    out = [f"letters: {report.letters}{cached}",
            f"pages: {report.pages}" + (f" ({report.written} changed)" if report.written is not None else ""),
            f"furniture removed: {report.furniture_total} lines"]
     for letter_id, lines in report.furniture.items():
@@ -51,4 +55,6 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
                    f"MkDocs {report.seconds - report.generate_seconds:.1f} s)")
     else:
         out.append(f"time: {report.seconds:.1f} s")
+    if verbose and report.stages:
+        out.append("  " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items()))
     return "\n".join(out)

@@ -1,0 +1,150 @@
+"""The letter cache and the worker processes: same pages as processing everything in-process,
+and only what changed is processed again."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import parallel, pipeline
+from generator.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+LETTERS = sorted((REPO / "content/letters").glob("*.txt"))
+
+
+def content(tmp_path: Path, letters=LETTERS, knowledge: bool = True) -> Settings:
+    root = tmp_path / "content"
+    (root / "letters").mkdir(parents=True)
+    for letter in letters:
+        shutil.copy(letter, root / "letters")
+        sidecar = letter.with_suffix(".yml")
+        if sidecar.is_file():
+            shutil.copy(sidecar, root / "letters")
+    if knowledge:
+        shutil.copytree(REPO / "content/knowledge", root / "knowledge")
+    shutil.copytree(REPO / "content/pages", root / "pages")
+    return Settings(content_dir=root, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs",
+                    mkdocs_yml=REPO / "mkdocs.yml")
+
+
+def docs(settings: Settings) -> dict[str, bytes]:
+    return {p.relative_to(settings.docs_dir).as_posix(): p.read_bytes()
+            for p in sorted(settings.docs_dir.rglob("*")) if p.is_file()}
+
+
+def square(x: int) -> int:
+    if x == 13:
+        raise ValueError("unlucky")
+    return x * x + parallel.get("offset")
+
+
+def test_ordered_map_keeps_order_on_two_processes():
+    parallel.shared(offset=1)
+    items = list(range(40))
+    assert parallel.ordered_map(square, [i for i in items if i != 13], jobs=2, min_items=1) == \
+        [i * i + 1 for i in items if i != 13]
+    with pytest.raises(ValueError, match="unlucky"):
+        parallel.ordered_map(square, items, jobs=2, min_items=1)
+
+
+def test_jobs_from_the_environment(monkeypatch):
+    monkeypatch.setenv(parallel.JOBS_ENV, "3")
+    assert parallel.default_jobs() == 3
+    monkeypatch.setenv(parallel.JOBS_ENV, "veel")
+    with pytest.raises(ValueError, match="VN_BRIEVEN_JOBS"):
+        parallel.default_jobs()
+
+
+def test_workers_give_the_same_pages_as_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    one = content(tmp_path / "one")
+    two = content(tmp_path / "two")
+    pipeline.generate(Settings(**{**one.__dict__, "jobs": 1, "cache": False}))
+    pipeline.generate(Settings(**{**two.__dict__, "jobs": 2, "cache": False}))
+    assert docs(one) == docs(two)
+    assert len(docs(one)) > 100
+
+
+def test_second_build_takes_every_letter_from_the_cache(tmp_path):
+    settings = content(tmp_path)
+    first = pipeline.generate(settings)
+    pages = docs(settings)
+    assert first.processed == len(LETTERS)
+    assert settings.letter_cache.is_dir()
+    second = pipeline.generate(settings)
+    assert second.processed == 0
+    assert docs(settings) == pages
+
+
+def test_a_changed_letter_is_processed_again_and_only_that_one(tmp_path):
+    settings = content(tmp_path)
+    pipeline.generate(settings)
+    letter = settings.content_dir / "letters" / LETTERS[0].name
+    text = letter.read_text(encoding="utf-8")
+    assert " Veiligheidsraad " in text
+    letter.write_text(text.replace(" Veiligheidsraad ", " Veiligheidsraad (resolutie 2417) ", 1), encoding="utf-8")
+    report = pipeline.generate(settings)
+    assert report.processed == 1
+    fresh = content(tmp_path / "fresh")
+    shutil.copy(letter, fresh.content_dir / "letters" / letter.name)
+    pipeline.generate(Settings(**{**fresh.__dict__, "cache": False}))
+    assert docs(settings) == docs(fresh)          # the same as building from nothing
+
+
+def test_changed_knowledge_reprocesses_every_letter(tmp_path):
+    settings = content(tmp_path)
+    pipeline.generate(settings)
+    themes = settings.content_dir / "knowledge/themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    assert "headings: [klimaat*, biodiversiteit, milieu]" in text
+    themes.write_text(text.replace("headings: [klimaat*, biodiversiteit, milieu]",
+                                   "headings: [klimaat*, biodiversiteit, milieu, hittegolf]"), encoding="utf-8")
+    assert pipeline.generate(settings).processed == len(LETTERS)
+
+
+def test_a_damaged_entry_is_made_again(tmp_path):
+    settings = content(tmp_path)
+    pipeline.generate(settings)
+    pages = docs(settings)
+    entries = sorted(settings.letter_cache.glob("*/*.pickle"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    assert pipeline.generate(settings).processed == len(LETTERS)
+    assert docs(settings) == pages
+
+
+def test_no_cache_writes_no_cache(tmp_path):
+    settings = Settings(**{**content(tmp_path).__dict__, "cache": False})
+    assert pipeline.generate(settings).processed == len(LETTERS)
+    assert settings.letter_cache is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs"]
+
+
+def test_a_new_letter_that_changes_a_hyphen_decision_reprocesses_the_old_one(tmp_path):
+    """A line-end hyphen is decided by how the corpus writes the word elsewhere: when a new letter
+    writes it hyphenated more often than joined, the cached letter is not valid any more."""
+    broken = ("Geachte voorzitter,\n\nDe Verenigde Naties steunen een oplossing voor de zee-\n"
+              "landen in de regio. Dat is ook het standpunt van Nederland.\n")
+    settings = content(tmp_path, letters=[], knowledge=False)
+    (settings.content_dir / "letters/2020-brief-a.txt").write_text(broken, encoding="utf-8")
+    pipeline.generate(settings)
+    assert "zeelanden" in (settings.docs_dir / "brieven/2020-brief-a.md").read_text(encoding="utf-8")
+
+    (settings.content_dir / "letters/2021-brief-b.txt").write_text(
+        "Geachte voorzitter,\n\nDe zee-landen en nog eens de zee-landen werken samen.\n", encoding="utf-8")
+    report = pipeline.generate(settings)
+    assert report.processed == 2                  # the new letter, and the old one again
+    assert "zee-landen" in (settings.docs_dir / "brieven/2020-brief-a.md").read_text(encoding="utf-8")
+
+
+def test_entries_are_plain_pickles_of_processed_letters(tmp_path):
+    settings = content(tmp_path, letters=LETTERS[:1])
+    pipeline.generate(settings)
+    values = [pickle.loads(p.read_bytes()) for p in settings.letter_cache.glob("*/*.pickle")]
+    letters = [v.letter for v in values if hasattr(v, "letter")]
+    assert [l.source.name for l in letters] == [LETTERS[0].name]
+    assert letters[0].blocks and letters[0].mentions
