@@ -5,9 +5,11 @@ read -> vocabulary, knowledge, themes -> per letter: clean -> parse -> meta -> e
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Callable, Iterable
 
 from . import feeds, parallel, render, render_qa, write
@@ -34,15 +36,57 @@ SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
-    """Generate the Markdown, build the site into a temporary folder, swap it in."""
+    """Generate the Markdown, build the site into a temporary folder, swap it in.
+
+    When the previous site was built from the same configuration, theme and code (site_state)
+    and no page went away, MkDocs starts from a copy of it and renders only the changed pages."""
     start = time.perf_counter()
     report = generate(settings, progress)
     report.generate_seconds = report.seconds
-    with write.staged_dir(settings.site_dir) as staging:
-        report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
+    state = site_state(settings)
+    state_file = settings.letter_cache / SITE_STATE if settings.letter_cache else None
+    report.incremental = bool(state_file and not report.deleted and settings.site_dir.is_dir()
+                              and _read(state_file) == state)
+    if state_file:
+        state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
+    with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
+        report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
+                                            dirty=report.incremental)
+    if state_file:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(state, encoding="utf-8")
     report.site_dir = settings.site_dir
     report.seconds = time.perf_counter() - start
     return report
+
+
+SITE_STATE = "site-state.txt"
+
+
+def site_state(settings: Settings) -> str:
+    """What every page of the site depends on besides its own Markdown: the MkDocs configuration,
+    the theme overrides, the generator's code (Markdown extensions, hooks) and the versions of
+    MkDocs and its plugins. A build may reuse the previous site only when this is unchanged."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    project = settings.mkdocs_yml.resolve().parent
+    files = [settings.mkdocs_yml.resolve()] + sorted((project / "overrides").rglob("*")) \
+        + sorted(Path(__file__).parent.rglob("*.py"))
+    for path in files:
+        if path.is_file():
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
+        digest.update(f"{package}={version(package)}".encode())
+    digest.update(str(settings.site_dir.resolve()).encode() + str(settings.docs_dir.resolve()).encode())
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def generate(settings: Settings, progress: Progress | None = None, dry_run: bool = False) -> BuildReport:
@@ -68,13 +112,14 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     pages += [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
               write.themes_json(index), write.qa_json(letters)]
     clock.lap("data")
-    written = None if dry_run else write.write_docs(settings.docs_dir, pages).written
+    stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
     clock.lap("write")
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
                        mentions={l.id: dict(Counter(m.kind for m in l.mentions)) for l in letters},
                        warnings=[w for l in letters for w in l.warnings] + knowledge.warnings + index.warnings,
-                       written=written, processed=counts.get("processed"),
+                       written=stats.written if stats else None, deleted=stats.deleted if stats else 0,
+                       processed=counts.get("processed"),
                        seconds=time.perf_counter() - start, stages=clock.laps)
 
 

@@ -48,6 +48,7 @@ _SETEXT = re.compile(r"^=+\s*$")                          # "===" under a line m
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'()\[\]\\|`{}]+$")
 _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_:.-]+")
 _NOTE_LABEL_BAD = re.compile(r"[^A-Za-z0-9]+")
+_TRANSLATE = str.maketrans({**_REPLACE, **{chr(c): None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f]}})
 FOOTNOTES_MARKER = "///Footnotes Go Here///"              # Python-Markdown's PLACE_MARKER default
 
 
@@ -70,8 +71,13 @@ def escape_md(text: str, line_start: bool = True) -> str:
     whitespace (a hard line break) are dropped; control characters are removed.
     `line_start=False` means the text continues a line (after a footnote marker).
     """
-    escaped = _SPECIAL.sub(lambda m: _REPLACE[m.group()], _CONTROL.sub("", text))
-    escaped = _IMAGE_BANG.sub(r"\\!", _LINK_PAREN.sub(r"\\(", escaped))
+    escaped = text.translate(_TRANSLATE)                  # one pass: specials replaced, controls gone
+    if "\\](" in escaped:
+        escaped = _LINK_PAREN.sub(r"\\(", escaped)
+    if "!\\[" in escaped:
+        escaped = _IMAGE_BANG.sub(r"\\!", escaped)
+    if "\n" not in escaped:                               # one line (most calls)
+        return _escape_line_start(escaped.lstrip()) if line_start else escaped
     lines = escaped.split("\n")
     last = len(lines) - 1
     for i, line in enumerate(lines):

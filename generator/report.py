@@ -20,6 +20,8 @@ class BuildReport:
     generate_seconds: float | None = None                           # the generator's share of `seconds`
     written: int | None = None                                      # docs files rewritten (None: dry run)
     site_dir: Path | None = None
+    deleted: int = 0                                                # docs files removed
+    incremental: bool = False                                       # MkDocs rendered changed pages only
     processed: int | None = None                                    # letters processed (the others: cache)
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
 
@@ -52,9 +54,10 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         out.append(f"site: {report.site_dir} (to look at it: python3 -m http.server -d {report.site_dir})")
     if report.generate_seconds is not None:
         out.append(f"time: {report.seconds:.1f} s (generator {report.generate_seconds:.1f} s, "
-                   f"MkDocs {report.seconds - report.generate_seconds:.1f} s)")
+                   f"MkDocs {report.seconds - report.generate_seconds:.1f} s"
+                   + (", changed pages only" if report.incremental else "") + ")")
     else:
         out.append(f"time: {report.seconds:.1f} s")
     if verbose and report.stages:
-        out.append("  " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items()))
+        out.append("stages: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items()))
     return "\n".join(out)

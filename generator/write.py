@@ -211,10 +211,12 @@ def _claim(folder: Path, marker: str) -> None:
 # --- site folder -----------------------------------------------------------------------------------
 
 @contextmanager
-def staged_dir(target: Path) -> Iterator[Path]:
+def staged_dir(target: Path, seed: bool = False) -> Iterator[Path]:
     """A temporary folder next to `target` that replaces it when the block succeeds.
 
-    On any exception the temporary folder is removed and `target` is left as it was.
+    On any exception the temporary folder is removed and `target` is left as it was. With
+    `seed`, the temporary folder starts as a copy of `target` (modification times kept), for a
+    build that only rewrites what changed.
     """
     target = Path(target)
     if target.exists() and any(target.iterdir()) and not (target / SITE_MARKER).exists():
@@ -223,6 +225,8 @@ def staged_dir(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
+        if seed and target.is_dir():
+            shutil.copytree(target, new, dirs_exist_ok=True, symlinks=True)
         yield new
         (new / SITE_MARKER).touch()
     except BaseException:
@@ -255,9 +259,21 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
-def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> list[str]:
+class _NotTheDirtyWarning(logging.Filter):
+    """MkDocs warns that a --dirty build may leave navigation stale. Ours is not: the navigation
+    is short and fixed, and a build is only dirty when nothing but docs pages changed (pipeline)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = True, dirty: bool = False) -> list[str]:
     """Run MkDocs on docs_dir into site_dir. Returns MkDocs' warnings; raises BuildError on failure
-    (in strict mode any warning fails the build, and the message lists all of them)."""
+    (in strict mode any warning fails the build, and the message lists all of them).
+
+    `dirty`: site_dir holds the previous build; MkDocs renders only the pages whose Markdown is
+    newer than their HTML (it still reads the configuration, lists every file and builds the
+    navigation, sitemap and 404 page)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -265,14 +281,16 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
+    quiet = _NotTheDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch or BUILD_EPOCH
     try:
         config = load_config(config_file=str(mkdocs_yml), docs_dir=str(Path(docs_dir).resolve()),
                              site_dir=str(Path(site_dir).resolve()), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(config)
+            build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     except Exception as exc:
@@ -285,6 +303,7 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
         raise BuildError(f"MkDocs build failed: {where}{exc}{details}{hint}") from exc
     finally:
         logger.removeHandler(collect)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         if epoch is None:
             del os.environ["SOURCE_DATE_EPOCH"]
     return collect.messages

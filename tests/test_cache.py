@@ -148,3 +148,36 @@ def test_entries_are_plain_pickles_of_processed_letters(tmp_path):
     letters = [v.letter for v in values if hasattr(v, "letter")]
     assert [l.source.name for l in letters] == [LETTERS[0].name]
     assert letters[0].blocks and letters[0].mentions
+
+
+def site(settings: Settings) -> dict[str, bytes]:
+    return {p.relative_to(settings.site_dir).as_posix(): p.read_bytes()
+            for p in sorted(settings.site_dir.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_rebuild_after_a_change_renders_only_changed_pages_and_equals_a_full_build(tmp_path):
+    settings = content(tmp_path / "a", letters=LETTERS[1:3])
+    first = pipeline.build(settings)
+    assert not first.incremental
+    letter = settings.content_dir / "letters" / LETTERS[1].name
+    text = letter.read_text(encoding="utf-8")
+    assert " Veiligheidsraad " in text
+    letter.write_text(text.replace(" Veiligheidsraad ", " Veiligheidsraad (resolutie 2417) ", 1), encoding="utf-8")
+    untouched = settings.site_dir / "over-deze-site/index.html"
+    mtime = untouched.stat().st_mtime_ns
+
+    second = pipeline.build(settings)
+    assert second.incremental and second.processed == 1
+    assert untouched.stat().st_mtime_ns == mtime                # not rendered again
+    assert "resoluties/2417" in (settings.site_dir / f"brieven/{LETTERS[1].stem}/index.html").read_text()
+
+    fresh = content(tmp_path / "b", letters=LETTERS[1:3])
+    shutil.copy(letter, fresh.content_dir / "letters" / letter.name)
+    assert not pipeline.build(Settings(**{**fresh.__dict__, "cache": False})).incremental
+    assert site(settings) == site(fresh)
+
+    # a page that goes away, or a changed theme, means a full build again
+    letter.unlink()
+    assert not pipeline.build(settings).incremental
+    assert not (settings.site_dir / f"brieven/{LETTERS[1].stem}").exists()
