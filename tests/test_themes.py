@@ -162,12 +162,14 @@ def _by_theme(cells, years):
     return out
 
 
-def test_theme_page_lists_passages_in_date_order_with_reasons(corpus):
+def test_theme_page_lists_passages_newest_letter_first_with_reasons(corpus):
     pages = {p.path: p.text for p in render_themes(corpus)}
     klimaat = pages["themas/klimaat.md"]
-    order = [m.group(1) for m in re.finditer(r"^## .* \{ #([\w-]+) \}$", klimaat, re.M)]
+    order = [m.group(1) for m in re.finditer(r"^### .* \{ #brief-([\w-]+) \}$", klimaat, re.M)]
     letters = [l.id for l in corpus.letters]
     listed = [o for o in order if o in letters]
-    assert listed == sorted(listed, key=letters.index) and len(listed) >= 3
+    assert listed == sorted(listed, key=letters.index, reverse=True) and len(listed) >= 3
+    years = re.findall(r"^## (\d{4}) \{ #jaar-(\d{4}) \}$", klimaat, re.M)
+    assert years and all(a == b for a, b in years) and years == sorted(years, reverse=True)
     assert "*(kop)*" in klimaat and "*(trefwoorden:" in klimaat
     assert "../brieven/2020-avvn75-inzet.md#klimaat-en-biodiversiteit" in klimaat
