@@ -40,8 +40,8 @@ class Entity:
 
     @property
     def path(self) -> str:
-        folder = SECTIONS[self.kind][0]
-        return f"{folder}/index.md" if self.kind == "kamerstuk" else f"{folder}/{self.slug}.md"
+        """Its (first) page: resoluties/2417.md, landen/mali.md, kamerstukken/26150-168.md."""
+        return f"{SECTIONS[self.kind][0]}/{self.slug}.md"
 
     @property
     def letters(self) -> int:
@@ -296,3 +296,45 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
         cut = after.rfind(" ", 0, room - len(before))
         after = after[:cut if cut > 0 else room - len(before)] + "…"
     return before, text[start:end], after
+
+
+# --- long lists split over pages -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chunk:
+    """A letter's items (mentions or passages) on one page; `continued` when the letter's earlier
+    items are on the page before (a letter with more items than fit on one page)."""
+
+    letter: Letter
+    items: tuple
+    continued: bool = False
+
+
+def newest_first(groups: list[tuple[Letter, list]]) -> list[tuple[Letter, list]]:
+    """Groups per letter (oldest first, as CrossIndex.by_letter gives them) -> newest letter first;
+    letters without a year stay last. The items of a letter keep their order."""
+    dated = [g for g in groups if g[0].meta.year]
+    return dated[::-1] + [g for g in groups if not g[0].meta.year]
+
+
+def paginate(groups: list[tuple[Letter, list]], limit: int) -> list[list[Chunk]]:
+    """Split (letter, items) groups, in their order, over pages of at most `limit` items. A letter
+    starts a new page rather than be split, unless it has more items than a page holds: then it
+    fills pages of its own. Every item is on exactly one page; there is always at least one page."""
+    if limit < 1:
+        raise ValueError(f"page limit must be at least 1, not {limit}")
+    pages: list[list[Chunk]] = [[]]
+    fill = 0
+    for letter, items in groups:
+        items, continued = list(items), False
+        if fill and len(items) > limit - fill:
+            pages.append([])
+            fill = 0
+        while items:
+            if fill == limit:
+                pages.append([])
+                fill = 0
+            take = items[:limit - fill]
+            pages[-1].append(Chunk(letter, tuple(take), continued))
+            items, fill, continued = items[len(take):], fill + len(take), True
+    return pages

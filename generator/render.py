@@ -20,13 +20,21 @@ import jinja2
 from babel.dates import format_date
 
 from .glossary import Glossary, definitions
-from .index import SECTIONS, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in
+from .index import (SECTIONS, Chunk, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in,
+                    newest_first, paginate)
 from .knowledge import country_name
 from .model import Block, Letter, Mention
 from .qaindex import Round, qa_page
 from .taxonomy import Reason
 
 LETTERS_DIR = "brieven"
+# A page per year listing that year's letters: jaren/2020.md. A folder of its own, so no letter id
+# (a page in brieven/) can ever take the address of a year page or the other way round.
+YEARS_DIR = "jaren"
+LATEST_LETTERS = 10            # the newest letters on the home page
+# Mentions (entity pages) or passages (theme pages) per page: a longer list continues on
+# <page>/2.md, <page>/3.md, … About 100 items keep a page well under 500 KB of HTML.
+PAGE_ITEMS = 100
 
 KIND_LABELS = {
     "inzetbrief": "Inzetbrief",
@@ -280,7 +288,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
                        page_title=page_title, nl_date=nl_date, kind_label=kind_label)
-    env.globals.update(title_of=title_of, page_url=page_url, citation=citation, qa_label=qa_label,
+    env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
+                       kind_anchor=kind_anchor, citation=citation, qa_label=qa_label,
                        heading_level=heading_level,
                        render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
@@ -302,7 +311,7 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
     text = _render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                    groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
-                   themes=theme_notes(letter, index), tags=letter_tags(letter, index), related=related,
+                   themes=theme_notes(letter, index), tags=letter_themes(letter, index), related=related,
                    notes=frozenset(note_label(f.number) for f in letter.footnotes))
     return OutputPage(page_path(letter.id), text)
 
@@ -359,19 +368,151 @@ def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], d
     return by_anchor, by_note
 
 
+def year_slug(year_anchor: str) -> str:
+    """'jaar-2020' -> '2020', 'jaar-onbekend' -> 'onbekend': the name of the year page."""
+    return year_anchor.removeprefix("jaar-")
+
+
+def year_path(year_anchor: str) -> str:
+    return f"{YEARS_DIR}/{year_slug(year_anchor)}.md"
+
+
+def kind_order(kinds) -> list[str]:
+    """Kinds in the order of KIND_LABELS, others alphabetically after them."""
+    known = list(KIND_LABELS)
+    return sorted(set(kinds), key=lambda k: (known.index(k) if k in known else len(known), k))
+
+
+def kind_anchor(kind: str) -> str:
+    return anchor(kind) or "soort-onbekend"
+
+
+def sessions_of(letters: list[Letter]) -> list[int]:
+    """The main AVVN session of each letter, once each, in order."""
+    return sorted({l.meta.sessions[0] for l in letters if l.meta.sessions})
+
+
+def letter_themes(letter: Letter, index: CrossIndex | None) -> list[tuple[str, str]]:
+    """(name, slug) of the themes of a letter's passages, in taxonomy order."""
+    if index is None:
+        return []
+    used = {slug for p in letter.passages for slug in p.themes}
+    return [(t.name, t.slug) for t in index.taxonomy.themes if t.slug in used]
+
+
 def render_index(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
-    """The home page (intro + themes + letters by year) and the letters overview."""
+    """The home page (intro, themes, newest letters, the years), the letters overview (per year the
+    letters per kind and the AVVN sessions) and a page per year listing its letters."""
     years = by_year(letters)
     themes = [e for e in index.themes if e.passages] if index else []
-    return [
-        OutputPage("index.md", _render("home.md.j2", intro=intro, years=years, count=len(letters), themes=themes)),
-        OutputPage(f"{LETTERS_DIR}/index.md", _render("overview.md.j2", years=years, count=len(letters))),
+    latest = [l for _, _, ls in years for l in ls][:LATEST_LETTERS]
+    kinds = kind_order(l.meta.kind for l in letters)
+    rows = [(label, year_anchor, ls, {k: sum(l.meta.kind == k for l in ls) for k in kinds}, sessions_of(ls))
+            for label, year_anchor, ls in years]
+    pages = [
+        OutputPage("index.md", _render("home.md.j2", intro=intro, years=years, count=len(letters), themes=themes,
+                                       latest=latest)),
+        OutputPage(f"{LETTERS_DIR}/index.md", _render("overview.md.j2", rows=rows, kinds=kinds, count=len(letters))),
     ]
+    for i, (label, year_anchor, ls) in enumerate(years):
+        groups = [(k, [l for l in ls if l.meta.kind == k]) for k in kind_order(l.meta.kind for l in ls)]
+        pages.append(OutputPage(year_path(year_anchor), _render(
+            "year.md.j2", label=label, letters=ls, groups=groups, sessions=sessions_of(ls),
+            newer=years[i - 1] if i > 0 else None, older=years[i + 1] if i + 1 < len(years) else None,
+            themes={l.id: letter_themes(l, index) for l in ls})))
+    return pages
 
 
-def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None) -> list[OutputPage]:
+def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None,
+                limit: int = PAGE_ITEMS) -> list[OutputPage]:
     pages = render_index(letters, intro, index) + [render_letter(l, index) for l in letters]
-    return pages + (render_entities(index) + render_themes(index) if index else [])
+    return pages + (render_entities(index, limit) + render_themes(index, limit) if index else [])
+
+
+# --- long lists over several pages ---------------------------------------------------------------
+
+@dataclass
+class YearSection:
+    """The chunks of one year on one page; `continued` when the year began on an earlier page."""
+
+    label: str
+    anchor: str
+    continued: bool
+    chunks: list[Chunk]
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a list split over pages. Page 1 is at `base` (the address links already use),
+    page n at <base without .md>/n.md. Hrefs are relative to this page; '' is this page itself."""
+
+    number: int
+    total: int
+    path: str
+    up: str                                    # from this page to the docs root: "../" or "../../"
+    sections: list[YearSection]
+    years: list[tuple[str, str, int, str]]     # (label, anchor, items, href to the page holding it)
+    hrefs: list[tuple[int, str]]               # (number, href) of every page
+
+    @property
+    def previous(self) -> str:
+        return self.hrefs[self.number - 2][1] if self.number > 1 else ""
+
+    @property
+    def next(self) -> str:
+        return self.hrefs[self.number][1] if self.number < self.total else ""
+
+
+def year_of(letter: Letter) -> tuple[str, str]:
+    """(label, anchor) of a letter's year. Year anchors cannot be letter anchors (brief-<id>)."""
+    year = letter.meta.year
+    return (str(year), f"jaar-{year}") if year else ("Jaar onbekend", "jaar-onbekend")
+
+
+def paged_path(base: str, number: int) -> str:
+    return base if number == 1 else f"{base.removesuffix('.md')}/{number}.md"
+
+
+def paged_href(base: str, here: int, there: int) -> str:
+    """The relative link from page `here` to page `there` of the list whose page 1 is `base`."""
+    stem = base.rsplit("/", 1)[-1].removesuffix(".md")
+    if there == 1:
+        return f"{stem}.md" if here == 1 else f"../{stem}.md"
+    return f"{stem}/{there}.md" if here == 1 else f"{there}.md"
+
+
+def paged(base: str, groups: list[tuple[Letter, list]], limit: int = PAGE_ITEMS) -> list[Paged]:
+    """(letter, items) groups, oldest letter first -> pages of at most `limit` items, newest
+    letter first, each with its year sections, the items per year and links to every page."""
+    chunked = paginate(newest_first(groups), limit)
+    first: dict[str, int] = {}
+    counts: Counter = Counter()
+    labels: dict[str, str] = {}
+    for number, chunks in enumerate(chunked, 1):
+        for c in chunks:
+            label, year_anchor = year_of(c.letter)
+            first.setdefault(year_anchor, number)
+            counts[year_anchor] += len(c.items)
+            labels[year_anchor] = label
+    out, seen = [], set()
+    for number, chunks in enumerate(chunked, 1):
+        sections: list[YearSection] = []
+        for c in chunks:
+            label, year_anchor = year_of(c.letter)
+            if not sections or sections[-1].anchor != year_anchor:
+                sections.append(YearSection(label, year_anchor, year_anchor in seen, []))
+            sections[-1].chunks.append(c)
+        seen.update(s.anchor for s in sections)
+        hrefs = [(n, "" if n == number else paged_href(base, number, n)) for n in range(1, len(chunked) + 1)]
+        years = [(labels[a], a, counts[a], ("" if n == number else paged_href(base, number, n)) + "#" + a)
+                 for a, n in first.items()]
+        out.append(Paged(number, len(chunked), paged_path(base, number), "../" * (base.count("/") + (number > 1)),
+                         sections, years, hrefs))
+    return out
+
+
+def paged_title(title: str, page: Paged) -> str:
+    return title if page.number == 1 else f"{title} (pagina {page.number} van {page.total})"
 
 
 # --- abbreviations -------------------------------------------------------------------------------
@@ -400,20 +541,21 @@ THEMES_DIR = "themas"
 EXCERPT_CHARS = 220
 
 
-def render_themes(index: CrossIndex) -> list[OutputPage]:
-    """The themes overview, a page per theme, the tags listing and the timeline."""
+def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
+    """The themes overview, the pages of each theme (at most `limit` passages a page) and the timeline."""
     general = sum(p.general for l in index.letters for p in l.passages)
-    pages = [OutputPage(f"{THEMES_DIR}/index.md", _render("themes.md.j2", entries=index.themes, general=general)),
-             OutputPage(f"{THEMES_DIR}/tags.md", _render("tags.md.j2"))]
-    pages += [OutputPage(f"{THEMES_DIR}/{e.theme.slug}.md", _render("theme.md.j2", entry=e)) for e in index.themes]
+    pages = [OutputPage(f"{THEMES_DIR}/index.md", _render("themes.md.j2", entries=index.themes, general=general))]
+    for e in index.themes:
+        pages += [OutputPage(p.path, _render("theme.md.j2", entry=e, page=p))
+                  for p in paged(f"{THEMES_DIR}/{e.theme.slug}.md", by_letter(e), limit)]
     years, rows = attention(index)
-    per_year = [(y, [l for l in index.letters if l.meta.year == y]) for y in sorted(
-        {l.meta.year for l in index.letters if l.meta.year}, reverse=True)]
-    kinds = sorted({l.meta.kind for l in index.letters})
-    counts = [(y, [(k, n) for k in kinds if (n := sum(l.meta.kind == k for l in ls))]) for y, ls in reversed(per_year)]
+    kinds = kind_order(l.meta.kind for l in index.letters)
+    per_year = [(label, year_anchor, ls) for label, year_anchor, ls in by_year(index.letters) if ls[0].meta.year]
+    counts = [(int(label), [(k, n) for k in kinds if (n := sum(l.meta.kind == k for l in ls))])
+              for label, _, ls in reversed(per_year)]
     pages.append(OutputPage("tijdlijn.md", _render(
         "timeline.md.j2", years=years, rows=rows, peak=max((s for _, sh in rows for s in sh), default=0),
-        years_letters=per_year, counts=counts, kinds=kinds,
+        years_letters=per_year, counts=counts, kinds=kinds, counts_by_year={str(y): c for y, c in counts},
         max_count=max((sum(n for _, n in c) for _, c in counts), default=0))))
     return pages
 
@@ -456,31 +598,23 @@ def theme_notes(letter: Letter, index: CrossIndex | None) -> dict[str, str]:
     return {p.anchor: theme_line(p, names) for p in letter.passages if p.kind != "closing" and p.anchor}
 
 
-def letter_tags(letter: Letter, index: CrossIndex | None) -> list[str]:
-    """The theme names of a letter's passages, in taxonomy order (Material tags in front matter)."""
-    if index is None:
-        return []
-    used = {slug for p in letter.passages for slug in p.themes}
-    return [t.name for t in index.taxonomy.themes if t.slug in used]
-
-
 def percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
 # --- entity pages --------------------------------------------------------------------------------
 
-def render_entities(index: CrossIndex) -> list[OutputPage]:
-    """Per kind an overview page; per resolution, mission and country a page with its mentions.
-    Kamerstukken have one page listing each cited document with where it is cited."""
+def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
+    """Per kind an overview page; per resolution, mission, country and Kamerstuk the pages with its
+    mentions, newest letter first, at most `limit` mentions a page."""
     pages = []
     for kind, (folder, label, noun) in SECTIONS.items():
         entities = index.of_kind(kind)
         pages.append(OutputPage(f"{folder}/index.md", _render(
             "entities.md.j2", kind=kind, label=label, noun=noun, entities=entities, index=index)))
-        if kind != "kamerstuk":
-            pages += [OutputPage(e.path, _render("entity.md.j2", entity=e, noun=noun, index=index,
-                                                 groups=index.by_letter(e))) for e in entities]
+        for e in entities:
+            pages += [OutputPage(p.path, _render("entity.md.j2", entity=e, noun=noun, index=index, page=p))
+                      for p in paged(e.path, index.by_letter(e), limit)]
     return pages
 
 

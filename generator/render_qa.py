@@ -1,12 +1,14 @@
 """Written Q&A rounds -> Markdown pages (templates qa-*.md.j2). Pure: no I/O.
 
-    schriftelijk-overleg/index.md                  every round: its fracties with counts (+ totals)
+    schriftelijk-overleg/index.md                  the rounds per year, the newest LATEST_ROUNDS with
+                                                   their fracties and counts, the totals per fractie
     schriftelijk-overleg/<letter id>/index.md      one round: fracties, counts, references between answers
     schriftelijk-overleg/<letter id>/<fractie>.md  one fractie: each question (first sentence) -> its answer
 
 One folder per letter keeps the addresses stable and unique however many letters there are (a
 fractie speaks in many rounds), and keeps the letters folder for letters only. The navigation
-has one entry, the overview; the letter page links to its round's pages.
+has one entry, the overview; the letter page links to its round's pages, and the year pages
+(jaren/<year>.md) link to the rounds of every letter of the year.
 """
 from __future__ import annotations
 
@@ -14,14 +16,22 @@ from slugify import slugify
 
 from .model import Letter
 from .qaindex import NO_FRACTIE, Fractie, number_ranges, qa_page, rounds, summary, totals
-from .render import OutputPage, _render, nl_date
+from .render import OutputPage, _render, by_year, nl_date, year_path
+
+LATEST_ROUNDS = 20         # rounds listed in full on the overview; the year pages link to all of them
 
 
 def render_qa(letters: list[Letter]) -> list[OutputPage]:
     """The overview (always, so the navigation entry resolves) and the pages of every round."""
     all_rounds = rounds(letters)
-    pages = [OutputPage(qa_page(), _render("qa-overview.md.j2", rounds=all_rounds, totals=totals(all_rounds),
-                                           when=when))]
+    by_id = {r.letter.id: r for r in all_rounds}
+    years, newest = [], []
+    for label, year_anchor, letters in by_year([r.letter for r in all_rounds]):      # newest first
+        year_rounds = [by_id[l.id] for l in letters]
+        newest += year_rounds
+        years.append((label, year_path(year_anchor), len(year_rounds), sum(len(r.items) for r in year_rounds)))
+    pages = [OutputPage(qa_page(), _render("qa-overview.md.j2", rounds=all_rounds, latest=newest[:LATEST_ROUNDS],
+                                           years=years, totals=totals(all_rounds), when=when))]
     for qa in all_rounds:
         pages.append(OutputPage(qa_page(qa.letter.id), _render(
             "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges,

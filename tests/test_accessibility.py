@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
 PAGES = [
     "",                                                              # home
     "brieven/",                                                      # the letters overview
+    "jaren/2020/",                                                   # a year page
     "brieven/2020-avvn75-inzet/",                                    # a letter
     "brieven/2020-avvn75-schriftelijk-overleg/",                     # the Q&A letter (h3/h4, 600 blocks)
     "resoluties/2417/",                                              # an entity

@@ -193,17 +193,50 @@ def test_dangling_footnote_reference_is_reported_and_kept_as_text():
     assert "Het Koninkrijk1 zet zich in." in render.render_letter(letter).text
 
 
-def test_index_lists_letters_by_year_newest_first():
-    old, new, undated = _letter(), _letter(), _letter()
-    new.meta.year = 2020
-    old.id, old.meta.date, old.meta.year = "2018-oud", dt.date(2018, 1, 1), 2018
-    undated.id, undated.meta.date = "zonder-datum", None
-    home, overview = render.render_index([old, undated, new], "Welkom.")
-    assert home.path == "index.md" and overview.path == "brieven/index.md"
-    positions = [home.text.index(s) for s in ("### 2020", "### 2018", "### Jaar onbekend")]
-    assert positions == sorted(positions)
-    assert "(brieven/2018-oud.md) — 1 januari 2018 · Inzetbrief" in home.text
-    assert "(2018-oud.md)" in overview.text and "Welkom." in home.text
+def _dated(letter_id: str, year: int | None, kind: str = "inzetbrief") -> Letter:
+    letter = _letter()
+    letter.id, letter.meta.kind, letter.meta.year = letter_id, kind, year
+    letter.meta.date = dt.date(year, 9, 18) if year else None
+    letter.meta.sessions = [year - 1945] if year else []
+    return letter
+
+
+def test_overview_counts_per_year_and_kind_and_year_pages_list_the_letters():
+    old, new, undated = _dated("2018-oud", 2018), _dated("2020-nieuw", 2020, "schriftelijk-overleg"), _dated("zonder", None)
+    pages = {p.path: p.text for p in render.render_index([old, undated, new], "Welkom.")}
+    assert list(pages) == ["index.md", "brieven/index.md", "jaren/2020.md", "jaren/2018.md", "jaren/onbekend.md"]
+    overview = pages["brieven/index.md"]
+    assert "2018-oud" not in overview                                    # no letter list: counts only
+    assert "| [2020](../jaren/2020.md) | 1 |  | [1](../jaren/2020.md#schriftelijk-overleg) | 75e |" in overview
+    assert "| [2018](../jaren/2018.md) | 1 | [1](../jaren/2018.md#inzetbrief) |  | 73e |" in overview
+    year = pages["jaren/2018.md"]
+    assert "## Inzetbrief (1) { #inzetbrief }" in year
+    assert "| 18 september 2018 | [Een testbrief](../brieven/2018-oud.md) |" in year
+    assert "[2020](../jaren/2020.md)" in year and "[alle jaren](../brieven/index.md)" in year   # newer year
+    assert "2020-nieuw" not in year and "2018-oud" not in pages["jaren/2020.md"]
+    home = pages["index.md"]
+    positions = [home.index(f"(brieven/{i}.md)") for i in ("2020-nieuw", "2018-oud", "zonder")]
+    assert positions == sorted(positions) and "Welkom." in home             # newest first, undated last
+    assert "[2020](jaren/2020.md) (1) · [2018](jaren/2018.md) (1) · [Jaar onbekend](jaren/onbekend.md) (1)" in home
+
+
+def test_home_page_lists_only_the_newest_letters():
+    letters = [_dated(f"brief-{i:03d}", 2000 + i % 20) for i in range(render.LATEST_LETTERS + 15)]
+    home = render.render_index(letters, "Welkom.")[0].text
+    assert home.count("](brieven/brief-") == render.LATEST_LETTERS
+
+
+@pytest.mark.parametrize("letter_id", ["2020", "jaren", "jaar-2020", "onbekend", "brief-2020"])
+def test_year_pages_and_anchors_cannot_take_a_letter_address(letter_id):
+    """Letter ids are plain slugs: whatever a file is called, its page is brieven/<id>.md and the year
+    pages live in jaren/; on the list pages a letter's anchor is brief-<id>, a year's jaar-<year>."""
+    letters = [_dated(letter_id, 2020), _dated("2019-ander", 2019)]
+    paths = [p.path for p in render.render_index(letters, "Welkom.")]
+    assert f"brieven/{letter_id}.md" not in paths and len(paths) == len(set(paths))
+    assert all(p.startswith("jaren/") for p in paths[2:])
+    pages = render.paged("landen/mali.md", [(l, [l.id]) for l in letters], 1)
+    anchors = [s.anchor for p in pages for s in p.sections]
+    assert all(a.startswith("jaar-") and a != f"brief-{letter_id}" for a in anchors)
 
 
 def test_safe_url_encodes_parentheses_and_refuses_scripts():

@@ -52,8 +52,11 @@ def test_site_has_every_letter_and_every_anchor(built_site):
         missing = [b.anchor for b in letter.paragraphs if f'id="{b.anchor}"' not in html]
         assert not missing, f"{letter.id}: paragraphs without their anchor: {missing[:5]}"
         assert by_id[letter.id]["furniture_removed"] == len(report.furniture[letter.id])
-    home = (settings.site_dir / "index.html").read_text(encoding="utf-8")
-    assert all(f'href="{r["page_url"]}"' in home for r in records)
+    overview = (settings.site_dir / "brieven/index.html").read_text(encoding="utf-8")
+    for record in records:                       # every letter: overview -> its year page -> the letter
+        assert f'href="../jaren/{record["year"]}/"' in overview, record["id"]
+        year = (settings.site_dir / f'jaren/{record["year"]}/index.html').read_text(encoding="utf-8")
+        assert f'href="../../{record["page_url"]}"' in year, record["id"]
 
 
 def test_navigation_does_not_list_the_letters(built_site):

@@ -162,12 +162,38 @@ def _by_theme(cells, years):
     return out
 
 
-def test_theme_page_lists_passages_in_date_order_with_reasons(corpus):
+def test_theme_page_lists_passages_newest_letter_first_with_reasons(corpus):
     pages = {p.path: p.text for p in render_themes(corpus)}
     klimaat = pages["themas/klimaat.md"]
-    order = [m.group(1) for m in re.finditer(r"^## .* \{ #([\w-]+) \}$", klimaat, re.M)]
+    order = [m.group(1) for m in re.finditer(r"^### .* \{ #brief-([\w-]+) \}$", klimaat, re.M)]
     letters = [l.id for l in corpus.letters]
     listed = [o for o in order if o in letters]
-    assert listed == sorted(listed, key=letters.index) and len(listed) >= 3
+    assert listed == sorted(listed, key=letters.index, reverse=True) and len(listed) >= 3
+    years = re.findall(r"^## (\d{4}) \{ #jaar-(\d{4}) \}$", klimaat, re.M)
+    assert years and all(a == b for a, b in years) and years == sorted(years, reverse=True)
     assert "*(kop)*" in klimaat and "*(trefwoorden:" in klimaat
     assert "../brieven/2020-avvn75-inzet.md#klimaat-en-biodiversiteit" in klimaat
+
+
+def test_theme_pages_split_every_passage_onto_exactly_one_page(corpus):
+    entry = next(e for e in corpus.themes if e.theme.slug == "mensenrechten")
+    pages = {p.path: p.text for p in render_themes(corpus, limit=5)
+             if p.path == "themas/mensenrechten.md" or p.path.startswith("themas/mensenrechten/")}
+    assert len(pages) >= 2
+    shown = sorted(re.sub(r"^(\.\./)+", "", href) for text in pages.values()
+                   for href in re.findall(r"^- \[[^\]]*\]\(([^)]+)\):", text, re.M))
+    assert shown == sorted(f"brieven/{l.id}.md#{p.anchor}" for l, p in entry.passages)
+    assert all(len(re.findall(r"^- \[", text, re.M)) <= 5 for text in pages.values())
+    first = pages["themas/mensenrechten.md"]
+    assert "feed:" in first and "## Vaak genoemd" in first and "[Volgende](mensenrechten/2.md)" in first
+    second = pages["themas/mensenrechten/2.md"]
+    assert "feed:" not in second and "[Vorige](../mensenrechten.md)" in second
+    assert "](../../brieven/" in second and "](../brieven/" not in second
+
+
+def test_letter_page_shows_its_themes_as_links_to_the_theme_pages(corpus):
+    from generator.render import render_letter
+    letter = next(l for l in corpus.letters if l.id == "2020-avvn75-inzet")
+    text = render_letter(letter, corpus).text
+    assert "[Klimaat](../themas/klimaat.md){ .md-tag } [Mensenrechten](../themas/mensenrechten.md){ .md-tag }" in text
+    assert '\n{ .md-tags }\n' in text and '  - "Klimaat"\n' in text           # front matter tags: search

@@ -1,0 +1,135 @@
+"""Long entity and theme pages are split over pages (render.paged): nothing lost, nothing twice,
+newest letter first, pager and year links that resolve. A tiny limit forces the split."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import render
+from generator.index import Chunk, build_index, paginate
+from generator.knowledge import Knowledge, Resolution
+from generator.model import Block, Letter, Mention, Meta, Source, Span
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+ANCHOR = re.compile(r"\{ #([\w:.-]+)")
+
+
+def letter(letter_id: str, year: int | None, mentions: int, kind: str = "resolution", key: str = "2417") -> Letter:
+    """A letter whose paragraph p-N mentions `key` once, for N = 1..mentions."""
+    text = "Het Koninkrijk steunt resolutie 2417 over conflict en honger."
+    blocks = [Block("paragraph", text, Span(n, n), anchor=f"p-{n}", line_starts=[(0, n)])
+              for n in range(1, mentions + 1)]
+    found = [Mention(letter_id, f"{letter_id}.txt", kind, key, True, n, f"p-{n}", key, 32, 36, n - 1)
+             for n in range(1, mentions + 1)]
+    date = dt.date(year, 9, 1) if year else None
+    return Letter(letter_id, Source(Path(f"{letter_id}.txt"), text), Meta(title=f"Brief {letter_id}", year=year,
+                                                                         date=date, kind="inzetbrief"),
+                  blocks, [], [], mentions=found)
+
+
+def knowledge() -> Knowledge:
+    return Knowledge(missions={}, resolutions={"2417": Resolution("2417", 2018, dt.date(2018, 5, 24),
+                                                                   "Conflict en honger",
+                                                                   "https://undocs.org/S/RES/2417(2018)")},
+                     country_aliases={}, excluded_countries=frozenset())
+
+
+@pytest.fixture
+def index():
+    letters = [letter("2017-a", 2017, 2), letter("2018-b", 2018, 1), letter("2018-c", 2018, 3),
+               letter("2019-groot", 2019, 7), letter("2020-d", 2020, 1), letter("zonder-jaar", None, 2)]
+    return build_index(letters, knowledge())
+
+
+def resolution_pages(index, limit):
+    return {p.path: p.text for p in render.render_entities(index, limit) if p.path.startswith("resoluties/2417")}
+
+
+# --- splitting -----------------------------------------------------------------------------------
+
+def test_paginate_keeps_a_letter_together_unless_it_is_longer_than_a_page():
+    a, b, c, d = (letter(i, 2020, 0) for i in "abcd")
+    pages = paginate([(a, [1, 2, 3]), (b, [4, 5]), (c, [6, 7, 8, 9, 10]), (d, [11])], 4)
+    assert pages == [[Chunk(a, (1, 2, 3))], [Chunk(b, (4, 5))], [Chunk(c, (6, 7, 8, 9))],
+                     [Chunk(c, (10,), continued=True), Chunk(d, (11,))]]
+    assert paginate([], 4) == [[]]
+    with pytest.raises(ValueError):
+        paginate([(a, [1])], 0)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 7, 100])
+def test_every_mention_is_on_exactly_one_page(index, limit):
+    pages = resolution_pages(index, limit)
+    entity = index.entities[("resolution", "2417")]
+    wanted = sorted(f"brieven/{m.letter_id}.md#{m.anchor}" for m in entity.mentions)
+    shown = sorted(re.sub(r"^(\.\./)+", "", href) for text in pages.values()
+                   for href in re.findall(r"— \[[^\]]+\]\(([^)]+)\)", text))
+    assert shown == wanted
+    sizes = [len(re.findall(r"^- ", text, re.M)) for text in pages.values()]
+    assert all(n <= limit for n in sizes) or max(sizes) <= limit
+
+
+def test_pages_go_newest_letter_first_and_undated_last(index):
+    pages = resolution_pages(index, 3)
+    assert list(pages) == ["resoluties/2417.md"] + [f"resoluties/2417/{n}.md" for n in range(2, 8)]
+    order = [i for text in pages.values() for i in re.findall(r"\{ #brief-([\w-]+) \}", text)]
+    assert order == ["2020-d", "2019-groot", "2019-groot", "2019-groot", "2018-c", "2018-b", "2017-a",
+                     "zonder-jaar"]
+    second = pages["resoluties/2417/2.md"]
+    assert '"Resolutie 2417 (2018) (pagina 2 van 7)"' in second
+    assert "### 2019 { #jaar-2019 }" in second and "{ #brief-2019-groot }" in second
+    third = pages["resoluties/2417/3.md"]
+    assert "### 2019 (vervolg) { #jaar-2019 }" in third and "(vervolg) { #brief-2019-groot }" in third
+    assert "Over deze resolutie" in pages["resoluties/2417.md"] and "Over deze resolutie" not in second
+
+
+def test_pager_and_year_links_resolve_to_pages_and_anchors(index):
+    pages = resolution_pages(index, 3)
+    first, second, last = pages["resoluties/2417.md"], pages["resoluties/2417/2.md"], pages["resoluties/2417/7.md"]
+    assert "Pagina 1 van 7: <strong" in first and "[2](2417/2.md)" in first and "[Volgende](2417/2.md)" in first
+    assert "Vorige" not in first and "Volgende" not in last
+    assert "[Vorige](../2417.md) · [1](../2417.md)" in second and "[Volgende](3.md)" in second
+    assert "[2020](#jaar-2020) (1)" in first and "[2019](2417/2.md#jaar-2019) (7)" in first
+    assert "[2020](../2417.md#jaar-2020) (1)" in second and "[Jaar onbekend](7.md#jaar-onbekend) (2)" in second
+    docs = {path: set(ANCHOR.findall(text)) for path, text in pages.items()}
+    for path, text in pages.items():
+        for href in LINK.findall(text):
+            target, _, fragment = href.partition("#")
+            if target.startswith("http") or "brieven/" in target or "resoluties/2417" not in \
+                    posixpath.normpath(posixpath.join(posixpath.dirname(path), target or posixpath.basename(path))):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+            assert resolved in docs, (path, href)
+            assert not fragment or fragment in docs[resolved], (path, href)
+
+
+def test_one_page_when_everything_fits(index):
+    pages = resolution_pages(index, 100)
+    assert list(pages) == ["resoluties/2417.md"]
+    assert "Pagina" not in pages["resoluties/2417.md"] and "vn-pager" not in pages["resoluties/2417.md"]
+
+
+def test_kamerstukken_have_an_overview_with_anchors_and_a_page_each():
+    letters = [letter("2020-a", 2020, 2, "kamerstuk", "26150-168"), letter("2019-b", 2019, 1, "kamerstuk", "26150-168")]
+    pages = {p.path: p.text for p in render.render_entities(build_index(letters, knowledge()), 2)}
+    overview = pages["kamerstukken/index.md"]
+    assert '| <span id="26150-168"></span>[Kamerstuk 26 150, nr. 168](26150-168.md) |' in overview
+    assert "brieven/" not in overview                               # the citations are on the pages
+    assert {"kamerstukken/26150-168.md", "kamerstukken/26150-168/2.md"} <= set(pages)
+    assert "[alle Kamerstukken](../kamerstukken/index.md#26150-168)" in pages["kamerstukken/26150-168.md"]
+
+
+def test_paged_pages_render_to_html_with_a_pager_nav(index, to_html):
+    text = resolution_pages(index, 3)["resoluties/2417/2.md"]
+    out = to_html(text.split("---\n", 2)[2])
+    assert out.count('<nav aria-label="Pagina\'s" class="vn-pager">') == 2           # above and below
+    assert '<strong aria-current="page">2</strong>' in out
+    assert 'id="jaar-2019"' in out and 'id="brief-2019-groot"' in out
+
+
+def test_pagination_is_deterministic(index):
+    assert render.render_entities(index, 2) == render.render_entities(index, 2)
