@@ -43,10 +43,11 @@ def get(name: str) -> Any:
 
 
 def ordered_map(fn: Callable[[Any], Any], items: Sequence, jobs: int | None = None,
-                progress: Callable[[Iterable], Iterable] | None = None, min_items: int = MIN_ITEMS) -> list:
+                progress: Callable[[Iterable], Iterable] | None = None, min_items: int | None = None) -> list:
     """[fn(item) for item in items], on up to `jobs` processes, results in the order of `items`.
     `fn` must be a module-level function; exceptions it raises are raised here."""
     jobs = default_jobs() if jobs is None else jobs
+    min_items = MIN_ITEMS if min_items is None else min_items
     wrap = progress or (lambda it: it)
     if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return [fn(item) for item in wrap(items)]

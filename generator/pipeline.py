@@ -105,7 +105,10 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
     intro, hand_written = write.hand_written_pages(settings.pages)
-    pages = (render.render_site(letters, intro, index) + render_qa.render_qa(letters) + hand_written
+    parallel.shared(letters=letters, index=index)
+    letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
+    pages = (render.render_site(letters, intro, index, letter_pages=letter_pages)
+             + render_qa.render_qa(letters) + hand_written
              + [render.render_glossary(glossary)] + feeds.render_feeds(index))
     pages = render.with_abbreviations(pages, glossary)
     clock.lap("render")
@@ -214,6 +217,11 @@ def _process(source: Source) -> Entry | str:
             source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
             hint="a bug in the generator or a layout it does not know: report it with this file; "
                  "to build the other letters meanwhile, move the file out of the letters folder"))
+
+
+def _render_letter(i: int) -> render.OutputPage:
+    """A letter's page (in a worker, which has the letters and the index from its parent)."""
+    return render.render_letter(parallel.get("letters")[i], parallel.get("index"))
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,

@@ -424,8 +424,12 @@ def render_index(letters: list[Letter], intro: str, index: CrossIndex | None = N
 
 
 def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = None,
-                limit: int = PAGE_ITEMS) -> list[OutputPage]:
-    pages = render_index(letters, intro, index) + [render_letter(l, index) for l in letters]
+                limit: int = PAGE_ITEMS, letter_pages: list[OutputPage] | None = None) -> list[OutputPage]:
+    """Every page made from the letters. `letter_pages`: the letters' own pages, when the caller
+    rendered them already (the pipeline does so on all cores)."""
+    if letter_pages is None:
+        letter_pages = [render_letter(l, index) for l in letters]
+    pages = render_index(letters, intro, index) + letter_pages
     return pages + (render_entities(index, limit) + render_themes(index, limit) if index else [])
 
 

@@ -60,10 +60,19 @@ def test_jobs_from_the_environment(monkeypatch):
 
 def test_workers_give_the_same_pages_as_one_process(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    pools = []
+
+    class Counted(parallel.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
     one = content(tmp_path / "one")
     two = content(tmp_path / "two")
     pipeline.generate(Settings(**{**one.__dict__, "jobs": 1, "cache": False}))
     pipeline.generate(Settings(**{**two.__dict__, "jobs": 2, "cache": False}))
+    assert len(pools) == 3                        # vocabulary, letters, letter pages: on two processes
     assert docs(one) == docs(two)
     assert len(docs(one)) > 100
 
