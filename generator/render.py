@@ -456,15 +456,23 @@ class Paged:
     up: str                                    # from this page to the docs root: "../" or "../../"
     sections: list[YearSection]
     years: list[tuple[str, str, int, str]]     # (label, anchor, items, href to the page holding it)
-    hrefs: list[tuple[int, str]]               # (number, href) of every page
+    hrefs: list[tuple[int, str]]               # (number, href) of the pages the pager shows; 0: a gap
+    previous: str = ""                         # href of the page before ('' on page 1)
+    next: str = ""                             # href of the page after ('' on the last page)
 
-    @property
-    def previous(self) -> str:
-        return self.hrefs[self.number - 2][1] if self.number > 1 else ""
 
-    @property
-    def next(self) -> str:
-        return self.hrefs[self.number][1] if self.number < self.total else ""
+PAGER_AROUND = 3            # the pager shows page 1, the last page and this many on either side
+
+
+def pager_numbers(number: int, total: int, around: int = PAGER_AROUND) -> list[int]:
+    """The page numbers a pager shows, 0 for a gap: 1 … 7 8 9 [10] 11 12 13 … 200."""
+    shown = sorted({1, total} | set(range(max(1, number - around), min(total, number + around) + 1)))
+    out: list[int] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(0)
+        out.append(n)
+    return out
 
 
 def year_of(letter: Letter) -> tuple[str, str]:
@@ -507,11 +515,14 @@ def paged(base: str, groups: list[tuple[Letter, list]], limit: int = PAGE_ITEMS)
                 sections.append(YearSection(label, year_anchor, year_anchor in seen, []))
             sections[-1].chunks.append(c)
         seen.update(s.anchor for s in sections)
-        hrefs = [(n, "" if n == number else paged_href(base, number, n)) for n in range(1, len(chunked) + 1)]
+        hrefs = [(n, "" if n == number else paged_href(base, number, n) if n else "")
+                 for n in pager_numbers(number, len(chunked))]
         years = [(labels[a], a, counts[a], ("" if n == number else paged_href(base, number, n)) + "#" + a)
                  for a, n in first.items()]
         out.append(Paged(number, len(chunked), paged_path(base, number), "../" * (base.count("/") + (number > 1)),
-                         sections, years, hrefs))
+                         sections, years, hrefs,
+                         previous=paged_href(base, number, number - 1) if number > 1 else "",
+                         next=paged_href(base, number, number + 1) if number < len(chunked) else ""))
     return out
 
 

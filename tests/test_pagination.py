@@ -133,3 +133,24 @@ def test_paged_pages_render_to_html_with_a_pager_nav(index, to_html):
 
 def test_pagination_is_deterministic(index):
     assert render.render_entities(index, 2) == render.render_entities(index, 2)
+
+
+def test_the_pager_shows_a_window_of_pages_at_scale():
+    from generator.render import pager_numbers
+    assert pager_numbers(1, 1) == [1]
+    assert pager_numbers(1, 5) == [1, 2, 3, 4, 5]
+    assert pager_numbers(1, 200) == [1, 2, 3, 4, 0, 200]
+    assert pager_numbers(100, 200) == [1, 0, 97, 98, 99, 100, 101, 102, 103, 0, 200]
+    assert pager_numbers(200, 200) == [1, 0, 197, 198, 199, 200]
+    assert pager_numbers(5, 9) == [1, 2, 3, 4, 5, 6, 7, 8, 9]         # no gap of a single page
+
+
+def test_a_long_list_links_every_page_through_previous_and_next(index):
+    pages = {p.path: p.text for p in render.render_entities(index, 1)}
+    paged = sorted((p for p in pages if p.startswith("resoluties/2417/")), key=lambda p: int(p.rsplit("/", 1)[1][:-3]))
+    assert len(paged) >= 5
+    for path in paged:                   # every page but the last says where the next one is
+        number = int(path.rsplit("/", 1)[1][:-3])
+        if number < len(paged) + 1:
+            assert f"[Volgende]({number + 1}.md)" in pages[path], path
+    assert len(paged) + 1 > 5 and "4.md) … [" in pages["resoluties/2417.md"]       # 1 2 3 4 … last
