@@ -5,6 +5,7 @@ The whole index is complete before any page is rendered (cross-links form a grap
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -158,6 +159,9 @@ def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str
         for slug in themes[letter.id]:
             postings[("theme", slug)].append(letter.id)
     kinds = list(SECTIONS)
+    # ties: the newer letter first, then the id; as one number per letter (0 = comes first)
+    rank = {l.id: r for r, l in enumerate(sorted(index.letters, key=lambda l: (-letter_date(l).toordinal(), l.id)))}
+    n = len(rank)
     out: dict[str, list[Related]] = {}
     for letter in index.letters:
         scores: Counter = Counter()
@@ -166,7 +170,7 @@ def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str
         for slug in themes[letter.id]:
             scores.update(postings[("theme", slug)])
         scores.pop(letter.id, None)
-        best = sorted(scores, key=lambda i: (-scores[i], -letter_date(index.by_id[i]).toordinal(), i))[:limit]
+        best = [i for _, i in heapq.nlargest(limit, ((s * n - rank[i], i) for i, s in scores.items()))]
         out[letter.id] = [Related(
             index.by_id[i],
             tuple(sorted(keys[letter.id] & keys[i],
