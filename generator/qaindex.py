@@ -79,8 +79,15 @@ def qa_page(letter_id: str = "", slug: str = "index") -> str:
     return f"{QA_DIR}/index.md" if not letter_id else f"{QA_DIR}/{letter_id}/{slug}.md"
 
 
+QA_KINDS = ("schriftelijk-overleg", "")      # "": kind not recognised, the answers decide
+
+
 def round_of(letter: Letter) -> Round | None:
-    """The letter's Q&A round, or None when it has no numbered answers."""
+    """The letter's Q&A round, or None when it has no numbered answers, or is known to be another
+    kind of letter than a written consultation (numbered answers quoted in an inzetbrief do not
+    make it a round with pages of its own; they stay on the letter's page)."""
+    if letter.meta.kind not in QA_KINDS:
+        return None
     answers = [b for b in letter.blocks if b.kind == "answer" and b.number.isdigit()]
     if not answers:
         return None

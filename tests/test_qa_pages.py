@@ -166,3 +166,22 @@ def test_site_with_two_rounds_builds_strict_with_no_broken_link(tmp_path, sitech
     assert (site / "schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/volt/index.html").is_file()
     resolution = (site / "resoluties/2417/index.html").read_text(encoding="utf-8")
     assert "antwoord 3" in resolution and "antwoord 2" in resolution     # answers feed the entity pages
+
+
+def test_answers_quoted_in_another_kind_of_letter_make_no_round():
+    """An inzetbrief that quotes numbered answers keeps them on its own page, but is no Q&A round
+    (no pages under schriftelijk-overleg/, no records in qa.json); a letter whose kind is not
+    recognised is a round when it has numbered answers."""
+    qa = letter(QA_LETTER)
+    assert qa.qa is not None and qa.meta.kind == "schriftelijk-overleg"
+    text = QA_LETTER.read_text(encoding="utf-8")
+    text = text[text.index("\n", len(text) // 2):]          # answers, without the round's opening
+    quoted = letter(QA_LETTER.with_name("2020-avvn75-inzet-met-antwoorden.txt"),
+                    "Deze brief informeert u over de inzet van het Koninkrijk der Nederlanden voor de \n"
+                    "75e zitting van de Algemene Vergadering van de Verenigde Naties (AVVN). \n\n" + text)
+    assert quoted.meta.kind == "inzetbrief"
+    assert any(b.kind == "answer" for b in quoted.blocks)
+    assert quoted.qa is None
+    assert render_qa.render_qa([quoted]) == render_qa.render_qa([])
+    unknown = letter(QA_LETTER.with_name("2020-antwoorden.txt"), text)
+    assert unknown.meta.kind == "" and unknown.qa is not None and len(unknown.qa.items) > 10
