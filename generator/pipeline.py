@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from typing import Callable, Iterable
 
-from . import feeds, render, render_qa, write
+from . import feeds, render, render_qa, search, write
 from .clean import build_vocabulary, clean
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -39,6 +39,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     report.generate_seconds = report.seconds
     with write.staged_dir(settings.site_dir) as staging:
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict)
+        report.search = search.index_site(staging)
     report.site_dir = settings.site_dir
     report.seconds = time.perf_counter() - start
     return report
