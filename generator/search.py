@@ -53,7 +53,6 @@ class SearchStats:
     pages: int              # pages in the index
     languages: tuple[str, ...]
     seconds: float
-    output: Path            # the bundle folder, <site>/pagefind
 
 
 def executable() -> Path:
@@ -99,4 +98,4 @@ def index_site(site_dir: Path, binary: Path | None = None) -> SearchStats:
                            "(overrides/main.html, block container)")
     languages = _LANGUAGES.search(done.stdout)
     return SearchStats(pages=pages[-1], languages=tuple(languages.group(1).split(", ")) if languages else (),
-                       seconds=time.perf_counter() - start, output=site_dir / OUTPUT_SUBDIR)
+                       seconds=time.perf_counter() - start)
