@@ -9,7 +9,9 @@ needs, so the first search costs a few hundred KB however many letters there are
 Material's search plugin sent the whole site text as one search_index.json.
 
 What is indexed: only the article of each page (`data-pagefind-body` in overrides/main.html),
-without the page furniture in it (EXCLUDE below). Words are stemmed as Dutch, from the pages'
+without the page furniture in it (EXCLUDE below); of an overview page (a theme, a country, the
+list of letters, ...) only the title and introduction, not the letter passages it quotes, which
+are found on the letters' own pages (and would make an overview's record grow with the corpus). Words are stemmed as Dutch, from the pages'
 `<html lang="nl">`. The result title is the page's first <h1>: the letter title.
 
 The binary is run as a program (`pagefind_bin` ships it for this platform), not through the
@@ -42,6 +44,8 @@ EXCLUDE = (
     "#vn-verwant",          # the headings "Verwante brieven" and "Verantwoording"
     "#vn-verantwoording",
     ".vn-furniture",        # any other block marked as furniture
+    ".vn-overview li",      # the passages an overview quotes from the letters (overrides/main.html);
+    ".vn-overview table",   # the letters' own pages hold them
 )
 TIMEOUT = 30 * 60           # seconds; 2,000 letters take well under a minute
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
