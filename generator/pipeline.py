@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import feeds, parallel, render, render_qa, write
+from . import feeds, parallel, render, render_qa, search, write
 from .cache import Entry, LetterCache, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
@@ -52,6 +52,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
                                             dirty=report.incremental)
+        report.search = search.index_site(staging)
     if state_file:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         state_file.write_text(state, encoding="utf-8")

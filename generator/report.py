@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .extract.base import KINDS
 from .model import Furniture
+from .search import SearchStats
 
 
 @dataclass
@@ -24,6 +25,7 @@ class BuildReport:
     incremental: bool = False                                       # MkDocs rendered changed pages only
     processed: int | None = None                                    # letters processed (the others: cache)
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
+    search: SearchStats | None = None                               # Pagefind's index of the built site
 
     @property
     def furniture_total(self) -> int:
@@ -52,10 +54,15 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     out.extend(f"  {w}" for w in report.warnings)
     if report.site_dir is not None:
         out.append(f"site: {report.site_dir} (to look at it: python3 -m http.server -d {report.site_dir})")
+    if report.search is not None:
+        out.append(f"search: {report.search.pages} pages indexed by Pagefind "
+                   f"({', '.join(report.search.languages) or 'no language'}) in {report.search.seconds:.1f} s")
     if report.generate_seconds is not None:
+        pagefind = report.search.seconds if report.search is not None else 0.0
         out.append(f"time: {report.seconds:.1f} s (generator {report.generate_seconds:.1f} s, "
-                   f"MkDocs {report.seconds - report.generate_seconds:.1f} s"
-                   + (", changed pages only" if report.incremental else "") + ")")
+                   f"MkDocs {report.seconds - report.generate_seconds - pagefind:.1f} s"
+                   + (", changed pages only" if report.incremental else "")
+                   + (f", Pagefind {pagefind:.1f} s)" if report.search is not None else ")"))
     else:
         out.append(f"time: {report.seconds:.1f} s")
     if verbose and report.stages:

@@ -4,6 +4,8 @@ abbreviations, screenshots. Skipped when Chromium is missing here; in CI (CI=tru
 instead (tests/conftest.py: chromium, site_url, browser)."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -81,22 +83,119 @@ def words_in_letters() -> str:
     return " ".join(p.read_text(encoding="utf-8") for p in (REPO / "content/letters").glob("*.txt")).lower()
 
 
-@pytest.mark.parametrize("word", ["vredesmissies", "klimaatverandering", "mensenrechtenverdedigers"])
-def test_search_finds_a_word_that_is_in_a_letter(browser, site_url, word):
-    assert word in words_in_letters()                        # the premise: a letter has this word
-    open_page(browser, site_url)
-    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.click()
-    box.send_keys(word)
+def open_search(driver):
+    """Open the search like a reader: the button in the header; returns the search field."""
+    button = driver.find_element(By.CSS_SELECTOR, ".vn-search pagefind-modal-trigger button")
+    button.click()
+    box = wait(driver, lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, ".vn-search dialog input")
+                                  if e.is_displayed()], "the search dialog did not open")[0]
+    assert driver.switch_to.active_element == box                       # the field has the focus
+    return box
+
+
+def search_results(driver, query: str) -> list[dict]:
+    """Type `query` and wait for Pagefind's results: [{title, href, excerpt, marks, subs}]."""
+    box = open_search(driver)
+    box.send_keys(query)
     try:
-        wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"),
-             "no result", timeout=20)
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".vn-search .pf-result-link"), "no result", timeout=20)
     except TimeoutException:
-        meta = browser.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
-        pytest.fail(f"search for {word!r} returned nothing ({meta!r}), although a letter has this word")
-    hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")]
-    assert any("/brieven/" in h for h in hrefs), hrefs
+        summary = driver.find_element(By.CSS_SELECTOR, ".vn-search .pf-summary").text
+        pytest.fail(f"search for {query!r} showed no result ({summary!r})")
+    # Pagefind loads a result when it scrolls into view: scroll through the first ones
+    def loaded(d):
+        return d.execute_script("""
+            const all = [...document.querySelectorAll('.vn-search .pf-result')].slice(0, arguments[0]);
+            const waiting = all.filter(r => !r.querySelector('.pf-result-link'));
+            if (waiting.length) { waiting[0].scrollIntoView(); return false; }
+            return true;""", 8)
+    wait(driver, loaded, "the first results did not load", timeout=20)
+    return driver.execute_script("""
+        return [...document.querySelectorAll('.vn-search .pf-result')].filter(r => r.querySelector('.pf-result-link'))
+          .map(r => ({title: r.querySelector('.pf-result-link').textContent.trim(),
+                      href: r.querySelector('.pf-result-link').href,
+                      excerpt: (r.querySelector('.pf-result-excerpt') || {textContent: ''}).textContent,
+                      marks: [...r.querySelectorAll('.pf-result-excerpt mark')].map(m => m.textContent),
+                      subs: [...r.querySelectorAll('.pf-heading-link')].map(a => a.href)}));
+    """)
+
+
+@pytest.fixture(scope="module")
+def letter_titles(built_site) -> set[str]:
+    settings, _ = built_site
+    return {r["title"] for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("word", ["vredesmissies", "klimaatverandering", "mensenrechtenverdedigers"])
+def test_search_finds_a_word_that_is_in_a_letter(browser, site_url, letter_titles, word):
+    assert word in words_in_letters()                        # the premise: a letter has this word
+    open_page(browser, site_url + PAGES["letter"][0])        # from a page two folders deep
+    results = search_results(browser, word)
+    letters = [r for r in results if "/brieven/" in r["href"]]
+    assert letters, results
+    first = letters[0]
+    assert first["href"].startswith(site_url + "brieven/") and first["href"].endswith("/"), first
+    assert first["title"] != "VN-brieven" and first["title"] in letter_titles, first
+    assert any(word in m.lower() for m in first["marks"]), first     # the hit is marked in the snippet
+    assert word in first["excerpt"].lower()
     assert console_errors(browser) == []
+
+
+def test_search_shows_the_letter_title_snippet_and_headings_and_opens_the_letter(browser, site_url, screenshot):
+    open_page(browser, site_url + "themas/klimaat/")
+    results = search_results(browser, "klimaattoppen")
+    letter = next(r for r in results if r["href"] == site_url + PAGES["letter"][0])
+    assert letter["title"] == PAGES["letter"][1]
+    assert any(m.lower().startswith("klimaattop") for m in letter["marks"]), letter   # 'klimaattop,' in the text
+    assert all(s.startswith(site_url + PAGES["letter"][0] + "#") for s in letter["subs"]), letter
+    screenshot(browser, "zoeken-licht")
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, ".vn-search .pf-result-link")
+                if a.get_attribute("href") == letter["href"])
+    link.click()
+    wait(browser, lambda d: d.current_url.split("#")[0] == letter["href"], "the result did not open the letter")
+    assert browser.find_element(By.CSS_SELECTOR, "article h1").text == PAGES["letter"][1]
+
+
+def test_search_stems_dutch_words(browser, site_url):
+    """'vredesmissie' is in no letter, only 'vredesmissies': Dutch stemming finds the plural."""
+    letters = words_in_letters()
+    assert re.search(r"\bvredesmissies\b", letters) and not re.search(r"\bvredesmissie\b", letters)
+    open_page(browser, site_url)
+    results = search_results(browser, "vredesmissie")
+    hits = [r for r in results if "/brieven/" in r["href"]]
+    assert hits and any("vredesmissies" in m.lower() for r in hits for m in r["marks"]), results
+
+
+def test_search_in_the_dark_scheme_uses_materials_colours(browser, site_url, screenshot):
+    open_page(browser, site_url, "slate")
+    search_results(browser, "mensenrechten")
+    colours = browser.execute_script("""
+        const card = document.querySelector('.vn-search .pf-result-card'), body = getComputedStyle(document.body);
+        return {card: getComputedStyle(card).backgroundColor, page: body.backgroundColor,
+                text: getComputedStyle(document.querySelector('.vn-search .pf-result-link')).color, fg: body.color};
+    """)
+    assert colours["card"] == colours["page"] and colours["text"] == colours["fg"], colours
+    screenshot(browser, "zoeken-donker")
+    assert console_errors(browser) == []
+
+
+def test_search_dialog_keyboard_and_dutch(browser, site_url):
+    open_page(browser, site_url)
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, "k")  # the shortcut opens it too
+    box = wait(browser, lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, ".vn-search dialog input")
+                                   if e.is_displayed()], "Ctrl+K did not open the search")[0]
+    dialog = browser.find_element(By.CSS_SELECTOR, ".vn-search dialog")
+    assert dialog.get_attribute("aria-label") == "Zoeken" and box.get_attribute("placeholder") == "Zoeken"
+    box.send_keys("klimaat")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".vn-search .pf-result-link"), "no result", timeout=20)
+    summary = browser.find_element(By.CSS_SELECTOR, ".vn-search .pf-summary").text
+    assert re.fullmatch(r"\d+ resultaten voor klimaat", summary), summary     # Pagefind's Dutch strings
+    box.send_keys(Keys.ARROW_DOWN)                                        # arrow keys go through the results
+    assert "pf-result-link" in (browser.switch_to.active_element.get_attribute("class") or "") or \
+        browser.find_elements(By.CSS_SELECTOR, ".vn-search [data-pf-selected]")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(browser, lambda d: not d.find_element(By.CSS_SELECTOR, ".vn-search dialog").is_displayed(),
+         "Escape did not close the search")
 
 
 def target_state(driver, anchor: str) -> dict:
@@ -158,9 +257,9 @@ def test_keyboard_alone_reaches_the_search_and_the_content(browser, site_url):
     for _ in range(40):
         browser.switch_to.active_element.send_keys(Keys.TAB)
         seen.append(active(browser))
-        if "md-search__input" in seen[-1]["cls"].split():
+        if "pf-trigger-btn" in seen[-1]["cls"].split():
             break
-    assert "md-search__input" in seen[-1]["cls"].split(), [s["cls"] or s["tag"] for s in seen]
+    assert "pf-trigger-btn" in seen[-1]["cls"].split(), [s["cls"] or s["tag"] for s in seen]
     print(f"search reached with {len(seen)} presses of Tab")
 
     open_page(browser, site_url + PAGES["letter"][0])             # the skip link leads into the letter

@@ -409,7 +409,7 @@ def test_the_word_check_fails_when_a_stage_drops_a_paragraph(project, monkeypatc
 # --- 4. reproducible ------------------------------------------------------------------------------
 
 def test_two_builds_give_byte_identical_sites(first_build, tmp_path, monkeypatch):
-    """Everything: generated Markdown, data/*.json, every HTML page, the search index and the
+    """Everything: generated Markdown, data/*.json, every HTML page, the search index (Pagefind) and the
     sitemap (whose gzip header would carry the day of the build if the build date were not pinned)."""
     import datetime as dt
 
@@ -428,7 +428,7 @@ def test_two_builds_give_byte_identical_sites(first_build, tmp_path, monkeypatch
                              "--docs", str(tmp_path / name / "docs"), "--config", str(REPO / "mkdocs.yml"))
         assert code == 0, err
         trees.append({kind: snapshot(tmp_path / name / kind) for kind in ("docs", "site")})
-    assert "sitemap.xml.gz" in trees[0]["site"] and "search/search_index.json" in trees[0]["site"]
+    assert "sitemap.xml.gz" in trees[0]["site"] and "pagefind/pagefind-entry.json" in trees[0]["site"]
     assert trees[0]["docs"] == trees[1]["docs"]
     assert trees[0]["site"].keys() == trees[1]["site"].keys()
     assert [k for k in trees[0]["site"] if trees[0]["site"][k] != trees[1]["site"][k]] == []

@@ -10,7 +10,8 @@
  *   .vn-citeer__brief and .vn-citeer__kamerstuk; read as text, never as markup), the permalink's
  *   data-label and the address the page was opened at. Without JavaScript the permalink and the
  *   citation in the card remain.
- * - The search dialog gets an accessible name (Material's has none).
+ * - The search dialog (Pagefind's, overrides/partials/search.html) gets a Dutch accessible name
+ *   (Pagefind names it "search" whatever the page's language).
  */
 (function () {
   "use strict";
@@ -113,8 +114,8 @@
   }
 
   function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) {
+    var dialog = document.querySelector(".vn-search dialog");
+    if (dialog) {
       dialog.setAttribute("aria-label", "Zoeken");
     }
   }

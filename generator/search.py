@@ -1,0 +1,107 @@
+"""Full-text search: Pagefind indexes the built site (the last step of `pipeline.build`).
+
+Pagefind (https://pagefind.app, PyPI `pagefind[bin]`) reads the HTML MkDocs wrote and writes a
+static search bundle into `<site>/pagefind/`: the index split into small compressed chunks per
+word range, one compressed fragment per page (title, text for the snippet, headings), the
+WebAssembly search code, and the search UI (`pagefind-component-ui.js/css`) that
+overrides/partials/search.html puts in the header. A browser fetches only the chunks a query
+needs, so the first search costs a few hundred KB however many letters there are, where
+Material's search plugin sent the whole site text as one search_index.json.
+
+What is indexed: only the article of each page (`data-pagefind-body` in overrides/main.html),
+without the page furniture in it (EXCLUDE below); of an overview page (a theme, a country, the
+list of letters, ...) only the title and introduction, not the letter passages it quotes, which
+are found on the letters' own pages (and would make an overview's record grow with the corpus). Words are stemmed as Dutch, from the pages'
+`<html lang="nl">`. The result title is the page's first <h1>: the letter title.
+
+The binary is run as a program (`pagefind_bin` ships it for this platform), not through the
+asynchronous Python API: one call, its exit code and its report, nothing to keep running. Its
+output is deterministic: the same site gives byte-identical files (tests/test_search.py).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError
+
+OUTPUT_SUBDIR = "pagefind"
+# Page furniture inside the article, left out of the index (and so out of snippets). Pagefind
+# takes CSS selectors without sibling combinators, so a section without an element of its own
+# needs a class on its blocks: .vn-furniture (or Pagefind's own attribute data-pagefind-ignore).
+EXCLUDE = (
+    ".md-tags",             # the theme tags above the title (Material's tags plugin)
+    ".vn-meta",             # "Over deze brief": the same labels and citation help on every letter
+    ".vn-themes",           # "Thema: … (trefwoorden: …)" under headings
+    ".vn-qa-nav",           # the line that leads to the Q&A pages of a letter
+    ".headerlink",          # ¶ after headings
+    ".vn-permalink",        # ¶ after paragraphs, questions and answers
+    ".footnote-backref",    # ↩ after footnotes
+    "details",              # collapsed tables, e.g. "Weggelaten paginaopmaak" under Verantwoording
+    "#vn-verwant",          # the headings "Verwante brieven" and "Verantwoording"
+    "#vn-verantwoording",
+    ".vn-furniture",        # any other block marked as furniture
+    ".vn-overview li",      # the passages an overview quotes from the letters (overrides/main.html);
+    ".vn-overview table",   # the letters' own pages hold them
+)
+TIMEOUT = 30 * 60           # seconds; 2,000 letters take well under a minute
+_INDEXED = re.compile(r"Indexed (\d+) pages?")
+_LANGUAGES = re.compile(r"Discovered \d+ languages?: ([^\n]+)")
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    pages: int              # pages in the index
+    languages: tuple[str, ...]
+    seconds: float
+
+
+def executable() -> Path:
+    """The Pagefind binary from the `pagefind_bin` package (a dependency: pagefind[bin])."""
+    try:
+        from pagefind_bin import get_executable
+        return Path(get_executable())
+    except (ImportError, FileNotFoundError) as exc:
+        raise BuildError(f"Pagefind is not installed, so the site cannot get its search index ({exc})\n"
+                         "  hint: pip install -e . (it installs pagefind[bin]; on an unusual platform "
+                         "set up the pagefind binary yourself and install pagefind_bin for it)") from exc
+
+
+def command(site_dir: Path, binary: Path) -> list[str]:
+    args = [str(binary), "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR]
+    for selector in EXCLUDE:
+        args += ["--exclude-selectors", selector]
+    return args
+
+
+def index_site(site_dir: Path, binary: Path | None = None) -> SearchStats:
+    """Index the built site in site_dir into site_dir/pagefind/. Raises BuildError when Pagefind
+    cannot run, fails, or indexes no page (then the build stops and the previous site stays)."""
+    site_dir = Path(site_dir)
+    binary = binary or executable()
+    start = time.perf_counter()
+    shutil.rmtree(site_dir / OUTPUT_SUBDIR, ignore_errors=True)   # a rebuild starts from the old site
+    try:
+        done = subprocess.run(command(site_dir, binary), capture_output=True, text=True,
+                              timeout=TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BuildError(f"Pagefind could not be run ({binary}): {exc}\n"
+                         "  hint: reinstall it with pip install --force-reinstall 'pagefind[bin]'") from exc
+    report = f"{done.stdout}\n{done.stderr}".strip()
+    if done.returncode != 0:
+        raise BuildError(f"Pagefind failed to index {site_dir} (exit code {done.returncode}):\n  "
+                         + "\n  ".join(report.splitlines()[-20:])
+                         + "\n  hint: the previous site is left as it was; fix what Pagefind names above, "
+                           "or report it with this output")
+    pages = [int(n) for n in _INDEXED.findall(done.stdout)]
+    if not pages or pages[-1] == 0 or not (site_dir / OUTPUT_SUBDIR / "pagefind.js").is_file():
+        raise BuildError(f"Pagefind indexed no page of {site_dir}:\n  " + "\n  ".join(report.splitlines()[-20:])
+                         + "\n  hint: every page's article must carry data-pagefind-body "
+                           "(overrides/main.html, block container)")
+    languages = _LANGUAGES.search(done.stdout)
+    return SearchStats(pages=pages[-1], languages=tuple(languages.group(1).split(", ")) if languages else (),
+                       seconds=time.perf_counter() - start)
