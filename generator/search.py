@@ -34,7 +34,7 @@ OUTPUT_SUBDIR = "pagefind"
 # takes CSS selectors without sibling combinators, so a section without an element of its own
 # needs a class on its blocks: .vn-furniture (or Pagefind's own attribute data-pagefind-ignore).
 EXCLUDE = (
-    ".md-tags",             # the theme tags above the title (Material's tags plugin)
+    ".md-tags",             # the theme chips above the title (links to the theme pages)
     ".vn-meta",             # "Over deze brief": the same labels and citation help on every letter
     ".vn-themes",           # "Thema: … (trefwoorden: …)" under headings
     ".vn-qa-nav",           # the line that leads to the Q&A pages of a letter
