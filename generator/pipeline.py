@@ -50,8 +50,9 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     if state_file:
         state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
     with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
+        jobs = (settings.jobs or parallel.default_jobs()) if report.pages >= MKDOCS_PARALLEL_PAGES else 1
         report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
-                                            dirty=report.incremental)
+                                            dirty=report.incremental, jobs=jobs)
         report.search = search.index_site(staging)
     if state_file:
         state_file.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +63,9 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
 
 
 SITE_STATE = "site-state.txt"
+# From this many pages on, MkDocs runs as one process per core (write.build_site); below it,
+# starting the processes costs more than they save.
+MKDOCS_PARALLEL_PAGES = 400
 
 
 def site_state(settings: Settings) -> str:

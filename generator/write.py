@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
+import zlib
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -287,13 +290,48 @@ class _NotTheDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = True, dirty: bool = False) -> list[str]:
+def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = True, dirty: bool = False,
+               jobs: int = 1) -> list[str]:
     """Run MkDocs on docs_dir into site_dir. Returns MkDocs' warnings; raises BuildError on failure
     (in strict mode any warning fails the build, and the message lists all of them).
 
     `dirty`: site_dir holds the previous build; MkDocs renders only the pages whose Markdown is
     newer than their HTML (it still reads the configuration, lists every file and builds the
-    navigation, sitemap and 404 page)."""
+    navigation, sitemap and 404 page).
+
+    `jobs` > 1: that many MkDocs processes build the site together, each the pages (and static
+    files) of its share (`_build_part`). Each checks the links of its own pages as usual; links to
+    an anchor on a page of another share are checked here afterwards, as MkDocs would."""
+    if jobs <= 1:
+        messages, _ = _build_part(mkdocs_yml, docs_dir, site_dir, strict, dirty, 0, 1)
+        return messages
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = [pool.submit(_build_part, mkdocs_yml, docs_dir, site_dir, strict, dirty, i, jobs) for i in range(jobs)]
+        results = [part.result() for part in parts]          # a BuildError of a part is raised here
+    messages = list(dict.fromkeys(m for part_messages, _ in results for m in part_messages))
+    anchors: dict[str, set[str]] = {}
+    links: dict[str, dict[str, dict[str, str]]] = {}
+    level = logging.WARNING
+    for _, (part_anchors, part_links, level) in results:
+        anchors.update(part_anchors)
+        links.update(part_links)
+    problems = [f"{logging.getLevelName(level).lower()}: Doc file '{source}' contains a link '{link}', but the doc "
+                f"'{target}' does not contain an anchor '#{anchor}'."
+                for source, targets in sorted(links.items()) for target, wanted in sorted(targets.items())
+                if target in anchors and target != source
+                for anchor, link in sorted(wanted.items()) if anchor not in anchors[target]]
+    messages += [p for p in problems if p not in messages]
+    if strict and problems and level >= logging.WARNING:
+        raise BuildError("MkDocs build failed: links to anchors that do not exist" + "".join(f"\n  {m}" for m in problems)
+                         + "\n  hint: a page named there is in the docs folder: fix a hand-written one in the pages "
+                           "folder, a generated one in the letter or generator/templates/")
+    return messages
+
+
+def _build_part(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool, dirty: bool,
+                part: int, parts: int) -> tuple[list[str], tuple[dict, dict, int]]:
+    """One MkDocs build of the share `part` of `parts` (all of it when parts == 1): its warnings,
+    and the anchors of the pages it rendered with their links to anchors on other pages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -305,12 +343,17 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch or BUILD_EPOCH
+    anchors: dict[str, set[str]] = {}
+    links: dict[str, dict[str, dict[str, str]]] = {}
+    level = logging.WARNING
     try:
         config = load_config(config_file=str(mkdocs_yml), docs_dir=str(Path(docs_dir).resolve()),
                              site_dir=str(Path(site_dir).resolve()), strict=strict)
+        level = config.validation.links.anchors
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(config, dirty=dirty)
+            with _share(part, parts, dirty, anchors, links):
+                build(config, dirty=dirty or parts > 1)
         finally:
             config.plugins.on_shutdown()
     except Exception as exc:
@@ -326,7 +369,59 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         if epoch is None:
             del os.environ["SOURCE_DATE_EPOCH"]
-    return collect.messages
+    return collect.messages, (anchors, links, level)
+
+
+def share_of(src_uri: str, parts: int) -> int:
+    """Which of `parts` builds renders this file: by a checksum of its path, the same in every
+    process and every run."""
+    return zlib.crc32(src_uri.encode("utf-8")) % parts
+
+
+@contextmanager
+def _share(part: int, parts: int, dirty: bool, anchors: dict, links: dict) -> Iterator[None]:
+    """Adjust MkDocs for one build of a share, and for memory:
+
+    - a file of another share counts as not modified, so this build neither renders nor copies it
+      (MkDocs' own --dirty mechanism); without `dirty` every file of this share counts as modified;
+    - only share 0 writes the theme's own pages (404.html, sitemap.xml);
+    - once a page is written its Markdown and HTML are let go (MkDocs keeps them to the end,
+      about the size of the site in memory); its anchors and links stay for the checks;
+    - the anchors of every rendered page and its links to anchors elsewhere are recorded."""
+    from mkdocs.commands import build as mk
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    is_modified, build_page, theme_template = File.is_modified, mk._build_page, mk._build_theme_template
+    validate = Page.validate_anchor_links
+
+    def modified(file) -> bool:
+        if parts > 1 and share_of(file.src_uri, parts) != part:
+            return False
+        return is_modified(file) if dirty else True
+
+    def lean_build_page(page, *args, **kwargs):
+        build_page(page, *args, **kwargs)
+        page.markdown = page.content = None
+
+    def theme_page(*args, **kwargs):
+        if part == 0:
+            theme_template(*args, **kwargs)
+
+    def record(page, *, files, log_level):
+        if page.present_anchor_ids is not None:
+            anchors[page.file.src_uri] = set(page.present_anchor_ids)
+            if page.links_to_anchors:
+                links[page.file.src_uri] = {f.src_uri: dict(found) for f, found in page.links_to_anchors.items()}
+        return validate(page, files=files, log_level=log_level)
+
+    File.is_modified, mk._build_page, mk._build_theme_template = modified, lean_build_page, theme_page
+    Page.validate_anchor_links = record
+    try:
+        yield
+    finally:
+        File.is_modified, mk._build_page, mk._build_theme_template = is_modified, build_page, theme_template
+        Page.validate_anchor_links = validate
 
 
 def _where(exc: Exception) -> str:
