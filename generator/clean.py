@@ -399,7 +399,7 @@ def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None,
         cur, nxt = out[i], out[i + 1]
         if not cur.text or not nxt.text:
             continue
-        m = HYPHEN_END.search(cur.text)
+        m = HYPHEN_END.search(cur.text) if cur.text.endswith("-") else None     # (the cheap test first)
         w = FIRST_WORD.match(nxt.text)
         if not m or not w or BULLET.match(nxt.text):
             continue
