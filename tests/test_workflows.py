@@ -142,3 +142,14 @@ def test_actionlint_finds_nothing():
     result = subprocess.run([binary, "-no-color", *files], cwd=REPO, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_pages_restores_the_previous_build_before_building():
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+    cache = next(i for i, n in enumerate(names) if n == "actions/cache")
+    build = next(i for i, n in enumerate(names) if "python -m generator build" in n)
+    assert cache < build
+    paths = steps[cache]["with"]["path"].split()
+    assert {"build/docs", "build/docs.cache", "site"} <= set(paths)     # docs mtimes, letter cache, site
+    assert "github.sha" in steps[cache]["with"]["key"] and steps[cache]["with"]["restore-keys"].strip()
