@@ -33,6 +33,7 @@ from .report import BuildReport
 
 Progress = Callable[[list], Iterable]
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+RESERVED_IDS = frozenset({"index"})          # brieven/index.md is the letters overview
 
 
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
@@ -258,6 +259,10 @@ def check_ids(letters: list[Letter]) -> list[str]:
         if not SAFE_ID.fullmatch(letter.id):
             problems.append(str(SourceError(letter.source.path, f"letter id '{letter.id}' is not a plain slug",
                                             hint="use only a-z, 0-9 and '-' in the file name")))
+        elif letter.id in RESERVED_IDS:
+            problems.append(str(SourceError(
+                letter.source.path, f"letter id '{letter.id}' is the address of the letters overview",
+                hint="rename the file; the id is made from the file name")))
         elif letter.id in first:
             problems.append(str(SourceError(
                 letter.source.path, f"letter id '{letter.id}' is also the id of {first[letter.id].source.path}",

@@ -93,11 +93,13 @@ def test_code_and_links_keep_their_text_and_a_link_has_no_tab_stop_inside(to_htm
     assert 'dan de <abbr tabindex="0" title=' in out                   # the first outside a link
 
 
-def test_every_markdown_page_but_the_glossary_gets_the_definitions():
-    pages = [OutputPage("index.md", "Welkom.\n"), OutputPage("data/letters.json", "[]\n"),
-             render.render_glossary(GLOSSARY)]
+def test_every_markdown_page_but_the_glossary_gets_the_definitions_it_uses():
+    pages = [OutputPage("index.md", "Welkom bij de AVVN en de PvdA.\n"), OutputPage("data/letters.json", "[]\n"),
+             OutputPage("over.md", "Niets afgekort.\n"), render.render_glossary(GLOSSARY)]
     out = {p.path: p.text for p in render.with_abbreviations(pages, GLOSSARY)}
-    assert out["index.md"] == "Welkom.\n\n" + definitions(GLOSSARY) + "\n"
+    used = Glossary(tuple(a for a in GLOSSARY.abbreviations if a.key != "SDG"))
+    assert out["index.md"] == "Welkom bij de AVVN en de PvdA.\n\n" + definitions(used) + "\n"
+    assert out["over.md"] == "Niets afgekort.\n"
     assert out["data/letters.json"] == "[]\n"
     assert "*[" not in out["woordenlijst.md"]
     assert render.with_abbreviations(pages, Glossary()) == pages

@@ -240,6 +240,12 @@ def test_two_letters_whose_slugs_collide(project):
                            "Brief A.txt")
 
 
+def test_a_letter_cannot_take_the_address_of_the_overview(project):
+    (project.letters / "index.txt").write_text(OPENING, encoding="utf-8")
+    project.assert_refused(*project.build()[::2], "letters/index.txt: letter id 'index' is the address of the "
+                                                  "letters overview", "rename the file")
+
+
 def test_same_letter_as_txt_and_pdf(project):
     shutil.copy(project.letters / f"{LETTER}.txt", project.letters / "dubbel.txt")
     (project.letters / "dubbel.pdf").write_bytes(b"%PDF-1.4\n")
