@@ -113,6 +113,7 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
     intro, hand_written = write.hand_written_pages(settings.pages)
     parallel.shared(letters=letters, index=index)
     letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
+    parallel.shared()                       # let go of the letters when generate returns
     pages = (render.render_site(letters, intro, index, letter_pages=letter_pages)
              + render_qa.render_qa(letters) + hand_written
              + [render.render_glossary(glossary)] + feeds.render_feeds(index))
