@@ -5,6 +5,8 @@ read -> vocabulary, knowledge, themes -> per letter: clean -> parse -> meta -> e
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import re
 import time
@@ -44,6 +46,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     start = time.perf_counter()
     report = generate(settings, progress)
     report.generate_seconds = report.seconds
+    release_memory()                        # before MkDocs' processes are forked from this one
     state = site_state(settings)
     state_file = settings.letter_cache / SITE_STATE if settings.letter_cache else None
     report.incremental = bool(state_file and not report.deleted and settings.site_dir.is_dir()
@@ -61,6 +64,16 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     report.site_dir = settings.site_dir
     report.seconds = time.perf_counter() - start
     return report
+
+
+def release_memory() -> None:
+    """Give the memory of the letters and pages (freed when generate returned) back to the
+    system, so processes forked afterwards do not start out with it (glibc only; else a no-op)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 SITE_STATE = "site-state.txt"

@@ -196,13 +196,15 @@ def _holds_records(value) -> bool:
 def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
     """Make docs_dir hold exactly `pages`. Unchanged files keep their mtime; stale ones go."""
     _claim(docs_dir, DOCS_MARKER)
-    wanted = {}
+    by_path: dict[str, OutputPage] = {}
     for page in pages:
-        if page.path in wanted:
+        if page.path in by_path:
             raise BuildError(f"two generated files would both be {docs_dir / page.path}")
-        wanted[page.path] = page.text.encode("utf-8")
+        by_path[page.path] = page
+    wanted = set(by_path)
     written = unchanged = deleted = 0
-    for rel, data in sorted(wanted.items()):
+    for rel in sorted(wanted):
+        data = by_path[rel].text.encode("utf-8")          # one at a time: the site's text is big
         path = docs_dir / rel
         if path.is_file() and path.read_bytes() == data:
             unchanged += 1
@@ -385,22 +387,39 @@ def _share(part: int, parts: int, dirty: bool, anchors: dict, links: dict) -> It
     - a file of another share counts as not modified, so this build neither renders nor copies it
       (MkDocs' own --dirty mechanism); without `dirty` every file of this share counts as modified;
     - only share 0 writes the theme's own pages (404.html, sitemap.xml);
-    - once a page is written its Markdown and HTML are let go (MkDocs keeps them to the end,
-      about the size of the site in memory); its anchors and links stay for the checks;
+    - a page outside the navigation is read and converted right before it is written, and let
+      go of (Markdown and HTML) once written: MkDocs converts every page first and keeps them all
+      to the end, the whole site in memory. Only the pages of the (short) navigation are read
+      first, as other pages show their titles; their anchors and links stay for the checks;
     - the anchors of every rendered page and its links to anchors elsewhere are recorded."""
     from mkdocs.commands import build as mk
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
     is_modified, build_page, theme_template = File.is_modified, mk._build_page, mk._build_theme_template
-    validate = Page.validate_anchor_links
+    validate, populate, navigation = Page.validate_anchor_links, mk._populate_page, mk.get_navigation
+    in_nav: set[int] = set()
+    later: dict[int, tuple] = {}
 
     def modified(file) -> bool:
         if parts > 1 and share_of(file.src_uri, parts) != part:
             return False
         return is_modified(file) if dirty else True
 
+    def get_navigation(files, config):
+        nav = navigation(files, config)
+        in_nav.update(id(page) for page in nav.pages)
+        return nav
+
+    def populate_nav_pages(page, config, files, dirty=False):
+        if id(page) in in_nav:
+            populate(page, config, files, dirty)
+        else:
+            later[id(page)] = (config, files, dirty)
+
     def lean_build_page(page, *args, **kwargs):
+        if (deferred := later.pop(id(page), None)) is not None:
+            populate(page, *deferred)
         build_page(page, *args, **kwargs)
         page.markdown = page.content = None
 
@@ -416,12 +435,12 @@ def _share(part: int, parts: int, dirty: bool, anchors: dict, links: dict) -> It
         return validate(page, files=files, log_level=log_level)
 
     File.is_modified, mk._build_page, mk._build_theme_template = modified, lean_build_page, theme_page
-    Page.validate_anchor_links = record
+    Page.validate_anchor_links, mk._populate_page, mk.get_navigation = record, populate_nav_pages, get_navigation
     try:
         yield
     finally:
         File.is_modified, mk._build_page, mk._build_theme_template = is_modified, build_page, theme_template
-        Page.validate_anchor_links = validate
+        Page.validate_anchor_links, mk._populate_page, mk.get_navigation = validate, populate, navigation
 
 
 def _where(exc: Exception) -> str:

@@ -114,7 +114,7 @@ def build(content: Path, work: Path, n: int, label: str) -> dict:
     processed = re.search(r"\((\d+) processed", out)
     line = re.search(r"^stages: (.*)$", out, re.MULTILINE)
     stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", line.group(1))} if line else {}
-    search = re.search(r"search: (\d+) pages? indexed in ([\d.]+) s", out)
+    search = re.search(r"search: (\d+) pages? indexed .*? in ([\d.]+) s", out)
     return {"letters": n, "run": label, "seconds": round(seconds, 1),
             "generator": float(generator.group(1)) if generator else None,
             "processed": int(processed.group(1)) if processed else None,

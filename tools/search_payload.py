@@ -141,8 +141,8 @@ def _results(driver, query: str, timeout: float) -> int:
             return False
         return text
     text = WebDriverWait(driver, timeout, poll_frequency=0.1).until(shown, f"no results shown for {query!r}")
-    number = re.search(r"\d+", text)
-    return int(number.group()) if number and not text.lower().startswith("geen") else 0
+    number = re.search(r"\d[\d.,\u202f\u00a0]*", text)        # "1.234 resultaten": Dutch thousands
+    return int(re.sub(r"\D", "", number.group())) if number and not text.lower().startswith("geen") else 0
 
 
 def measure(site_dir: Path, queries: list[str], page: str = "", timeout: float = 30) -> list[dict]:
