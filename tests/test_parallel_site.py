@@ -59,3 +59,22 @@ def test_share_of_is_stable_and_spreads_the_pages():
     shares = [write.share_of(n, 2) for n in names]
     assert shares == [write.share_of(n, 2) for n in names]
     assert 400 < sum(shares) < 600
+
+
+def test_further_pages_of_an_overview_are_not_in_the_search_index(docs, tmp_path):
+    """landen/x/2.md repeats page 1's title and introduction: no data-pagefind-body, so Pagefind
+    leaves it out; page 1 and the letters keep it."""
+    extra = tmp_path / "docs"
+    for rel, data in files(docs).items():
+        (extra / rel).parent.mkdir(parents=True, exist_ok=True)
+        (extra / rel).write_bytes(data)
+    country = sorted((extra / "landen").glob("*.md"))[1]
+    (country.with_suffix("") / "2.md").parent.mkdir(exist_ok=True)
+    (country.with_suffix("") / "2.md").write_text("---\ntitle: Vervolg\n---\n\nMeer vermeldingen.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert write.build_site(REPO / "mkdocs.yml", extra, site, jobs=1) == []
+    body = 'data-pagefind-body'
+    assert body not in (site / "landen" / country.stem / "2/index.html").read_text(encoding="utf-8")
+    assert body in (site / "landen" / country.stem / "index.html").read_text(encoding="utf-8")
+    letter = next((site / "brieven").glob("20*/index.html"))
+    assert body in letter.read_text(encoding="utf-8")

@@ -149,7 +149,7 @@ def search_payload(site: Path, queries: list[str]) -> list[dict]:
         return []
     try:
         return [{k: r[k] for k in ("query", "first", "requests", "bytes", "results")} for r in measure(site, queries)]
-    except Exception as exc:                     # no Chromium here: say so, keep the other numbers
+    except (Exception, SystemExit) as exc:       # no Chromium, no Pagefind bundle: say so, keep the rest
         print(f"search payload not measured: {type(exc).__name__}: {exc}", file=sys.stderr)
         return []
 
@@ -162,6 +162,8 @@ def run_size(n: int, args) -> list[dict]:
     rows[0].update(page_sizes(Path(rows[0]["site"])))
     if not args.no_search:
         rows[0]["search"] = search_payload(Path(rows[0]["site"]), args.queries)
+    if args.cold_only:
+        return rows
     rows.append(build(content, args.work, n, "unchanged"))
     letter = content / "letters" / CHANGED_LETTER
     original = letter.read_bytes()
@@ -206,6 +208,7 @@ def main() -> None:
     parser.add_argument("--synth", type=Path, default=REPO.parent / "shared" / "eval" / "synth.py")
     parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--no-search", action="store_true", help="do not measure the search payload")
+    parser.add_argument("--cold-only", action="store_true", help="only the build from nothing (e.g. of an old commit)")
     parser.add_argument("--json", type=Path, help="also write all numbers to this file")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
