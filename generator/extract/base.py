@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 KINDS = ("resolution", "mission", "country", "kamerstuk")
 
@@ -57,6 +58,12 @@ class Candidates:
         chars = "".join(sorted(starts))
         self._words = re.compile(r"(?<!\w)[" + re.escape(chars) + r"]\w*") if chars else None
 
+    @classmethod
+    def of(cls, names: Mapping[str, str] | "Candidates") -> "Candidates":
+        """The compiled matcher of this kind for a mapping of surface form -> key (compiled once
+        per mapping and kept), or the matcher itself when given one."""
+        return names if isinstance(names, cls) else _compiled(cls, tuple(names.items()))
+
     def _starts(self, text: str, pos: int = 0) -> Iterator[int]:
         if self._words is None:
             return
@@ -83,6 +90,11 @@ class Candidates:
             if start >= end and (m := self._pattern.match(text, start)) is not None:
                 yield m
                 end = m.end()
+
+
+@lru_cache(maxsize=8)
+def _compiled(cls, items: tuple[tuple[str, str], ...]) -> "Candidates":
+    return cls(items)
 
 
 _WORD_START = re.compile(r"\w")

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from .base import Candidates, Hit
 from .missions import address_spans
@@ -71,11 +70,6 @@ class _Matcher(Candidates):
         return self.keys[" ".join(surface.split())]
 
 
-@lru_cache(maxsize=8)
-def _matcher(items: tuple[tuple[str, str], ...]) -> _Matcher:
-    return _Matcher(items)
-
-
 def _joined_on_left(text: str, start: int) -> bool:
     """True if a capitalised (not all-capitals) word is hyphenated onto the name: "Zuid-|Sudan"."""
     m = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
@@ -85,16 +79,14 @@ def _joined_on_left(text: str, start: int) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
-def matcher(names: Mapping[str, str]) -> _Matcher:
-    """The compiled matcher for a mapping (build it once and pass it to `find`)."""
-    return _matcher(tuple(names.items()))
+matcher = _Matcher.of          # the compiled matcher for a mapping: build it once, pass it to find
 
 
 def find(text: str, names: Mapping[str, str] | _Matcher,
          spans: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Countries named in one paragraph, sorted by start, non-overlapping. `spans`: the text's
     address_spans, when the caller has them already."""
-    found = names if isinstance(names, _Matcher) else matcher(names)
+    found = _Matcher.of(names)
     spans = address_spans(text) if spans is None else spans
     hits: list[Hit] = []
     pos = 0

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from .base import Candidates, Hit
 
@@ -90,21 +89,14 @@ class _Matcher(Candidates):
         return self.exact.get(form) or self.folded[form.casefold()]
 
 
-@lru_cache(maxsize=8)
-def _matcher(items: tuple[tuple[str, str], ...]) -> _Matcher:
-    return _Matcher(items)
-
-
-def matcher(names: Mapping[str, str]) -> _Matcher:
-    """The compiled matcher for a mapping (build it once and pass it to `find`)."""
-    return _matcher(tuple(names.items()))
+matcher = _Matcher.of          # the compiled matcher for a mapping: build it once, pass it to find
 
 
 def find(text: str, names: Mapping[str, str] | _Matcher,
          spans: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Missions named in one paragraph, sorted by start, non-overlapping. `spans`: the text's
     address_spans, when the caller has them already."""
-    found = names if isinstance(names, _Matcher) else matcher(names)
+    found = _Matcher.of(names)
     spans = address_spans(text) if spans is None else spans
     hits: list[Hit] = []
     for m in found.finditer(text):
