@@ -51,6 +51,12 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     state_file = settings.letter_cache / SITE_STATE if settings.letter_cache else None
     report.incremental = bool(state_file and not report.deleted and settings.site_dir.is_dir()
                               and _read(state_file) == state)
+    if report.incremental and not report.written:
+        # same configuration, theme and code, and not one docs file changed: the site there is
+        # what MkDocs and Pagefind would make again
+        report.site_dir, report.site_unchanged = settings.site_dir, True
+        report.seconds = time.perf_counter() - start
+        return report
     if state_file:
         state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
     with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:

@@ -23,6 +23,7 @@ class BuildReport:
     site_dir: Path | None = None
     deleted: int = 0                                                # docs files removed
     incremental: bool = False                                       # MkDocs rendered changed pages only
+    site_unchanged: bool = False                                    # nothing changed: no MkDocs, no Pagefind
     processed: int | None = None                                    # letters processed (the others: cache)
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
     search: SearchStats | None = None                               # Pagefind's index of the built site
@@ -57,7 +58,10 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     if report.search is not None:
         out.append(f"search: {report.search.pages} pages indexed by Pagefind "
                    f"({', '.join(report.search.languages) or 'no language'}) in {report.search.seconds:.1f} s")
-    if report.generate_seconds is not None:
+    if report.site_unchanged:
+        out.append(f"time: {report.seconds:.1f} s (generator {report.generate_seconds or 0:.1f} s; no page "
+                   "changed, so the site was left as it was: no MkDocs, no Pagefind)")
+    elif report.generate_seconds is not None:
         pagefind = report.search.seconds if report.search is not None else 0.0
         out.append(f"time: {report.seconds:.1f} s (generator {report.generate_seconds:.1f} s, "
                    f"MkDocs {report.seconds - report.generate_seconds - pagefind:.1f} s"

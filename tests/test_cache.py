@@ -10,6 +10,7 @@ import pytest
 
 from generator import parallel, pipeline
 from generator.config import Settings
+from generator.report import format_report
 
 REPO = Path(__file__).resolve().parents[1]
 LETTERS = sorted((REPO / "content/letters").glob("*.txt"))
@@ -185,6 +186,14 @@ def test_rebuild_after_a_change_renders_only_changed_pages_and_equals_a_full_bui
     shutil.copy(letter, fresh.content_dir / "letters" / letter.name)
     assert not pipeline.build(Settings(**{**fresh.__dict__, "cache": False})).incremental
     assert site(settings) == site(fresh)
+
+    # nothing changed at all: the site is left as it is (no MkDocs, no Pagefind)
+    index = settings.site_dir / "index.html"
+    before, mtime = site(settings), index.stat().st_mtime_ns
+    third = pipeline.build(settings)
+    assert third.site_unchanged and third.search is None
+    assert "no MkDocs, no Pagefind" in format_report(third)
+    assert site(settings) == before and index.stat().st_mtime_ns == mtime
 
     # a page that goes away, or a changed theme, means a full build again
     letter.unlink()
