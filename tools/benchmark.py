@@ -118,7 +118,7 @@ def build(content: Path, work: Path, n: int, label: str) -> dict:
     return {"letters": n, "run": label, "seconds": round(seconds, 1),
             "generator": float(generator.group(1)) if generator else None,
             "processed": int(processed.group(1)) if processed else None,
-            "incremental": "changed pages only" in out,
+            "incremental": "changed pages only" in out, "unchanged_site": "no MkDocs, no Pagefind" in out,
             "cpu": round((usage.ru_utime + usage.ru_stime) / seconds, 2),
             "peak_pss_mib": round(peak), "maxrss_mib": round(usage.ru_maxrss / 1024),
             "stages": stages, "pagefind_seconds": float(search.group(2)) if search else None, "site": str(site)}
@@ -184,7 +184,7 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         share = f"{100 * r['generator'] / r['seconds']:.0f} %" if r["generator"] is not None else "-"
         out.append(f"| {r['letters']} | {r['run']} | {r['seconds']} | {r['generator']} | {share} | {r['processed']} "
-                   f"| {'changed pages' if r['incremental'] else 'all pages'} | {r['cpu']} | {r['peak_pss_mib']} |")
+                   f"| {'none' if r.get('unchanged_site') else 'changed pages' if r['incremental'] else 'all pages'} | {r['cpu']} | {r['peak_pss_mib']} |")
     out += ["", "| letters | pages | letter page median / max (KB) | largest other page (KB) | pages > 500 KB "
             "| stages of the cold build (s) |", "|---:|---:|---|---|---:|---|"]
     for r in rows:
