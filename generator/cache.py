@@ -8,8 +8,8 @@ the current vocabulary (`still_valid`), so a letter whose hyphens would now be d
 differently is processed again. The corpus vocabulary itself is stored under the keys of all
 letters together.
 
-The cache is a folder of pickles written by this program only (default `.cache/letters`, never
-committed); entries not used by a build are removed at its end. Delete the folder, or build with
+The cache is a folder of pickles written by this program only (default `build/docs.cache/`,
+beside the docs folder; never committed); entries not used by a build are removed at its end. Delete the folder, or build with
 `--no-cache`, to start from nothing; a damaged entry is ignored and made again.
 """
 from __future__ import annotations
@@ -51,8 +51,6 @@ def still_valid(entry: Entry, vocabulary: Vocabulary | None) -> bool:
 class LetterCache:
     folder: Path | None                   # None: no cache (every letter is processed)
     context: str = ""                     # what every letter depends on (knowledge, themes, …)
-    hits: int = 0
-    misses: int = 0
     _used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import feeds, parallel, render, render_qa, search, write
-from .cache import Entry, LetterCache, still_valid
+from .cache import Entry, LetterCache, code_fingerprint, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -96,11 +96,10 @@ def site_state(settings: Settings) -> str:
 
     digest = hashlib.sha256()
     project = settings.mkdocs_yml.resolve().parent
-    files = [settings.mkdocs_yml.resolve()] + sorted((project / "overrides").rglob("*")) \
-        + sorted(Path(__file__).parent.rglob("*.py"))
-    for path in files:
+    for path in [settings.mkdocs_yml.resolve()] + sorted((project / "overrides").rglob("*")):
         if path.is_file():
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(code_fingerprint().encode())
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
         digest.update(f"{package}={version(package)}".encode())
     digest.update(str(settings.site_dir.resolve()).encode() + str(settings.docs_dir.resolve()).encode())
@@ -216,7 +215,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
                          + "\n".join(problems))
     cache.prune()
     if stats is not None:
-        stats.update(processed=len(todo), cached=len(sources) - len(todo))
+        stats.update(processed=len(todo))
     return letters
 
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from . import parallel
 from .errors import BuildError
 from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
@@ -201,9 +201,8 @@ def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
         if page.path in by_path:
             raise BuildError(f"two generated files would both be {docs_dir / page.path}")
         by_path[page.path] = page
-    wanted = set(by_path)
     written = unchanged = deleted = 0
-    for rel in sorted(wanted):
+    for rel in sorted(by_path):
         data = by_path[rel].text.encode("utf-8")          # one at a time: the site's text is big
         path = docs_dir / rel
         if path.is_file() and path.read_bytes() == data:
@@ -216,7 +215,7 @@ def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
         written += 1
     for path in sorted(docs_dir.rglob("*"), reverse=True):     # children before their folders
         rel = path.relative_to(docs_dir).as_posix()
-        if path.is_file() and rel not in wanted and rel != DOCS_MARKER:
+        if path.is_file() and rel not in by_path and rel != DOCS_MARKER:
             path.unlink()
             deleted += 1
         elif path.is_dir() and not any(path.iterdir()):
@@ -305,11 +304,11 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
     files) of its share (`_build_part`). Each checks the links of its own pages as usual; links to
     an anchor on a page of another share are checked here afterwards, as MkDocs would."""
     if jobs <= 1:
-        messages, _ = _build_part(mkdocs_yml, docs_dir, site_dir, strict, dirty, 0, 1)
+        messages, _ = _build_part(mkdocs_yml, docs_dir, site_dir, strict, dirty, 0)
         return messages
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = [pool.submit(_build_part, mkdocs_yml, docs_dir, site_dir, strict, dirty, i, jobs) for i in range(jobs)]
-        results = [part.result() for part in parts]          # a BuildError of a part is raised here
+    # one process per share; a BuildError of a share is raised here
+    results = parallel.ordered_map(partial(_build_part, mkdocs_yml, docs_dir, site_dir, strict, dirty, parts=jobs),
+                                   range(jobs), jobs, min_items=1)
     messages = list(dict.fromkeys(m for part_messages, _ in results for m in part_messages))
     anchors: dict[str, set[str]] = {}
     links: dict[str, dict[str, dict[str, str]]] = {}
@@ -331,7 +330,7 @@ def build_site(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool = 
 
 
 def _build_part(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool, dirty: bool,
-                part: int, parts: int) -> tuple[list[str], tuple[dict, dict, int]]:
+                part: int, parts: int = 1) -> tuple[list[str], tuple[dict, dict, int]]:
     """One MkDocs build of the share `part` of `parts` (all of it when parts == 1): its warnings,
     and the anchors of the pages it rendered with their links to anchors on other pages."""
     from mkdocs.commands.build import build

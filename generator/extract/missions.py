@@ -63,7 +63,7 @@ class _Matcher(Candidates):
         self.exact: dict[str, str] = {}
         self.folded: dict[str, str] = {}
         alternatives: list[tuple[int, str]] = []
-        exact_forms, folded_forms = [], []
+        folded_forms = []
         for surface, key in items:
             form = _normal(surface)
             if not form:
@@ -76,13 +76,12 @@ class _Matcher(Candidates):
                 body = "(?i:" + body + ")"
             else:
                 self.exact[form] = key
-                exact_forms.append(form)
             alternatives.append((len(form), body))
         alternatives.sort(key=lambda a: -a[0])
         union = "|".join(body for _, body in alternatives) or r"(?!x)x"
         # A letter or digit on either side means the name is part of a longer word.
         self.pattern = re.compile(r"(?<!\w)(?:" + union + r")(?!\w)")
-        super().__init__(self.pattern, exact=exact_forms, folded=folded_forms)
+        super().__init__(self.pattern, exact=self.exact, folded=folded_forms)
 
     def key(self, surface: str) -> str:
         form = _normal(surface)
