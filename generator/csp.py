@@ -23,8 +23,10 @@ Only the standard library: MkDocs loads this file by path, not as part of the pa
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import html.parser
+import itertools
 import re
 
 CSP_META = "Content-Security-Policy"
@@ -88,10 +90,37 @@ class _PageScan(html.parser.HTMLParser):
             self._script = None
 
 
+# Every piece of a page that can carry markup: comments, whole <script>/<style> elements (their
+# text is not markup), and start tags as html.parser itself delimits them (its own pattern, so a
+# tag here ends where the parser's does). Text between these pieces holds no tag.
+_PIECE = re.compile(
+    r"<!--.*?-->"
+    r"|<(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])\b.*?</(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])\s*>"
+    r"|(?:" + html.parser.locatestarttagend_tolerant.pattern + r")(?:/?>)?",
+    re.S | re.X)
+# What a piece must contain (lower-cased) for _PageScan to find anything in it: an attribute
+# starting with "on", a style, a script (element or URL), the CSP meta tag, or a character
+# reference (which could spell "javascript:" in a URL).
+_SUSPECT = re.compile(r"""[\s/"']on|style|script|&|<meta""")
+
+
+def _suspect_pieces(output: str) -> list[str]:
+    """The pieces of a page that _PageScan has to look at, in page order. Scanning only these
+    finds the same problems as parsing the whole page (test_injection checks both ways agree)
+    at a fraction of the cost: most tags of a page are plain <p>, <a href> and <span class>."""
+    pieces = _PIECE.findall(output)
+    joined = "\x00".join(pieces).lower()
+    ends = [end + i for i, end in enumerate(itertools.accumulate(map(len, pieces)))]
+    picked = sorted({bisect.bisect_right(ends, hit.start()) for hit in _SUSPECT.finditer(joined)})
+    return [pieces[i] for i in picked]
+
+
 def page_problems(output: str) -> list[str]:
     """What in a rendered page the site's CSP would refuse, or that should never be there."""
     scan = _PageScan()
-    scan.feed(output)
+    for piece in _suspect_pieces(output):
+        # a piece is complete: close a tag the page left open, so nothing carries over
+        scan.feed(piece if piece.endswith(">") else piece + ">")
     scan.close()
     if scan.policy is None:
         return [f"no <meta http-equiv=\"{CSP_META}\"> (overrides/main.html missing?)"]

@@ -254,6 +254,52 @@ def test_the_build_refuses_a_page_with_a_script_the_policy_does_not_allow():
         'no <meta http-equiv="Content-Security-Policy"> (overrides/main.html missing?)']
 
 
+TRICKY_MARKUP = [
+    '<p title="a > b" onclick="x()">t</p>',                 # ">" inside a quoted value
+    "<p title='it\'s' onmouseover=y()>t</p>",
+    '<a href="jav&#x61;script:z()">t</a>',                   # a character reference spells the URL
+    '<a href="javascri&#112;t:z()">t</a>',
+    '<p &#111;nclick="x()" s&#116;yle="a">t</p>',
+    '<a href=" java\nscript:z()">t</a>',
+    '<div/onload="x()">t</div>',                              # "/" before the attribute name
+    '<a b"c=">" onclick="x()">t</a>',                         # a quote inside an attribute name
+    '<P STYLE="color:red">t</P><STYLE>p{}</STYLE>',
+    '<!-- <p onclick="x()"> --><p>t</p>',                     # a comment is not markup
+    '<script>var s = "<p onclick=x()>";</script><script type="module">m()</script>',
+    '<SCRIPT>u()</SCRIPT><svg><a xlink:href="javascript:v()">t</a></svg>',
+    '<p title="unclosed onclick=x()>t</p>',
+    '<input formaction="vbscript:w" data-on="1" one="2">',
+]
+
+
+def full_scan(source: str) -> tuple:
+    scan = csp._PageScan()
+    scan.feed(source)
+    scan.close()
+    return scan.policy, scan.scripts, scan.problems
+
+
+def piece_scan(source: str) -> tuple:
+    scan = csp._PageScan()
+    for piece in csp._suspect_pieces(source):
+        scan.feed(piece if piece.endswith(">") else piece + ">")
+    scan.close()
+    return scan.policy, scan.scripts, scan.problems
+
+
+def test_the_fast_page_check_finds_what_parsing_the_whole_page_finds(site):
+    """page_problems parses only the pieces of a page that can hold a problem; on every built page
+    and on markup made to slip past a tag pattern it must see exactly what a full parse sees."""
+    head = ('<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+            "</head><body>")
+    for markup in TRICKY_MARKUP:
+        source = head + markup + "</body></html>"
+        assert piece_scan(source) == full_scan(source), markup
+    for path in html_pages(site):
+        source = path.read_text(encoding="utf-8")
+        assert piece_scan(source) == full_scan(source), path
+
+
 def test_the_preview_server_allows_its_live_reload_script(monkeypatch):
     """`generator serve` injects a live-reload script that differs per response: no hash can allow
     it, so only while serving the policy says 'unsafe-inline' (and the page check accepts that)."""
