@@ -15,7 +15,7 @@ process, timed from outside:
    renders only the pages whose Markdown changed); the letter is restored afterwards.
 
 Memory is the peak of the summed proportional set size (PSS, shared pages divided among the
-processes that share them) of the build and its worker processes, sampled every 50 ms from
+processes that share them) of the build and its worker processes, sampled every 200 ms from
 /proc; "cpu" is user+system time of the whole process tree over wall time (2.0 = both cores busy).
 Page sizes are the built HTML files. The search payload is measured in headless Chromium by
 tools/search_payload.py (skipped with --no-search or when Chromium is missing).
@@ -55,7 +55,10 @@ def synthesise(seeds: Path, synth: Path, n: int, work: Path) -> Path:
 class TreeSampler:
     """Peak summed PSS (MiB) of a process and its descendants, sampled from /proc."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+    # Reading smaps_rollup walks the page tables of a process and holds its memory map lock
+    # meanwhile, which stalls a process that is allocating (Pagefind at 3 GB). 200 ms is fine
+    # enough for peaks that last seconds, and disturbs the build less than 50 ms did.
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
         self.pid, self.interval, self.peak_mib = pid, interval, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
