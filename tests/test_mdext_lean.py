@@ -1,0 +1,66 @@
+"""The site's Markdown extensions that only make MkDocs faster (generator/mdext/leaninline.py):
+the HTML must be what Python-Markdown makes without them, and letter text stays text."""
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from conftest import markdown_from_mkdocs_yml
+from generator.render import escape_md
+
+
+def without(name: str) -> markdown.Markdown:
+    """mkdocs.yml's Markdown, without the extension generator.mdext.`name`."""
+    md = markdown_from_mkdocs_yml(leave_out=f"generator.mdext.{name}")
+    assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
+    return md
+
+
+# Every inline pattern, each in a page that also has or lacks the characters of the others.
+SAMPLES = [
+    "Platte tekst zonder iets.\n{ #p-1 data-regels=\"1-2\" }",
+    "Een *nadruk*, **sterk**, _ook_ en __sterk__.",
+    "Code `x < y` en \\*geen nadruk\\* en \\[geen link\\].",
+    "Een [link](../landen/mali.md) en [een titel](https://example.org/ \"titel\").",
+    "Een ![afbeelding](x.png \"t\") en een ![ref][img].\n\n[img]: https://example.org/y.png",
+    "Een [ref][a], een [a] en [a][].\n\n[a]: https://example.org/a",
+    "Geen definitie: [ref][a] en [a].",
+    "Een <https://example.org/> en een <iemand@example.org>.",
+    "Een regel  \nmet een harde regelovergang, en een\tandere\t\nmet een tab.",
+    "Inline <span class=\"x\">html</span> en &amp; &lt; &#126; &copy; & losse.",
+    "Voetnoot[^1] en nog een[^b].\n\n[^1]: Tekst met *nadruk* en <https://example.org/>.\n[^b]: B.",
+    "<div class=\"vn-answer\" id=\"antwoord-1\" markdown=\"1\">\n**Antwoord 1**\n{ .vn-qa-label }\n\n"
+    "Zie <https://example.org/x> en ![b](c.png) en `code`.\n\n</div>",
+    "!!! info vn-meta \"Over *deze* brief\"\n\n    | A | B |\n    |---|---|\n    | `x` | [y](z.md) |",
+    "??? note \"Weggelaten ([2](#x))\"\n\n    Tekst met <b>html</b>.",
+    "## Kop met `code` en *nadruk* { #kop }\n\nDe AVVN en de SDG.\n\n*[AVVN]: Algemene Vergadering\n*[SDG]: doel",
+]
+
+
+@pytest.mark.parametrize("source", SAMPLES)
+def test_lean_inline_gives_the_html_python_markdown_gives(source):
+    assert markdown_from_mkdocs_yml().convert(source) == without("leaninline").convert(source)
+
+
+def test_lean_inline_leaves_out_what_a_page_cannot_use():
+    md = markdown_from_mkdocs_yml()
+    md.convert("Een [link](x.md) en *nadruk*.")
+    inline = md.treeprocessors["inline"]
+    kept = [name for name in md.inlinePatterns._data if md.inlinePatterns[name] in inline.patterns(inline.source)]
+    assert sorted(kept) == ["em_strong", "link"]
+    md.reset()
+    md.convert("[a][b]\n\n[b]: https://example.org/")                 # a reference definition
+    assert md.inlinePatterns["reference"] in inline.patterns(inline.source)
+
+
+LETTER = "Zie *dit* en _dat_, <b>vet</b>, [x](y), ![i](j.png), <https://e.org/>, <a@b.nl>, `c` &amp; a  \nb"
+
+
+def test_letter_text_stays_literal():
+    out = markdown_from_mkdocs_yml().convert(escape_md(LETTER))
+    assert out == without("leaninline").convert(escape_md(LETTER))
+    for tag in ("<em", "<strong", "<b>", "<a ", "<img", "<code", "<br"):
+        assert tag not in out
+    assert "Zie *dit* en _dat_, &lt;b&gt;vet&lt;/b&gt;, [x](y), ![i](j.png), &lt;https://e.org/&gt;, " \
+           "&lt;a@b.nl&gt;, `c` &amp;amp; a\nb" in out
+
