@@ -64,3 +64,33 @@ def test_letter_text_stays_literal():
     assert "Zie *dit* en _dat_, &lt;b&gt;vet&lt;/b&gt;, [x](y), ![i](j.png), &lt;https://e.org/&gt;, " \
            "&lt;a@b.nl&gt;, `c` &amp;amp; a\nb" in out
 
+
+ABBR_PAGE = """## De AVVN en de SDG { #kop }
+
+De AVVN, de SDG en weer de AVVN (AVVN); *de AVVN* en [de SDG](x.md) en de AVVN-zitting. Tot slot SDG.
+
+- een punt met AVVN en **SDG en AVVN** en
+  nog een regel met SDG
+- AVVN
+
+    - diep: SDG *AVVN* SDG
+
+| AVVN | x |
+|---|---|
+| SDG en `AVVN` | AVVN [AVVN](y.md) AVVN |
+
+<div class="vn-answer" markdown="1">
+Antwoord over de AVVN en de SDG.
+</div>
+
+*[AVVN]: Algemene Vergadering
+*[SDG]: doel
+"""
+
+
+def test_abbreviations_are_marked_as_upstream_marks_them(monkeypatch):
+    from generator.mdext.abbr import SiteAbbrTreeprocessor
+    fast = markdown_from_mkdocs_yml().convert(ABBR_PAGE)
+    assert fast.count("<abbr") == 24
+    monkeypatch.setattr(SiteAbbrTreeprocessor, "mark", lambda self, root: self.iter_element(root))
+    assert fast == markdown_from_mkdocs_yml().convert(ABBR_PAGE)
