@@ -1,6 +1,8 @@
-"""The site's Markdown extensions that only make MkDocs faster (generator/mdext/leaninline.py):
-the HTML must be what Python-Markdown makes without them, and letter text stays text."""
+"""What only makes MkDocs faster (generator/mdext/: leaninline.py, leanblocks.py and abbr.py's
+marking): the HTML must be what Python-Markdown makes without it, and letter text stays text."""
 from __future__ import annotations
+
+import re
 
 import markdown
 import pytest
@@ -12,7 +14,10 @@ from generator.render import escape_md
 def without(name: str) -> markdown.Markdown:
     """mkdocs.yml's Markdown, without the extension generator.mdext.`name`."""
     md = markdown_from_mkdocs_yml(leave_out=f"generator.mdext.{name}")
-    assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
+    if name == "leaninline":
+        assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
+    if name == "leanblocks":
+        assert isinstance(md.parser.blockprocessors["admonition"].RE, re.Pattern)
     return md
 
 
@@ -94,3 +99,32 @@ def test_abbreviations_are_marked_as_upstream_marks_them(monkeypatch):
     assert fast.count("<abbr") == 24
     monkeypatch.setattr(SiteAbbrTreeprocessor, "mark", lambda self, root: self.iter_element(root))
     assert fast == markdown_from_mkdocs_yml().convert(ABBR_PAGE)
+
+
+BLOCK_SAMPLES = [
+    "Een alinea\n{ #p-1 data-regels=\"1-2\" }\n\nNog een, met # en > en | en !!! en ??? erin.",
+    "!!! info vn-meta \"Over deze brief\"\n\n    | Gegeven | Waarde |\n    |---|---|\n    | Soort | x |\n\n"
+    "    Meer tekst in de admonitie.\n\nNa de admonitie.",
+    "!!! note\n    Direct eronder.\n\n- punt\n\n    !!! warning \"In een lijst\"\n\n        Tekst.",
+    "??? note \"Weggelaten (2)\"\n\n    | Regel | Reden |\n    |---|---|\n    | 1 | kop |\n\n???+ info\n    Open.",
+    "# Kop 1\n## Kop 2 ##\nTekst\n### Kop 3 { #k3 }\n\nKop\n===\n\nKop twee\n---\n\nGeen kop\n- streep",
+    "> Een citaat\n> over twee regels\n\n   > ingesprongen\n\nTekst > geen citaat.",
+    "Voetnoot[^1].\n\n[^1]: De tekst.\n    Vervolg.\n[^2]: Tweede.\n\nTekst met [^niet]: zo.",
+    "De AVVN.\n\n*[AVVN]: Algemene Vergadering\n*[SDG]: doel\n\nTekst met *[geen]: definitie.",
+    "[a] en [b][].\n\n[a]: https://example.org/a \"A\"\n[b]:\n    https://example.org/b\n\nTekst met [x]: y.",
+    "| A | B |\n|---|:-:|\n| 1 | 2 |\n\nA | B\n--|--\n1 | 2\n\n| Een |\n| --- |\n| kolom |\n\n"
+    "| Links\n| ---\n| alleen\n\nGeen | tabel\nop twee regels\n\nEen regel\n| met een pipe |",
+    "- a\n- b | c\n    | x | y |\n    |---|---|\n    | 1 | 2 |\n\n1. een\n2. twee\n\n***\n\n- - -",
+]
+
+
+@pytest.mark.parametrize("source", BLOCK_SAMPLES + SAMPLES)
+def test_lean_blocks_gives_the_html_python_markdown_gives(source):
+    assert markdown_from_mkdocs_yml().convert(source) == without("leanblocks").convert(source)
+
+
+def test_lean_blocks_wraps_the_block_processors():
+    processors = markdown_from_mkdocs_yml().parser.blockprocessors
+    assert getattr(processors["table"].test, "lean", False)
+    assert processors["admonition"].RE.search("Tekst met #.") is None
+    assert processors["hashheader"].RE.search("Tekst met #.\n# Kop") is not None
