@@ -114,6 +114,7 @@ BLOCK_SAMPLES = [
     "[a] en [b][].\n\n[a]: https://example.org/a \"A\"\n[b]:\n    https://example.org/b\n\nTekst met [x]: y.",
     "| A | B |\n|---|:-:|\n| 1 | 2 |\n\nA | B\n--|--\n1 | 2\n\n| Een |\n| --- |\n| kolom |\n\n"
     "| Links\n| ---\n| alleen\n\nGeen | tabel\nop twee regels\n\nEen regel\n| met een pipe |",
+    "Tekst\n   * * *\nmeer\n\n _ _ _\n\nTekst\n___\n\nGeen - - regel\n",
     "- a\n- b | c\n    | x | y |\n    |---|---|\n    | 1 | 2 |\n\n1. een\n2. twee\n\n***\n\n- - -",
 ]
 
@@ -127,4 +128,5 @@ def test_lean_blocks_wraps_the_block_processors():
     processors = markdown_from_mkdocs_yml().parser.blockprocessors
     assert getattr(processors["table"].test, "lean", False)
     assert processors["admonition"].RE.search("Tekst met #.") is None
+    assert processors["hr"].SEARCH_RE.search("Tekst met ***.") is None
     assert processors["hashheader"].RE.search("Tekst met #.\n# Kop") is not None
