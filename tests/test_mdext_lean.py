@@ -49,13 +49,18 @@ def test_lean_inline_gives_the_html_python_markdown_gives(source):
 
 def test_lean_inline_leaves_out_what_a_page_cannot_use():
     md = markdown_from_mkdocs_yml()
-    md.convert("Een [link](x.md) en *nadruk*.")
     inline = md.treeprocessors["inline"]
-    kept = [name for name in md.inlinePatterns._data if md.inlinePatterns[name] in inline.patterns(inline.source)]
-    assert sorted(kept) == ["em_strong", "link"]
-    md.reset()
-    md.convert("[a][b]\n\n[b]: https://example.org/")                 # a reference definition
-    assert md.inlinePatterns["reference"] in inline.patterns(inline.source)
+
+    def kept(source):
+        return sorted(name for name in md.inlinePatterns._data
+                      if md.inlinePatterns[name] in inline.patterns(source))
+    assert kept("Een [link](x.md) en *nadruk*.") == ["em_strong", "link"]
+    assert kept("<https://example.org/> \\") == ["autolink", "escape", "html"]
+    md.references["b"] = ("https://example.org/", None)                # a reference definition
+    assert kept("[a][b]") == ["link", "reference", "short_reference"]
+    assert inline.patterns(None) == list(md.inlinePatterns)           # no source seen: all of them
+    md.convert("Tekst.")
+    assert inline.source is None and inline.inlinePatterns is md.inlinePatterns
 
 
 LETTER = "Zie *dit* en _dat_, <b>vet</b>, [x](y), ![i](j.png), <https://e.org/>, <a@b.nl>, `c` &amp; a  \nb"

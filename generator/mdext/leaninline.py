@@ -66,6 +66,9 @@ class LeanInlineProcessor(InlineProcessor):
         try:
             return super().run(tree, ancestors)
         finally:
+            # Used up: a later run that the preprocessor did not see (another document, or a
+            # subtree an extension processes) tries every pattern.
+            self.source = None
             self.inlinePatterns = self.md.inlinePatterns
 
     def patterns(self, source: str | None) -> list:
