@@ -18,12 +18,15 @@ REPO = Path(__file__).resolve().parents[1]
 SITECHECK = REPO.parent / "shared" / "tools" / "sitecheck.py"
 
 
-def markdown_from_mkdocs_yml() -> markdown.Markdown:
-    """A Python-Markdown instance with exactly the extensions configured in mkdocs.yml."""
+def markdown_from_mkdocs_yml(leave_out: str = "") -> markdown.Markdown:
+    """A Python-Markdown instance with exactly the extensions configured in mkdocs.yml (but
+    `leave_out`, if named)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     names, options = [], {}
     for entry in config["markdown_extensions"]:
         name, opts = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name == leave_out:
+            continue
         names.append(name)
         if opts:
             options[name] = opts

@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.util import AtomicString
 
 CONTROLS = ("a", "button", "label", "summary", "select", "textarea")
 
@@ -27,12 +28,42 @@ class SiteAbbrTreeprocessor(AbbrTreeprocessor):
             return
         keys = sorted(self.abbrs, key=len, reverse=True)
         self.RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
-        self.iter_element(root)
+        self.mark(root)
         seen: set[str] = set()
         for el in _outside_controls(root):
             if el.tag == "abbr" and el.text not in seen:
                 seen.add(el.text)
                 el.set("tabindex", "0")
+
+    def mark(self, root: etree.Element) -> None:
+        """What the upstream `iter_element` does, without its recursion and without looking up
+        each element's position in its parent: every text and tail (not the root's tail) gets an
+        <abbr> per abbreviation with a title; the new elements are not visited again."""
+        split, search = self.split, self.RE.search
+        for el in list(root.iter()):
+            children = list(el)
+            for i in range(len(children) - 1, -1, -1):      # backwards: indices stay valid
+                child = children[i]
+                tail = child.tail
+                if tail and search(tail) and not isinstance(tail, AtomicString) and (found := split(tail)):
+                    child.tail, abbrs = found
+                    el[i + 1:i + 1] = abbrs
+            text = el.text
+            if text and search(text) and not isinstance(text, AtomicString) and (found := split(text)):
+                el.text, abbrs = found
+                el[0:0] = abbrs
+
+    def split(self, text: str) -> tuple[str, list[etree.Element]] | None:
+        """`text` -> (the text before the first abbreviation, its <abbr> elements with the text
+        after each as tail), or None if it has none."""
+        titles = self.abbrs
+        matches = [m for m in self.RE.finditer(text) if titles[m.group(0)]]
+        if not matches:
+            return None
+        ends = [m.start() for m in matches[1:]] + [len(text)]
+        return text[:matches[0].start()], [
+            self.create_element(titles[m.group(0)], m.group(0), text[m.end():end])
+            for m, end in zip(matches, ends)]
 
 
 def _outside_controls(el: etree.Element):
