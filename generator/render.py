@@ -556,7 +556,7 @@ def with_abbreviations(pages: list[OutputPage], glossary: Glossary) -> list[Outp
         if p.path.endswith(".md") and p.path != GLOSSARY_PAGE:
             # only the abbreviations the page has: the others would mark nothing, and every
             # definition costs MkDocs time on every page (thousands of pages)
-            used = Glossary(tuple(a for a in glossary.abbreviations if a.key in p.text))
+            used = glossary.used_in(p.text)
             if used.abbreviations:
                 p = OutputPage(p.path, p.text.rstrip("\n") + "\n\n" + definitions(used) + "\n")
         out.append(p)
