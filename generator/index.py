@@ -84,9 +84,11 @@ class CrossIndex:
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     related: dict[str, list[Related]] = field(default_factory=dict)    # letter id -> most related first
     by_id: dict[str, Letter] = field(init=False)
+    position: dict[str, int] = field(init=False)      # letter id -> its place in `letters`
 
     def __post_init__(self) -> None:
         self.by_id = {l.id: l for l in self.letters}
+        self.position = {l.id: i for i, l in enumerate(self.letters)}
 
     def of_kind(self, kind: str) -> list[Entity]:
         """Entities of one kind, most mentioned first, then by title."""
@@ -97,8 +99,10 @@ class CrossIndex:
         """The entity's mentions grouped by letter, letters in date order, mentions in text order."""
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in entity.mentions:
-            groups[m.letter_id].append(m)
-        return [(l, sorted(groups[l.id], key=lambda m: (m.line, m.start))) for l in self.letters if l.id in groups]
+            if m.letter_id in self.position:
+                groups[m.letter_id].append(m)
+        return [(self.by_id[i], sorted(groups[i], key=lambda m: (m.line, m.start)))
+                for i in sorted(groups, key=self.position.__getitem__)]
 
     def link_of(self, mention: Mention) -> Entity | None:
         return self.entities.get((mention.kind, mention.key))
@@ -149,6 +153,7 @@ def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str
     keys = {l.id: {(m.kind, m.key) for m in l.mentions if (m.kind, m.key) in index.entities} for l in index.letters}
     themes = {l.id: {s for p in l.passages for s in p.themes if s in theme_order} for l in index.letters}
     kinds = list(SECTIONS)
+    entity_order = {k: (kinds.index(k[0]), sort_key(e)) for k, e in index.entities.items()}
     # ties: the newer letter first, then the id
     ranked = sorted(index.letters, key=lambda l: (-letter_date(l).toordinal(), l.id))
     features = [{("entity", k) for k in keys[l.id]} | {("theme", s) for s in themes[l.id]} for l in ranked]
@@ -156,8 +161,7 @@ def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str
     for letter, best in zip(ranked, most_shared(features, limit)):
         out[letter.id] = [Related(
             ranked[i],
-            tuple(sorted(keys[letter.id] & keys[ranked[i].id],
-                         key=lambda k: (kinds.index(k[0]), sort_key(index.entities[k])))),
+            tuple(sorted(keys[letter.id] & keys[ranked[i].id], key=entity_order.__getitem__)),
             tuple(sorted(themes[letter.id] & themes[ranked[i].id], key=theme_order.get))) for i in best]
     return {l.id: out[l.id] for l in index.letters}
 
