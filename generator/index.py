@@ -219,11 +219,13 @@ TOP_RELATED = 5
 def theme_entries(index: CrossIndex) -> list[ThemeEntry]:
     """Per theme (taxonomy order) its passages, most mentioned entities and related themes."""
     entries = {t.slug: ThemeEntry(t) for t in index.taxonomy.themes}
+    counts: dict[str, Counter] = {slug: Counter() for slug in entries}
     for letter in index.letters:
         by_block = defaultdict(list)
         for m in letter.mentions:
             by_block[m.block].append(m)
         for passage in letter.passages:
+            found = None                        # the passage's entity keys, once for all its themes
             for slug in passage.themes:
                 entry = entries.get(slug)
                 if entry is None:
@@ -232,11 +234,13 @@ def theme_entries(index: CrossIndex) -> list[ThemeEntry]:
                 for other in passage.themes:
                     if other != slug and other in entries:
                         entry.related.append(other)
-                entry.entities.extend(m for b in passage.blocks for m in by_block.get(b, ()))
-    for entry in entries.values():
-        counts = Counter((m.kind, m.key) for m in entry.entities if m.kind != "kamerstuk")
+                if found is None:
+                    found = [(m.kind, m.key) for b in passage.blocks for m in by_block.get(b, ())
+                             if m.kind != "kamerstuk"]
+                counts[slug].update(found)
+    for slug, entry in entries.items():
         entry.entities = [(index.entities[k], n) for k, n in
-                          sorted(counts.items(), key=lambda kn: (-kn[1], sort_key(index.entities[kn[0]])))
+                          sorted(counts[slug].items(), key=lambda kn: (-kn[1], sort_key(index.entities[kn[0]])))
                           if k in index.entities][:TOP_ENTITIES]
         related = Counter(entry.related)
         entry.related = [(entries[s].theme, n) for s, n in sorted(related.items(), key=lambda sn: (-sn[1], sn[0]))
