@@ -620,11 +620,37 @@ def by_letter(entry: ThemeEntry) -> list[tuple[Letter, list]]:
 
 def passage_excerpt(letter: Letter, passage) -> str:
     """The start of a passage's text (after its heading), escaped and shortened at a word."""
-    text = " ".join(letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading")
-    text = " ".join(text.split())
+    texts = [letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading"]
+    text = _normalized_start(texts, EXCERPT_CHARS + 1)
     if len(text) > EXCERPT_CHARS:
-        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
+        cut = text.rfind(" ", 0, EXCERPT_CHARS)
+        if cut < 0:                             # no space to cut at: all but the last character
+            text = " ".join(" ".join(texts).split())
+        text = text[:cut] + " …"
     return escape_md(text, line_start=False)
+
+
+def _normalized_start(texts: list[str], need: int) -> str:
+    """" ".join(" ".join(texts).split()), or a start of it at least `need` characters long.
+
+    A passage can be a long section; its excerpt needs only its first words. A start of the text
+    with its whitespace collapsed is a start of the whole text collapsed, so the start taken is
+    made longer only until it is long enough."""
+    size = 4 * need
+    while True:
+        taken, length = [], -1
+        for t in texts:
+            taken.append(t)
+            length += len(t) + 1
+            if length >= size:
+                break
+        raw = " ".join(taken)
+        if len(taken) == len(texts) and len(raw) <= size:      # the whole text
+            return " ".join(raw.split())
+        text = " ".join(raw[:size].split())
+        if len(text) >= need:
+            return text
+        size *= 4
 
 
 def reason_note(reason: Reason) -> str:
