@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .knowledge import Located
@@ -42,6 +43,15 @@ class Glossary:
         """Alphabetical, as a reader looks them up (case-insensitive)."""
         return sorted(self.abbreviations, key=lambda a: (a.key.lower(), a.key))
 
+    def used_in(self, text: str) -> Glossary:
+        """The abbreviations whose key occurs in `text` (anywhere, as `key in text` finds it), in
+        glossary order. One regex pass over the text instead of one search per abbreviation."""
+        keys = tuple(a.key for a in self.abbreviations)
+        if not keys:
+            return self
+        found = keys_in(text, keys)
+        return Glossary(tuple(a for a in self.abbreviations if a.key in found), self.path)
+
 
 def build_glossary(data: object, path: Path | str = Path("content/knowledge") / GLOSSARY_FILE,
                    lines: dict[tuple, int] | None = None) -> Glossary:
@@ -71,6 +81,53 @@ def build_glossary(data: object, path: Path | str = Path("content/knowledge") / 
                             key, name, hint=EXAMPLE)
         found.append(Abbreviation(key, " ".join(entry["nl"].split()), " ".join(entry.get("en", "").split())))
     return Glossary(tuple(found), path)
+
+
+def keys_in(text: str, keys: tuple[str, ...]) -> set[str]:
+    """The keys that occur in `text`, exactly as {k for k in keys if k in text}.
+
+    The matcher finds, left to right, non-overlapping occurrences (the longest key at each place).
+    A key it did not report can still occur where it overlaps a reported one ("VN" in "AVVN");
+    such an occurrence lies within a key's length of that match, so the text around the matches
+    is searched for the keys not found yet."""
+    if "" in keys:                                  # not an abbreviation, but "" is in any text
+        return keys_in(text, tuple(k for k in keys if k)) | {""}
+    if not keys:
+        return set()
+    matcher, longest = _matcher(keys)
+    spans = [m.span() for m in matcher.finditer(text)]
+    if not spans:
+        return set()
+    found = {text[a:b] for a, b in spans}
+    if len(found) < len(keys):
+        # "\0" cannot be part of a key, so no key is found across two pieces
+        around = "\0".join(text[max(0, a - longest + 1):b + longest - 1] for a, b in spans)
+        found.update(k for k in keys if k not in found and k in around)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _matcher(keys: tuple[str, ...]) -> tuple[re.Pattern, int]:
+    """A regex matching any of the keys, the longest where several start at one place (a trie:
+    'E(?:U|VRM)|…', which the regex engine runs much faster than one alternative per key), and
+    the length of the longest key."""
+    return re.compile(_trie(sorted(set(keys)))), max(map(len, keys))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for a sorted list of distinct non-empty words, longest match first."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in by_first.items():
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(re.escape(first))
+        else:
+            optional = "?" if "" in rests else ""
+            parts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+    return "|".join(parts)
 
 
 def definitions(glossary: Glossary) -> str:

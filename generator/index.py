@@ -5,7 +5,6 @@ The whole index is complete before any page is rendered (cross-links form a grap
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -85,9 +84,11 @@ class CrossIndex:
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     related: dict[str, list[Related]] = field(default_factory=dict)    # letter id -> most related first
     by_id: dict[str, Letter] = field(init=False)
+    position: dict[str, int] = field(init=False)      # letter id -> its place in `letters`
 
     def __post_init__(self) -> None:
         self.by_id = {l.id: l for l in self.letters}
+        self.position = {l.id: i for i, l in enumerate(self.letters)}
 
     def of_kind(self, kind: str) -> list[Entity]:
         """Entities of one kind, most mentioned first, then by title."""
@@ -98,8 +99,10 @@ class CrossIndex:
         """The entity's mentions grouped by letter, letters in date order, mentions in text order."""
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in entity.mentions:
-            groups[m.letter_id].append(m)
-        return [(l, sorted(groups[l.id], key=lambda m: (m.line, m.start))) for l in self.letters if l.id in groups]
+            if m.letter_id in self.position:
+                groups[m.letter_id].append(m)
+        return [(self.by_id[i], sorted(groups[i], key=lambda m: (m.line, m.start)))
+                for i in sorted(groups, key=self.position.__getitem__)]
 
     def link_of(self, mention: Mention) -> Entity | None:
         return self.entities.get((mention.kind, mention.key))
@@ -145,37 +148,67 @@ def letter_date(letter: Letter) -> dt.date:
 def related_letters(index: CrossIndex, limit: int = RELATED_LETTERS) -> dict[str, list[Related]]:
     """Per letter the (at most `limit`) other letters sharing the most entities and themes: score =
     shared entity keys (resolutions, missions, countries, Kamerstukken) + shared themes; ties go to
-    the newer letter, then the id. Letters sharing nothing are not related.
-
-    Each letter's keys are looked up in an inverted index, so the cost follows the actual overlap
-    rather than every pair of letters."""
+    the newer letter, then the id. Letters sharing nothing are not related."""
     theme_order = {t.slug: i for i, t in enumerate(index.taxonomy.themes)}
     keys = {l.id: {(m.kind, m.key) for m in l.mentions if (m.kind, m.key) in index.entities} for l in index.letters}
     themes = {l.id: {s for p in l.passages for s in p.themes if s in theme_order} for l in index.letters}
-    postings: dict[object, list[str]] = defaultdict(list)
-    for letter in index.letters:
-        for key in keys[letter.id]:
-            postings[("entity", key)].append(letter.id)
-        for slug in themes[letter.id]:
-            postings[("theme", slug)].append(letter.id)
     kinds = list(SECTIONS)
-    # ties: the newer letter first, then the id; as one number per letter (0 = comes first)
-    rank = {l.id: r for r, l in enumerate(sorted(index.letters, key=lambda l: (-letter_date(l).toordinal(), l.id)))}
-    n = len(rank)
+    entity_order = {k: (kinds.index(k[0]), sort_key(e)) for k, e in index.entities.items()}
+    # ties: the newer letter first, then the id
+    ranked = sorted(index.letters, key=lambda l: (-letter_date(l).toordinal(), l.id))
+    features = [{("entity", k) for k in keys[l.id]} | {("theme", s) for s in themes[l.id]} for l in ranked]
     out: dict[str, list[Related]] = {}
-    for letter in index.letters:
-        scores: Counter = Counter()
-        for key in keys[letter.id]:
-            scores.update(postings[("entity", key)])
-        for slug in themes[letter.id]:
-            scores.update(postings[("theme", slug)])
-        scores.pop(letter.id, None)
-        best = [i for _, i in heapq.nlargest(limit, ((s * n - rank[i], i) for i, s in scores.items()))]
+    for letter, best in zip(ranked, most_shared(features, limit)):
         out[letter.id] = [Related(
-            index.by_id[i],
-            tuple(sorted(keys[letter.id] & keys[i],
-                         key=lambda k: (kinds.index(k[0]), sort_key(index.entities[k])))),
-            tuple(sorted(themes[letter.id] & themes[i], key=theme_order.get))) for i in best]
+            ranked[i],
+            tuple(sorted(keys[letter.id] & keys[ranked[i].id], key=entity_order.__getitem__)),
+            tuple(sorted(themes[letter.id] & themes[ranked[i].id], key=theme_order.get))) for i in best]
+    return {l.id: out[l.id] for l in index.letters}
+
+
+def most_shared(features: list[set], limit: int) -> list[list[int]]:
+    """For each item, the positions of the (at most `limit`) other items that share the most
+    features with it, most first; ties go to the lower position. Items sharing none are left out.
+
+    The same as sorting all other items by (-shared features, position), but without counting
+    pair by pair, which grows with the square of the items times the features most of them have
+    (every letter has a theme or two that half the letters have). Instead each feature is one
+    int with a bit per item that has it, and an item's counts are kept for all items at once,
+    bit-sliced: planes[b] holds the items whose count has bit b set, and adding a feature is a
+    binary addition of its bits to those planes."""
+    holders: dict = defaultdict(int)
+    for position, found in enumerate(features):
+        for feature in found:
+            holders[feature] |= 1 << position
+    out = []
+    for position, found in enumerate(features):
+        planes: list[int] = []
+        for feature in found:
+            carry = holders[feature]
+            for b, plane in enumerate(planes):
+                planes[b] = plane ^ carry
+                carry &= plane
+                if not carry:
+                    break
+            else:
+                if carry:
+                    planes.append(carry)
+        left = 0                                # the items with a count above 0, not yet taken
+        for plane in planes:
+            left |= plane
+        left &= ~(1 << position)
+        best: list[int] = []
+        while left and len(best) < limit:
+            top = left                          # -> the items left with the highest count
+            for plane in reversed(planes):
+                if top & plane:
+                    top &= plane
+            while top and len(best) < limit:
+                lowest = top & -top             # the lowest position first
+                best.append(lowest.bit_length() - 1)
+                top ^= lowest
+                left ^= lowest
+        out.append(best)
     return out
 
 
@@ -186,11 +219,13 @@ TOP_RELATED = 5
 def theme_entries(index: CrossIndex) -> list[ThemeEntry]:
     """Per theme (taxonomy order) its passages, most mentioned entities and related themes."""
     entries = {t.slug: ThemeEntry(t) for t in index.taxonomy.themes}
+    counts: dict[str, Counter] = {slug: Counter() for slug in entries}
     for letter in index.letters:
         by_block = defaultdict(list)
         for m in letter.mentions:
             by_block[m.block].append(m)
         for passage in letter.passages:
+            found = None                        # the passage's entity keys, once for all its themes
             for slug in passage.themes:
                 entry = entries.get(slug)
                 if entry is None:
@@ -199,11 +234,13 @@ def theme_entries(index: CrossIndex) -> list[ThemeEntry]:
                 for other in passage.themes:
                     if other != slug and other in entries:
                         entry.related.append(other)
-                entry.entities.extend(m for b in passage.blocks for m in by_block.get(b, ()))
-    for entry in entries.values():
-        counts = Counter((m.kind, m.key) for m in entry.entities if m.kind != "kamerstuk")
+                if found is None:
+                    found = [(m.kind, m.key) for b in passage.blocks for m in by_block.get(b, ())
+                             if m.kind != "kamerstuk"]
+                counts[slug].update(found)
+    for slug, entry in entries.items():
         entry.entities = [(index.entities[k], n) for k, n in
-                          sorted(counts.items(), key=lambda kn: (-kn[1], sort_key(index.entities[kn[0]])))
+                          sorted(counts[slug].items(), key=lambda kn: (-kn[1], sort_key(index.entities[kn[0]])))
                           if k in index.entities][:TOP_ENTITIES]
         related = Counter(entry.related)
         entry.related = [(entries[s].theme, n) for s, n in sorted(related.items(), key=lambda sn: (-sn[1], sn[0]))

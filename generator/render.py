@@ -59,6 +59,9 @@ _SAFE_URL = re.compile(r"^https?://[^\s<>\"'()\[\]\\|`{}]+$")
 _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_:.-]+")
 _NOTE_LABEL_BAD = re.compile(r"[^A-Za-z0-9]+")
 _TRANSLATE = str.maketrans({**_REPLACE, **{chr(c): None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f]}})
+# Any character _TRANSLATE changes. Most letter text has none, and one search for them costs a
+# fraction of str.translate, which looks up every character of the text in a dict.
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
 FOOTNOTES_MARKER = "///Footnotes Go Here///"              # Python-Markdown's PLACE_MARKER default
 
 
@@ -81,7 +84,8 @@ def escape_md(text: str, line_start: bool = True) -> str:
     whitespace (a hard line break) are dropped; control characters are removed.
     `line_start=False` means the text continues a line (after a footnote marker).
     """
-    escaped = text.translate(_TRANSLATE)                  # one pass: specials replaced, controls gone
+    # one pass: specials replaced, controls gone (only when there are any: most text has none)
+    escaped = text.translate(_TRANSLATE) if _TRANSLATED.search(text) else text
     if "\\](" in escaped:
         escaped = _LINK_PAREN.sub(r"\\(", escaped)
     if "!\\[" in escaped:
@@ -190,7 +194,9 @@ def page_title(title: str) -> str:
 
 # --- values shown on the pages -------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def nl_date(date: dt.date | None) -> str:
+    """'18 september 2020' (Babel, which is slow for so small a job: each date is made once)."""
     return format_date(date, format="long", locale="nl") if date else "datum onbekend"
 
 
@@ -289,13 +295,17 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
-                       page_title=page_title, nl_date=nl_date, kind_label=kind_label)
+                       page_title=page_title, nl_date=nl_date, kind_label=kind_label,
+                       # once per listed item: a filter is a plain call, a global function goes
+                       # through Jinja's Context.call, which costs more than these functions do
+                       mention_excerpt=mention_excerpt, anchor_label=anchor_label,
+                       passage_excerpt=passage_excerpt, reason_note=reason_note)
     env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
                        kind_anchor=kind_anchor, citation=citation, qa_label=qa_label,
                        heading_level=heading_level,
-                       render_text=render_text, mention_excerpt=mention_excerpt, anchor_label=anchor_label,
+                       render_text=render_text,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
-                       by_letter=by_letter, passage_excerpt=passage_excerpt, reason_note=reason_note,
+                       by_letter=by_letter,
                        percent=percent, furniture_reasons=furniture_reasons, qa_page=qa_page,
                        footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
     return env
@@ -437,6 +447,24 @@ def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = No
 
 # --- long lists over several pages ---------------------------------------------------------------
 
+@dataclass(frozen=True)
+class LetterLabel:
+    """How a list of letters shows one letter, made once for all the lists it is on (a letter is
+    on the pages of every theme and entity it has): title and kind escaped, the date as text."""
+
+    title: str              # the title, escaped
+    when: str               # its date, else its year, else 'jaar onbekend'
+    kind: str               # its kind, as a label, escaped
+    path: str               # its page, from the docs root
+
+
+def letter_labels(letters: list[Letter]) -> dict[str, LetterLabel]:
+    """Letter id -> LetterLabel."""
+    return {l.id: LetterLabel(md(title_of(l)),
+                              nl_date(l.meta.date) if l.meta.date else str(l.meta.year or "jaar onbekend"),
+                              md(kind_label(l.meta.kind)), page_path(l.id)) for l in letters}
+
+
 @dataclass
 class YearSection:
     """The chunks of one year on one page; `continued` when the year began on an earlier page."""
@@ -552,7 +580,7 @@ def with_abbreviations(pages: list[OutputPage], glossary: Glossary) -> list[Outp
         if p.path.endswith(".md") and p.path != GLOSSARY_PAGE:
             # only the abbreviations the page has: the others would mark nothing, and every
             # definition costs MkDocs time on every page (thousands of pages)
-            used = Glossary(tuple(a for a in glossary.abbreviations if a.key in p.text))
+            used = glossary.used_in(p.text)
             if used.abbreviations:
                 p = OutputPage(p.path, p.text.rstrip("\n") + "\n\n" + definitions(used) + "\n")
         out.append(p)
@@ -569,8 +597,10 @@ def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage
     """The themes overview, the pages of each theme (at most `limit` passages a page) and the timeline."""
     general = sum(p.general for l in index.letters for p in l.passages)
     pages = [OutputPage(f"{THEMES_DIR}/index.md", _render("themes.md.j2", entries=index.themes, general=general))]
+    labels = letter_labels(index.letters)
     for e in index.themes:
-        pages += [OutputPage(p.path, _render("theme.md.j2", entry=e, page=p))
+        letters = e.letters                     # counted once, not on each of its pages
+        pages += [OutputPage(p.path, _render("theme.md.j2", entry=e, letters=letters, page=p, labels=labels))
                   for p in paged(f"{THEMES_DIR}/{e.theme.slug}.md", by_letter(e), limit)]
     years, rows = attention(index)
     kinds = kind_order(l.meta.kind for l in index.letters)
@@ -590,11 +620,37 @@ def by_letter(entry: ThemeEntry) -> list[tuple[Letter, list]]:
 
 def passage_excerpt(letter: Letter, passage) -> str:
     """The start of a passage's text (after its heading), escaped and shortened at a word."""
-    text = " ".join(letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading")
-    text = " ".join(text.split())
+    texts = [letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading"]
+    text = _normalized_start(texts, EXCERPT_CHARS + 1)
     if len(text) > EXCERPT_CHARS:
-        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
+        cut = text.rfind(" ", 0, EXCERPT_CHARS)
+        if cut < 0:                             # no space to cut at: all but the last character
+            text = " ".join(" ".join(texts).split())
+        text = text[:cut] + " …"
     return escape_md(text, line_start=False)
+
+
+def _normalized_start(texts: list[str], need: int) -> str:
+    """" ".join(" ".join(texts).split()), or a start of it at least `need` characters long.
+
+    A passage can be a long section; its excerpt needs only its first words. A start of the text
+    with its whitespace collapsed is a start of the whole text collapsed, so the start taken is
+    made longer only until it is long enough."""
+    size = 4 * need
+    while True:
+        taken, length = [], -1
+        for t in texts:
+            taken.append(t)
+            length += len(t) + 1
+            if length >= size:
+                break
+        raw = " ".join(taken)
+        if len(taken) == len(texts) and len(raw) <= size:      # the whole text
+            return " ".join(raw.split())
+        text = " ".join(raw[:size].split())
+        if len(text) >= need:
+            return text
+        size *= 4
 
 
 def reason_note(reason: Reason) -> str:
@@ -632,12 +688,15 @@ def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPa
     """Per kind an overview page; per resolution, mission, country and Kamerstuk the pages with its
     mentions, newest letter first, at most `limit` mentions a page."""
     pages = []
+    labels = letter_labels(index.letters)
     for kind, (folder, label, noun) in SECTIONS.items():
         entities = index.of_kind(kind)
         pages.append(OutputPage(f"{folder}/index.md", _render(
             "entities.md.j2", kind=kind, label=label, noun=noun, entities=entities, index=index)))
         for e in entities:
-            pages += [OutputPage(p.path, _render("entity.md.j2", entity=e, noun=noun, index=index, page=p))
+            letters = e.letters                 # counted once, not on each of its pages
+            pages += [OutputPage(p.path, _render("entity.md.j2", entity=e, letters=letters, noun=noun, index=index,
+                                                 page=p, labels=labels))
                       for p in paged(e.path, index.by_letter(e), limit)]
     return pages
 

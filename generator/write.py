@@ -135,16 +135,21 @@ def themes_json(index: CrossIndex) -> OutputPage:
     for entry in index.themes:
         themes.append({
             "slug": entry.theme.slug, "name": entry.theme.name, "description": entry.theme.description,
-            "passages": [{
-                "letter_id": letter.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
-                "lines": [p.span.start, p.span.end], "paragraphs": p.paragraphs,
-                "reason": p.reasons[entry.theme.slug].source,
-                "words": [[w, n] for w, n in p.reasons[entry.theme.slug].words] if p.reasons[entry.theme.slug].source == "tekst" else [],
-            } for letter, p in entry.passages],
+            "passages": [passage_record(letter, p, entry.theme.slug) for letter, p in entry.passages],
         })
     general = [{"letter_id": l.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
                 "lines": [p.span.start, p.span.end]} for l in index.letters for p in l.passages if p.general]
     return _json_page("data/themes.json", {"themes": themes, "general": general})
+
+
+def passage_record(letter: Letter, p, slug: str) -> dict:
+    reason = p.reasons[slug]
+    return {
+        "letter_id": letter.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
+        "lines": [p.span.start, p.span.end], "paragraphs": p.paragraphs, "reason": reason.source,
+        # (word, count) pairs as they are: JSON writes a pair as a list, so no list is made per word
+        "words": list(reason.words) if reason.source == "tekst" else [],
+    }
 
 
 def entity_record(e: Entity) -> dict:
@@ -176,19 +181,27 @@ def dumps(value, level: int = 0) -> str:
     the order of its fields. (json.dumps with indent puts every value on a line of its own and,
     with indent, cannot use the C encoder: several seconds at 2,000 letters.)"""
     if not _holds_records(value):
-        return json.dumps(value, ensure_ascii=False)
+        return _encode(value)
     pad, end = "  " * (level + 1), "  " * level
     if isinstance(value, list):
         return "[\n" + ",\n".join(pad + dumps(v, level + 1) for v in value) + "\n" + end + "]"
-    return "{\n" + ",\n".join(f"{pad}{json.dumps(k, ensure_ascii=False)}: {dumps(v, level + 1)}"
+    return "{\n" + ",\n".join(f"{pad}{_encode(k)}: {dumps(v, level + 1)}"
                                for k, v in value.items()) + "\n" + end + "}"
+
+
+# json.dumps(value, ensure_ascii=False) makes an encoder for each call: one does for all of them
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _holds_records(value) -> bool:
     """A list with a record in it, or a record holding such a list."""
     if isinstance(value, list):
         return any(isinstance(v, dict) for v in value)
-    return isinstance(value, dict) and any(_holds_records(v) for v in value.values())
+    if isinstance(value, dict):
+        for v in value.values():                    # most are text or numbers: no call for those
+            if isinstance(v, (list, dict)) and _holds_records(v):
+                return True
+    return False
 
 
 # --- docs folder -----------------------------------------------------------------------------------

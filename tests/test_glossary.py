@@ -8,7 +8,7 @@ import pytest
 
 from generator import render
 from generator.errors import SourceError
-from generator.glossary import Abbreviation, Glossary, build_glossary, definitions
+from generator.glossary import Abbreviation, Glossary, build_glossary, definitions, keys_in
 from generator.knowledge import parse_knowledge_yaml
 from generator.read import read_glossary
 from generator.render import OutputPage
@@ -103,6 +103,17 @@ def test_every_markdown_page_but_the_glossary_gets_the_definitions_it_uses():
     assert out["data/letters.json"] == "[]\n"
     assert "*[" not in out["woordenlijst.md"]
     assert render.with_abbreviations(pages, Glossary()) == pages
+
+
+@pytest.mark.parametrize("text", [
+    "", "Niets afgekort.", "de AVVN en de VN", "AVVNV", "VNVR", "AVVNVR", "xVNV", "NVNVNV", "EUNDP", "UNDPEU",
+    "PvdAVVN", "SGVNVR en SG", "D66D6", "a.E.U", "AVV\0VN", "EUNVVNVRAVVNVV"])
+def test_keys_in_finds_exactly_the_keys_the_text_holds_also_where_they_overlap(text):
+    # keys that overlap each other and are prefixes, suffixes or inside one another
+    keys = ("AVVN", "VN", "NV", "VNVR", "VR", "SGVN", "SG", "EU", "UNDP", "DP", "PvdA", "D66", "D6", "VV")
+    assert keys_in(text, keys) == {k for k in keys if k in text}
+    assert keys_in(text, keys + ("",)) == {k for k in keys if k in text} | {""}
+    assert keys_in(text, ()) == set()
 
 
 def test_glossary_page_lists_them_alphabetically_escaped(to_html):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from generator import pipeline, render
 from generator.config import Settings
 from generator.extract.themes import Passage
-from generator.index import build_index
+from generator.index import build_index, most_shared
 from generator.knowledge import Knowledge
 from generator.model import Block, Letter, Mention, Meta, Source, Span
 from generator.taxonomy import Taxonomy, Theme
@@ -31,6 +32,23 @@ def letter(letter_id: str, date: dt.date, keys: list[tuple[str, str]], themes: t
 
 def index_of(*letters: Letter):
     return build_index(list(letters), Knowledge(), TAXONOMY)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_most_shared_is_the_same_as_counting_every_pair(seed):
+    rng = random.Random(seed)
+    items = [{rng.randrange(12) for _ in range(rng.randrange(9))} for _ in range(rng.randrange(1, 90))]
+    limit = rng.randrange(1, 7)
+    expected = []
+    for i, mine in enumerate(items):
+        shared = [(len(mine & other), j) for j, other in enumerate(items) if j != i and mine & other]
+        expected.append([j for _, j in sorted(shared, key=lambda sj: (-sj[0], sj[1]))[:limit]])
+    assert most_shared(items, limit) == expected
+
+
+def test_most_shared_with_counts_of_several_bits():
+    items = [set(range(40)), set(range(37)), set(range(37)), set(range(1)), set(range(38)), set(), {99}]
+    assert most_shared(items, 3) == [[4, 1, 2], [0, 2, 4], [0, 1, 4], [0, 1, 2], [0, 1, 2], [], []]
 
 
 def test_score_is_shared_entities_plus_shared_themes_ties_newest_first():

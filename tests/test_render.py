@@ -265,3 +265,34 @@ def test_mentions_become_links_without_changing_the_visible_text(to_html):
     out = to_html(md_text.split("---\n", 2)[2])
     assert '<a href="../resoluties/2417.md">2417</a>' in out
     assert "[<a href=\"https://zoek.officielebekendmakingen.nl/kst-26150-168\">Kamerstuk 26 150, nr. 168</a>] &lt;b&gt;." in out
+
+
+def _naive_passage_excerpt(texts: list[str]) -> str:
+    text = " ".join(" ".join(texts).split())
+    if len(text) > render.EXCERPT_CHARS:
+        text = text[:text.rfind(" ", 0, render.EXCERPT_CHARS)] + " …"
+    return render.escape_md(text, line_start=False)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_passage_excerpt_reads_only_the_start_but_is_the_same_as_from_the_whole_text(seed):
+    import random
+
+    from generator.extract.themes import Passage
+    rng = random.Random(seed)
+    words = ["vrede", "veiligheid", "x" * rng.choice([5, 230, 900]), " " * rng.choice([1, 50, 2000]), "\n\n", "\t"]
+    texts = ["".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randrange(0, 120)))
+             for _ in range(rng.randrange(0, 6))]
+    blocks = [Block("heading", "Kop " * 100, Span(1, 1))] + [Block("paragraph", t, Span(1, 1)) for t in texts]
+    letter = Letter("a", Source(Path("a.txt"), ""), Meta(), blocks, [], [])
+    passage = Passage("a", "section", "p-1", "Kop", list(range(len(blocks))), Span(1, 1), 1)
+    assert render.passage_excerpt(letter, passage) == _naive_passage_excerpt(texts)
+    full = " ".join(" ".join(texts).split())
+    for need in (1, 7, 221, 5000):
+        start = render._normalized_start(texts, need)
+        assert start == full if len(full) < need else (full.startswith(start) and len(start) >= need)
+
+
+def test_normalized_start_goes_on_after_a_start_of_only_whitespace():
+    # the first text fills the first start taken (4 × need characters) exactly, with spaces only
+    assert render._normalized_start([" " * 40, "abcdefghijklmnop qrs"], 10) == "abcdefghijklmnop qrs"
