@@ -75,6 +75,7 @@ def build_vocabulary(texts: Iterable[str]) -> Vocabulary:
 
 # The word a line ends in when it ends with a hyphen (the word broken at the line end).
 _BROKEN_AT_END = re.compile(r"(?<![\w’'-])[\w’'-]*-[^\S\n]*$", re.MULTILINE)
+_LINE_END_HYPHEN = re.compile(r"-[^\S\n]*$", re.MULTILINE)      # where _BROKEN_AT_END can match
 
 
 def token_counts(texts: Iterable[str]) -> collections.Counter[str]:
@@ -82,8 +83,23 @@ def token_counts(texts: Iterable[str]) -> collections.Counter[str]:
     counters (over parts of the corpus, in any order) give the same vocabulary."""
     counts: collections.Counter[str] = collections.Counter()
     for text in texts:
-        counts.update(WORD_CHARS.findall(_BROKEN_AT_END.sub("", text)))
+        counts.update(WORD_CHARS.findall(text))
+        for word in broken_words(text):           # each is one token of the text: take it out again
+            counts[word] -= 1
+            if not counts[word]:
+                del counts[word]
     return counts
+
+
+def broken_words(text: str) -> list[str]:
+    """The words broken at a line end (each with its hyphen), in order. Only the lines that end
+    in a hyphen are searched (a fast scan finds them)."""
+    words = []
+    for hyphen in _LINE_END_HYPHEN.finditer(text):
+        line_start = text.rfind("\n", 0, hyphen.start()) + 1
+        word = _BROKEN_AT_END.search(text, line_start, hyphen.end())
+        words.append(text[word.start():hyphen.start() + 1])
+    return words
 
 
 def vocabulary_from(counts: collections.Counter[str]) -> Vocabulary:
@@ -348,7 +364,7 @@ def _append_page(lines: list[Line], body: list[_Raw]) -> None:
 
 def _standalone_title(lines: list[Line]) -> bool:
     """The last text line stands alone between breaks and reads as a title."""
-    idx = max(i for i, l in enumerate(lines) if l.text)
+    idx = next(i for i in range(len(lines) - 1, -1, -1) if lines[i].text)
     text = lines[idx].text
     alone = idx == 0 or lines[idx - 1].text == ""
     return alone and len(text) <= 100 and text[:1].isupper() and not SENTENCE_END.search(text) \
@@ -399,7 +415,9 @@ def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None,
         cur, nxt = out[i], out[i + 1]
         if not cur.text or not nxt.text:
             continue
-        m = HYPHEN_END.search(cur.text) if cur.text.endswith("-") else None     # (the cheap test first)
+        if not cur.text.endswith("-"):                # (the cheap test first)
+            continue
+        m = HYPHEN_END.search(cur.text)
         w = FIRST_WORD.match(nxt.text)
         if not m or not w or BULLET.match(nxt.text):
             continue

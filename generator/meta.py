@@ -46,12 +46,14 @@ KIND_RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 # UNGA sessions: an ordinal attached to "zitting van de AVVN", "AVVN" or "Algemene Vergadering".
 _ORDINAL = r"(?<![\d.,])(\d{1,3}) ?(?:e|ste|de)\)?"
 SESSION_PATTERNS = (
-    _ORDINAL + r" zitting van de (?:Algemene Vergadering|AVVN)\b",
-    _ORDINAL + r" (?:AVVN|Algemene Vergadering)(?![a-zA-Z])",
+    r" zitting van de (?:Algemene Vergadering|AVVN)\b",
+    r" (?:AVVN|Algemene Vergadering)(?![a-zA-Z])",
 )
 SESSION_RANGE = range(1, 201)
-# Compiled; the lookahead lets the regex engine skip quickly to the next digit.
-_SESSION_RES = tuple(re.compile(r"(?=\d)" + p, re.IGNORECASE) for p in SESSION_PATTERNS)
+# One regex for all patterns (they differ after the ordinal, so no two match at one place: one
+# scan finds what a scan per pattern would); the lookahead lets the regex engine skip quickly
+# to the next digit.
+_SESSION_RE = re.compile(r"(?=\d)" + _ORDINAL + "(?:" + "|".join(SESSION_PATTERNS) + ")", re.IGNORECASE)
 
 # The UN General Assembly's Nth regular session opens in September of 1945 + N. An inzetbrief for
 # session N is sent that summer, a report on its ministerial week and the written consultation on
@@ -89,6 +91,8 @@ SALUTATION_PATTERN = r"Geachte (?:voorzitter|Voorzitter|heer|mevrouw)[^,\n]{0,40
 
 # Signatures: "De Minister van Buitenlandse Zaken," followed (after blank lines) by a name line.
 ROLE_START = re.compile(r"(?:^|(?<=\s))[Dd]e (?=(?:[Mm]inister|[Ss]taatssecretaris)\b)")
+# A line where ROLE_START matches at the start (after its indent): where a signature can begin.
+ROLE_LINE = re.compile(r"^[^\S\n]*[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b", re.MULTILINE)
 ROLE_EXTRA = re.compile(r"^(?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")   # "Minister van Algemene Zaken,"
 _NAME_TOKEN = (r"(?:[A-ZÀ-Þ][a-z]?\.)+|[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*"
                r"|van|de|der|den|ten|ter|von|du|le|la|'t")
@@ -151,8 +155,11 @@ def sidecar_fields(sidecar: dict) -> dict:
 
 def flatten(text: str) -> str:
     """One line of text: line-end hyphens joined ("Verga-\\ndering"), whitespace collapsed."""
-    joined = re.sub(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t\f]*(?=[a-zà-ÿ])", "", text)
-    return re.sub(r"\s+", " ", joined).strip()
+    return " ".join(_LINE_END_HYPHEN.sub("", text).split())     # split(): the whitespace of \s
+
+
+# "-" first (then the letter before it) lets the regex engine skip to the next hyphen
+_LINE_END_HYPHEN = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\n[ \t\f]*(?=[a-zà-ÿ])")
 
 
 def body_start(flat: str) -> int:
@@ -192,10 +199,8 @@ def infer_kind(flat: str) -> str:
 
 def session_mentions(flat: str) -> list[int]:
     """Session numbers in order of appearance."""
-    hits = []
-    for pattern in _SESSION_RES:
-        hits += [(m.start(), int(m.group(1))) for m in pattern.finditer(flat)]
-    return [number for _, number in sorted(hits) if number in SESSION_RANGE]
+    numbers = (int(m.group(1)) for m in _SESSION_RE.finditer(flat))
+    return [number for number in numbers if number in SESSION_RANGE]
 
 
 def infer_sessions(flat: str) -> list[int]:
@@ -279,17 +284,26 @@ def infer_signatories(text: str) -> list[Signatory]:
     lines = text.split("\n")
     found: list[Signatory] = []
     index, last_end = 0, None
-    while index < len(lines):
-        if last_end is not None and index - last_end > MAX_CLUSTER_GAP:
-            break
-        match = _signature_at(lines, index)
-        if match is None:
-            index += 1
+    for candidate in _role_lines(text):        # a signature starts on no other line
+        if candidate < index:
             continue
-        signatories, index = match
-        found += signatories
-        last_end = index
+        if last_end is not None and candidate - last_end > MAX_CLUSTER_GAP:
+            break
+        match = _signature_at(lines, candidate)
+        if match is not None:
+            signatories, index = match
+            found += signatories
+            last_end = index
     return found
+
+
+def _role_lines(text: str):
+    """Indexes (in text.split("\n")) of the lines that start with a role, in order."""
+    line, pos = 0, 0
+    for m in ROLE_LINE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        yield line
 
 
 def _signature_at(lines: list[str], index: int) -> tuple[list[Signatory], int] | None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import Vocabulary, build_vocabulary, clean, keeps_hyphen
+from generator.clean import Vocabulary, broken_words, build_vocabulary, clean, keeps_hyphen, token_counts
 from generator.model import Source
 
 
@@ -40,6 +40,13 @@ def body(text: str, vocabulary=None) -> str:
 ])
 def test_hyphen_decision(left, right, keep):
     assert keeps_hyphen(left, right, Vocabulary()) is keep
+
+
+def test_words_broken_at_a_line_end_are_not_counted():
+    text = "de lidmaat-\nschap van VN-\nleden  \nniet-statelijke-   \n- \nen zee’-\t\nvuren- en x.-\nniet-statelijke actoren"
+    assert broken_words(text) == ["lidmaat-", "VN-", "niet-statelijke-", "-", "zee’-", "-"]
+    assert token_counts([text]) == {"de": 1, "schap": 1, "van": 1, "leden": 1, "en": 2, "vuren-": 1, "x": 1,
+                                    "niet-statelijke": 1, "actoren": 1}
 
 
 def test_corpus_decides_compounds():

@@ -4,6 +4,7 @@ The mapping is the tests' own; the real one comes from the knowledge base.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -78,3 +79,14 @@ def test_corpus(letter):
             assert hit.surface == text[hit.start:hit.end]
             counts[hit.key] += 1
     assert dict(counts) == EXPECTED[letter]
+
+
+@pytest.mark.parametrize("text, has_hint", [
+    ("zie HTTPS://minusma.org", True), ("zie WWW.Un", True), ("press@unifil", True), ("de VN.ORG", True),
+    ("rijksoverheid.Nl/", True), ("x.Gov", True), ("x.eu)", True), ("x.İnt", True), ("w.w.w. en ww. en :/", False),
+    ("de organisatie.organiseert", False), ("x.nlx en .euro", False), ("VN-missie: MINUSMA", False), ("", False),
+])
+def test_address_hint_is_found_wherever_an_address_can_be(text, has_hint):
+    # the hint is written for speed; it must find what the plain form of it finds
+    plain = re.compile(r"://|www\.|@|\.(?:org|int|com|net|nl|eu|gov)\b", re.IGNORECASE)
+    assert bool(missions._ADDRESS_HINT.search(text)) is bool(plain.search(text)) is has_hint

@@ -1,6 +1,7 @@
 """What every extractor returns: a hit in one block of text."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ class Candidates:
     Python's `re` tries every alternative at every position of the text, which is slow for a few
     hundred names. A name can only start where a word starts with the same first word, so one
     cheap scan finds the words that begin with a character some name begins with, a set look-up
-    keeps those that are the first word of a name, and the full pattern is matched at those
-    places only. Same result as `pattern.search`/`finditer` for patterns of the form
+    keeps those that are the first word of a name, and the full pattern is matched only where
+    those words stand (found with str.find; most words are no name, and are never looked at in
+    Python). Same result as `pattern.search`/`finditer` for patterns of the form
     `(?<!\\w)(?:name|…)…`; names that do not start with a word character fall back to the plain
     search.
 
@@ -56,7 +58,10 @@ class Candidates:
         starts = {c for w in self._exact for c in w[:1]}
         starts |= {c for w in self._folded for c in (w[:1], w[:1].upper())}
         chars = "".join(sorted(starts))
-        self._words = re.compile(r"(?<!\w)[" + re.escape(chars) + r"]\w*") if chars else None
+        # From the first of these characters in a word to its end; where that is the whole word,
+        # it is one of the words meant (a lookbehind for the word start would make it slower).
+        self._words = re.compile(r"[" + re.escape(chars) + r"]\w*") if chars else None
+        self._last: tuple[str, list[int]] = ("", [])   # the text last searched and its starts
 
     @classmethod
     def of(cls, names: Mapping[str, str] | "Candidates") -> "Candidates":
@@ -64,14 +69,22 @@ class Candidates:
         per mapping and kept), or the matcher itself when given one."""
         return names if isinstance(names, cls) else _compiled(cls, tuple(names.items()))
 
-    def _starts(self, text: str, pos: int = 0) -> Iterator[int]:
+    def _starts(self, text: str, pos: int = 0) -> list[int]:
+        """Where a word that is the first word of a name starts (at or after `pos`), in order.
+        Kept for the last text: `search` is called again and again on one text."""
+        if self._last[0] is not text:
+            self._last = (text, self._find_starts(text))
+        starts = self._last[1]
+        return starts[bisect.bisect_left(starts, pos):] if pos else starts
+
+    def _find_starts(self, text: str) -> list[int]:
         if self._words is None:
-            return
-        exact, folded = self._exact, self._folded
-        for m in self._words.finditer(text, pos):
-            word = m.group()
-            if word in exact or (folded and word.lower() in folded):
-                yield m.start()
+            return []
+        words = set(self._words.findall(text))
+        firsts = words & self._exact
+        if self._folded:
+            firsts.update(w for w in words if w.lower() in self._folded)
+        return sorted(at for word in firsts for at in _whole_word_at(text, word))
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self._plain:
@@ -95,6 +108,20 @@ class Candidates:
 @lru_cache(maxsize=8)
 def _compiled(cls, items: tuple[tuple[str, str], ...]) -> "Candidates":
     return cls(items)
+
+
+def _whole_word_at(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` as a whole word (no word character on either side)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"             # what \w matches
 
 
 _WORD_START = re.compile(r"\w")

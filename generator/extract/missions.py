@@ -37,8 +37,10 @@ _ADDRESS = re.compile(
 )
 
 
-# Every address above contains one of these; a text without any has no address (a fast test).
-_ADDRESS_HINT = re.compile(r"://|www\.|@|\.(?:org|int|com|net|nl|eu|gov)\b", re.IGNORECASE)
+# Every address above contains one of these; a text without any has no address (a fast test):
+# "://", "www.", "@" or ".org" (…), in any case. Written to start with the set of their first
+# characters, so the regex engine skips quickly to the next place where one can start.
+_ADDRESS_HINT = re.compile(r"[:wW@.](?:(?<=:)//|(?<=[wW])(?i:ww\.)|(?<=@)|(?<=\.)(?i:org|int|com|net|nl|eu|gov)\b)")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
