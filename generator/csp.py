@@ -95,7 +95,8 @@ class _PageScan(html.parser.HTMLParser):
 # tag here ends where the parser's does). Text between these pieces holds no tag.
 _PIECE = re.compile(
     r"<!--.*?-->"
-    r"|<(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])\b.*?</(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])\s*>"
+    r"|<(?i:script)\b.*?</(?i:script)\s*>"       # a script ends at </script> only, as in the parser
+    r"|<(?i:style)\b.*?</(?i:style)\s*>"
     r"|(?:" + html.parser.locatestarttagend_tolerant.pattern + r")(?:/?>)?",
     re.S | re.X)
 # What a piece must contain (lower-cased) for _PageScan to find anything in it: an attribute

@@ -267,6 +267,8 @@ TRICKY_MARKUP = [
     '<!-- <p onclick="x()"> --><p>t</p>',                     # a comment is not markup
     '<script>var s = "<p onclick=x()>";</script><script type="module">m()</script>',
     '<SCRIPT>u()</SCRIPT><svg><a xlink:href="javascript:v()">t</a></svg>',
+    '<script>var s = "</style>";</script><p onclick="x()">t</p>',   # a style end tag inside a script
+    '<style>p{}</script></style><p style="a">t</p>',
     '<p title="unclosed onclick=x()>t</p>',
     '<input formaction="vbscript:w" data-on="1" one="2">',
 ]
