@@ -153,13 +153,13 @@ def sidecar_fields(sidecar: dict) -> dict:
 
 # --- text helpers --------------------------------------------------------------------------------
 
+# "-" first (then the letter before it) lets the regex engine skip to the next hyphen
+_LINE_END_HYPHEN = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\n[ \t\f]*(?=[a-zà-ÿ])")
+
+
 def flatten(text: str) -> str:
     """One line of text: line-end hyphens joined ("Verga-\\ndering"), whitespace collapsed."""
     return " ".join(_LINE_END_HYPHEN.sub("", text).split())     # split(): the whitespace of \s
-
-
-# "-" first (then the letter before it) lets the regex engine skip to the next hyphen
-_LINE_END_HYPHEN = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\n[ \t\f]*(?=[a-zà-ÿ])")
 
 
 def body_start(flat: str) -> int:

@@ -74,9 +74,9 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
 
 
 def release_memory() -> None:
-    """Give the memory of the letters and pages (freed when generate returned) back to the
-    system, so processes forked afterwards do not start out with it (glibc only; else a no-op)."""
-    gc.collect()
+    """Give the memory of the letters and pages (freed when generate returned, which ends with a
+    full collection: collector_paused) back to the system, so processes forked afterwards do not
+    start out with it (glibc only; else a no-op)."""
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
