@@ -1,6 +1,7 @@
 """Shared fixtures: the repository paths, Markdown as MkDocs renders it, the built site."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import importlib.util
@@ -13,9 +14,18 @@ import pytest
 import yaml
 
 from generator.config import Settings
+from generator.knowledge import Knowledge, Resolution
 
 REPO = Path(__file__).resolve().parents[1]
 SITECHECK = REPO.parent / "shared" / "tools" / "sitecheck.py"
+
+
+def knowledge_2417() -> Knowledge:
+    """A knowledge base with only resolution 2417 (the index and pagination tests' letters cite it)."""
+    return Knowledge(missions={}, resolutions={"2417": Resolution("2417", 2018, dt.date(2018, 5, 24),
+                                                                   "Conflict en honger",
+                                                                   "https://undocs.org/S/RES/2417(2018)")},
+                     country_aliases={}, excluded_countries=frozenset())
 
 
 def markdown_from_mkdocs_yml(leave_out: str = "") -> markdown.Markdown:

@@ -1,12 +1,12 @@
 """Cross-reference index: grouping, order, titles, excerpts."""
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator.index import build_index, excerpt, kamerstuk_title
-from generator.knowledge import Knowledge, Resolution
 from generator.model import Block, Letter, Mention, Meta, Source, Span
+
+from conftest import knowledge_2417
 
 
 def letter(letter_id: str, year: int, mentions: list[tuple[str, str, int]]) -> Letter:
@@ -18,17 +18,10 @@ def letter(letter_id: str, year: int, mentions: list[tuple[str, str, int]]) -> L
                   blocks, [], [], mentions=found)
 
 
-def knowledge() -> Knowledge:
-    return Knowledge(missions={}, resolutions={"2417": Resolution("2417", 2018, dt.date(2018, 5, 24),
-                                                                   "Conflict en honger",
-                                                                   "https://undocs.org/S/RES/2417(2018)")},
-                     country_aliases={}, excluded_countries=frozenset())
-
-
 def test_mentions_grouped_by_letter_in_date_order():
     new = letter("nieuw", 2020, [("resolution", "2417", 5), ("resolution", "2417", 2)])
     old = letter("oud", 2017, [("resolution", "2417", 9), ("country", "SY", 3)])
-    index = build_index([new, old], knowledge())
+    index = build_index([new, old], knowledge_2417())
     entity = index.entities[("resolution", "2417")]
     groups = index.by_letter(entity)
     assert [l.id for l, _ in groups] == ["oud", "nieuw"]
@@ -41,7 +34,7 @@ def test_mentions_grouped_by_letter_in_date_order():
 
 
 def test_unknown_resolution_is_a_warning_naming_file_and_line():
-    index = build_index([letter("oud", 2017, [("resolution", "2286", 9)])], knowledge())
+    index = build_index([letter("oud", 2017, [("resolution", "2286", 9)])], knowledge_2417())
     assert index.warnings == ["oud.txt:9: resolutie 2286 is not in the knowledge base; "
                               "add it to content/knowledge/resolutions.yml"]
     assert index.entities[("resolution", "2286")].title == "Resolutie 2286"

@@ -11,8 +11,9 @@ import pytest
 
 from generator import render
 from generator.index import Chunk, build_index, paginate
-from generator.knowledge import Knowledge, Resolution
 from generator.model import Block, Letter, Mention, Meta, Source, Span
+
+from conftest import knowledge_2417
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 ANCHOR = re.compile(r"\{ #([\w:.-]+)")
@@ -31,18 +32,11 @@ def letter(letter_id: str, year: int | None, mentions: int, kind: str = "resolut
                   blocks, [], [], mentions=found)
 
 
-def knowledge() -> Knowledge:
-    return Knowledge(missions={}, resolutions={"2417": Resolution("2417", 2018, dt.date(2018, 5, 24),
-                                                                   "Conflict en honger",
-                                                                   "https://undocs.org/S/RES/2417(2018)")},
-                     country_aliases={}, excluded_countries=frozenset())
-
-
 @pytest.fixture
 def index():
     letters = [letter("2017-a", 2017, 2), letter("2018-b", 2018, 1), letter("2018-c", 2018, 3),
                letter("2019-groot", 2019, 7), letter("2020-d", 2020, 1), letter("zonder-jaar", None, 2)]
-    return build_index(letters, knowledge())
+    return build_index(letters, knowledge_2417())
 
 
 def resolution_pages(index, limit):
@@ -115,7 +109,7 @@ def test_one_page_when_everything_fits(index):
 
 def test_kamerstukken_have_an_overview_with_anchors_and_a_page_each():
     letters = [letter("2020-a", 2020, 2, "kamerstuk", "26150-168"), letter("2019-b", 2019, 1, "kamerstuk", "26150-168")]
-    pages = {p.path: p.text for p in render.render_entities(build_index(letters, knowledge()), 2)}
+    pages = {p.path: p.text for p in render.render_entities(build_index(letters, knowledge_2417()), 2)}
     overview = pages["kamerstukken/index.md"]
     assert '| <span id="26150-168"></span>[Kamerstuk 26 150, nr. 168](26150-168.md) |' in overview
     assert "brieven/" not in overview                               # the citations are on the pages
