@@ -8,7 +8,7 @@ from pathlib import Path
 from . import pipeline, write
 from .config import Settings
 from .errors import GeneratorError
-from .report import format_report
+from .report import format_letter_table, format_report
 
 PROGRESS_MIN = 20   # show a progress bar from this many letters on, or whenever stderr is a terminal
 
@@ -41,6 +41,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          help="folder that keeps processed letters between builds (default: DOCS.cache)")
         sub.add_argument("--no-cache", action="store_true",
                          help="process every letter again (the cache is neither read nor written)")
+    check.add_argument("--report", action="store_true",
+                       help="also print a table: per letter the kind, date, reference and title as inferred, "
+                            "paragraphs, headings, Q&A pairs, furniture removed, warnings and what a sidecar "
+                            "should add")
     build.add_argument("--site", type=Path, default=Path("site"), help="site folder (default: site)")
     serve.add_argument("--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
     return parser.parse_args(argv)
@@ -66,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(format_report(report, args.verbose))
+    if getattr(args, "report", False):
+        print()
+        print(format_letter_table(report.rows))
     return 0
 
 

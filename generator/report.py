@@ -10,6 +10,25 @@ from .model import Furniture
 from .search import SearchStats
 
 
+@dataclass(frozen=True)
+class LetterRow:
+    """One letter as the generator understood it: a line of `check --report`."""
+
+    id: str
+    file: str
+    kind: str                      # kind key
+    date: str                      # ISO date, or the year alone, or ""
+    reference: str                 # the letter's own citation ("Kamerstukken II 2020/21, 26 150, nr. 187"), or ""
+    title: str
+    paragraphs: int
+    headings: int
+    qa_pairs: int                  # numbered answers of a written Q&A round (with their questions)
+    furniture: int                 # lines of page furniture removed
+    warnings: int
+    missing: tuple[str, ...] = ()  # of kind, date, reference: what was neither read nor set in a sidecar
+    sidecar: bool = False
+
+
 @dataclass
 class BuildReport:
     letters: int = 0
@@ -27,6 +46,7 @@ class BuildReport:
     processed: int | None = None                                    # letters processed (the others: cache)
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
     search: SearchStats | None = None                               # Pagefind's index of the built site
+    rows: list[LetterRow] = field(default_factory=list)             # per letter, for `check --report`
 
     @property
     def furniture_total(self) -> int:
@@ -72,3 +92,33 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     if verbose and report.stages:
         out.append("stages: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.stages.items()))
     return "\n".join(out)
+
+
+REPORT_COLUMNS = ("letter", "kind", "date", "reference", "title", "par.", "head.", "Q&A", "furn.", "warn.", "needs")
+REPORT_TITLE_MAX = 60
+
+
+def format_letter_table(rows: list[LetterRow]) -> str:
+    """`check --report`: one row per letter as a Markdown table (readable in a terminal, pasteable in
+    an issue), then how many letters miss what. "needs" names what was neither found in the text
+    nor set in a sidecar: those letters want a sidecar (see CONTRIBUTING.md)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ") or "–"
+
+    def short(title: str) -> str:
+        return title if len(title) <= REPORT_TITLE_MAX else title[:REPORT_TITLE_MAX - 1].rstrip() + "…"
+
+    out = ["| " + " | ".join(REPORT_COLUMNS) + " |", "|" + "---|" * len(REPORT_COLUMNS)]
+    for r in rows:
+        values = (r.id + (" (sidecar)" if r.sidecar else ""), r.kind, r.date, r.reference, short(r.title),
+                  str(r.paragraphs), str(r.headings), str(r.qa_pairs), str(r.furniture), str(r.warnings),
+                  ", ".join(r.missing))
+        out.append("| " + " | ".join(cell(v) for v in values) + " |")
+    missing = Counter(field for r in rows for field in r.missing)
+    out.append("")
+    out.append(f"{len(rows)} letters; without " + ", ".join(f"{name}: {missing[name]}" for name in MISSING_FIELDS)
+               + f"; with warnings: {sum(1 for r in rows if r.warnings)}")
+    return "\n".join(out)
+
+
+MISSING_FIELDS = ("kind", "date", "reference")

@@ -1,0 +1,187 @@
+"""Letters of the whole archive, in every layout, against what a person read on each page.
+
+Two sets of material, each page with a YAML file of expectations written by a person after reading
+the page (not generated from the generator's output):
+
+- tests/fixtures/sgd/<stem>.yml: the 42 real OCR pages of Staten-Generaal Digitaal (1946–1994) in
+  ../shared/corpus/sgd/ (provenance in ../shared/corpus/SOURCES.md);
+- tests/fixtures/layouts/<stem>.yml + <stem>.txt: modern layouts (Kamerstuk as published, the
+  Aanhangsel van de Handelingen, ministry letters, artikel-100-brieven, moties) reproduced from
+  published documents with text written for the fixture.
+
+All pages are processed together with the bundled letters, as a maintainer would drop them into
+content/letters/ without a sidecar. Per page the test checks the kind, title, date and reference
+(each right, or a warning that says what is missing), the page furniture that must go, the text that
+must stay, headings, askers, Q&A and footnotes. What the generator still gets wrong is listed in
+KNOWN_GAPS (strict xfail: a gap that gets fixed fails the test until it is taken off the list).
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import pipeline
+from generator.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SGD = REPO.parent / "shared" / "corpus" / "sgd"
+FIXTURES = REPO / "tests" / "fixtures"
+ASPECTS = ("kind", "title", "date", "reference", "furniture", "text", "headings", "askers", "qa", "footnotes",
+           "hyphens")
+
+# (page stem, aspect) -> why the generator still gets it wrong. Keep this list short and honest.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+}
+
+
+def _expectations() -> list[tuple[str, Path, dict]]:
+    """(set, text file, expectations) for every expectations file."""
+    out = []
+    for path in sorted((FIXTURES / "sgd").glob("*.yml")):
+        out.append(("sgd", SGD / f"{path.stem}.txt", yaml.safe_load(path.read_text(encoding="utf-8"))))
+    for path in sorted((FIXTURES / "layouts").glob("*.yml")):
+        out.append(("layouts", path.with_suffix(".txt"), yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return out
+
+
+EXPECTATIONS = _expectations()
+
+
+def test_every_sgd_page_has_expectations():
+    if not SGD.is_dir():
+        pytest.skip(f"{SGD} not found (CI puts shared/ beside the repository)")
+    pages = {p.stem for p in SGD.glob("*.txt")}
+    written = {p.stem for p in (FIXTURES / "sgd").glob("*.yml")}
+    assert pages == written, (sorted(pages - written), sorted(written - pages))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Every page and the bundled letters processed as one content folder: file name -> Letter."""
+    if not SGD.is_dir():
+        pytest.skip(f"{SGD} not found (CI puts shared/ beside the repository)")
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    shutil.copytree(REPO / "content", content)
+    for _set, text, _exp in EXPECTATIONS:
+        shutil.copy(text, content / "letters" / text.name)
+    settings = Settings(content_dir=content, site_dir=content.parent / "site", docs_dir=content.parent / "docs",
+                        mkdocs_yml=REPO / "mkdocs.yml", cache=False)
+    letters = pipeline.load_letters(settings)
+    return {letter.source.path.name: letter for letter in letters}
+
+
+def _norm(text: str) -> str:
+    """For comparing phrases with page text: case, whitespace, hyphens and quotes do not count."""
+    text = text.replace("\u00ad", "").casefold()
+    text = re.sub(r"[-‐‑–—]", "", text)
+    return " ".join(text.split())
+
+
+def _reading_text(letter) -> str:
+    return "\n".join([b.text for b in letter.blocks] + [f.text for f in letter.footnotes])
+
+
+def _warned(letter, *words: str) -> bool:
+    return any(any(w in warning.casefold() for w in words) for warning in letter.warnings)
+
+
+def _check(aspect: str, letter, exp: dict) -> list[str]:
+    """What is wrong with `aspect` of the letter, as messages (empty: right)."""
+    meta, problems = letter.meta, []
+    text = _reading_text(letter)
+    if aspect == "kind":
+        if meta.kind != exp["kind"]:
+            problems.append(f"kind {meta.kind!r}, expected {exp['kind']!r}")
+    elif aspect == "title":
+        title = exp.get("title") or {}
+        got = _norm(meta.title)
+        problems += [f"title {meta.title!r} lacks {w!r}" for w in title.get("contains") or [] if _norm(w) not in got]
+        problems += [f"title {meta.title!r} has {w!r}" for w in title.get("not_contains") or [] if _norm(w) in got]
+    elif aspect == "date":
+        want = exp.get("date")
+        want = dt.date.fromisoformat(want) if isinstance(want, str) else want
+        if want is None and meta.date is not None:
+            problems.append(f"date {meta.date}, but the page states none ({exp.get('date_why')})")
+        elif want is not None and meta.date != want and not (meta.date is None and _warned(letter, "date", "datum")):
+            problems.append(f"date {meta.date}, expected {want} ({exp.get('date_why')})")
+    elif aspect == "reference":
+        ref = exp.get("reference") or {}
+        for name in ("chamber", "vergaderjaar", "dossier", "number", "aanhangsel"):
+            want, got = ref.get(name), getattr(meta, name, "")
+            if want is None:
+                continue
+            want = str(want)
+            if str(got or "") != want and not (not got and _warned(letter, "reference", name)):
+                problems.append(f"{name} {got!r}, expected {want!r}")
+    elif aspect == "furniture":
+        removed = _norm(" ".join(f.text for f in letter.furniture))
+        body = _norm(text)
+        for piece in exp.get("furniture") or []:
+            piece = str(piece)
+            if len(_norm(piece)) >= 8 and _norm(piece) in body:
+                problems.append(f"furniture still in the text: {piece!r}")
+            elif _norm(piece) not in removed:
+                problems.append(f"furniture not listed as removed: {piece!r}")
+    elif aspect == "text":
+        body = _norm(text)
+        problems += [f"text lost: {p!r}" for p in exp.get("body_must_keep") or [] if _norm(str(p)) not in body]
+    elif aspect == "headings":
+        heads = {_norm(b.text) for b in letter.blocks if b.kind == "heading"}
+        problems += [f"not a heading: {h!r}" for h in exp.get("headings") or [] if _norm(h) not in heads]
+        problems += [f"wrongly a heading: {h!r}" for h in exp.get("not_headings") or [] if _norm(h) in heads]
+    elif aspect == "askers":
+        got = {(_norm(m.name), _norm(m.party)) for m in getattr(meta, "askers", [])}
+        for m in exp.get("askers") or []:
+            if (_norm(m["name"]), _norm(m.get("party") or "")) not in got:
+                problems.append(f"asker {m} not found (found {getattr(meta, 'askers', [])})")
+    elif aspect == "qa":
+        qa = exp.get("qa") or {}
+        counts = collections.Counter(b.kind for b in letter.blocks)
+        for kind, name in (("question", "questions"), ("answer", "answers")):
+            if qa.get(name) is not None and counts[kind] != qa[name]:
+                problems.append(f"{counts[kind]} {name}, expected {qa[name]}")
+    elif aspect == "footnotes":
+        want = [str(n) for n in exp.get("footnotes") or []]
+        got = [f.number for f in letter.footnotes]
+        if sorted(want) != sorted(got):
+            problems.append(f"footnotes {got}, expected {want}")
+    elif aspect == "hyphens":
+        plain = " ".join(text.split())
+        for broken, joined in (exp.get("hyphen_joins") or {}).items():
+            if joined not in plain:
+                problems.append(f"{broken!r} should read {joined!r}")
+        problems += [f"hyphen lost in {w!r}" for w in exp.get("keep_hyphens") or [] if w not in plain]
+    return problems
+
+
+CASES = [pytest.param(text.name, aspect, exp, id=f"{text.stem}-{aspect}",
+                      marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[(text.stem, aspect)])]
+                      if (text.stem, aspect) in KNOWN_GAPS else [])
+         for _set, text, exp in EXPECTATIONS for aspect in ASPECTS]
+
+
+@pytest.mark.parametrize("name, aspect, exp", CASES)
+def test_page_reads_as_a_person_read_it(corpus, name, aspect, exp):
+    letter = corpus[name]
+    problems = _check(aspect, letter, exp)
+    assert not problems, f"{name}: " + "; ".join(problems)
+
+
+def test_known_gaps_name_real_cases():
+    stems = {text.stem for _set, text, _exp in EXPECTATIONS}
+    assert all(stem in stems and aspect in ASPECTS for stem, aspect in KNOWN_GAPS), KNOWN_GAPS
+
+
+def test_check_catches_a_wrong_reading(corpus):
+    """The checks themselves can fail: a letter read wrongly is reported on each aspect."""
+    name, exp = next((t.name, e) for _s, t, e in EXPECTATIONS if e.get("date") and e.get("body_must_keep"))
+    letter = corpus[name]
+    wrong = dict(exp, kind="motie" if exp["kind"] != "motie" else "nota", date="1900-01-01",
+                 body_must_keep=["een zin die op geen enkele pagina staat"])
+    assert _check("kind", letter, wrong) and _check("date", letter, wrong) and _check("text", letter, wrong)
