@@ -136,9 +136,11 @@ def _check(aspect: str, letter, exp: dict) -> list[str]:
         problems += [f"not a heading: {h!r}" for h in exp.get("headings") or [] if _norm(h) not in heads]
         problems += [f"wrongly a heading: {h!r}" for h in exp.get("not_headings") or [] if _norm(h) in heads]
     elif aspect == "askers":
-        got = {(_norm(m.name), _norm(m.party)) for m in getattr(meta, "askers", [])}
+        def party(name: str) -> str:                  # "P.v.d.A." is "PvdA"
+            return _norm(name).replace(".", "").replace(" ", "")
+        got = {(_norm(m.name), party(m.party)) for m in getattr(meta, "askers", [])}
         for m in exp.get("askers") or []:
-            if (_norm(m["name"]), _norm(m.get("party") or "")) not in got:
+            if (_norm(m["name"]), party(m.get("party") or "")) not in got:
                 problems.append(f"asker {m} not found (found {getattr(meta, 'askers', [])})")
     elif aspect == "qa":
         qa = exp.get("qa") or {}
