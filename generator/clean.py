@@ -46,7 +46,7 @@ BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
 # A word with one hyphen inside a line: "Com-missie", "VN-vredesmacht" (candidates for OCR joins).
 INLINE_HYPHEN = re.compile(r"(?<![\w’'-])([^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
-GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ])(\d{1,2})(?=[\s.,;:)]|$)")
+GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)")
 OCR_FOOTNOTE = re.compile(r"^(\d{1,2}) (\S.*)$")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
@@ -332,8 +332,11 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     after the page header) whose markers are glued to a word elsewhere ("Defensie1").
 
     Lifted only with clear evidence: the bodies are numbered 1, 2, … in order, each standing at
-    the start of a line, and each number is glued to the end of a word in another line. The
-    note is placed after the line of its marker. Anything less stays in the text."""
+    the start of a line or after a sentence end in a footnote line ("… (Groen Links). 2
+    Samenstelling: …"), and each number is glued to the end of a word in another line. A later
+    line that only continues a footnote's list of members ("Berg (PvdA), Van Iersel (CDA), …")
+    joins the last footnote when that one stops mid-list. The note is placed after the line of
+    its marker. Anything less stays in the text."""
     candidates = [(i, r) for i, r in enumerate(raw) if OCR_FOOTNOTE.match(r.text)]
     if not candidates:
         return raw
@@ -345,14 +348,50 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
         for m in GLUED_MARKER.finditer(r.text):
             markers.setdefault(m.group(1), r.no)
     expected, lifted = 1, {}
+    found: list[Note] = []
     for i, r in candidates:
         number, text = OCR_FOOTNOTE.match(r.text).groups()
         if int(number) != expected or number not in markers or not text[:1].isupper():
             continue
-        lifted[i] = Note("footnote", number, text, Span(r.no, r.no), markers[number], ((0, r.no),))
-        expected += 1
-    notes.extend(lifted.values())
-    return [replace(r, text="", raw="") if i in lifted else r for i, r in enumerate(raw)]
+        parts = [(number, text, len(r.text) - len(text))]
+        while True:                               # more footnotes in the same line
+            nxt = str(expected + len(parts))
+            m = re.search(rf"(?<=[\w.)]) {nxt} (?=[A-Z])", parts[-1][1]) if nxt in markers else None
+            if not m:
+                break
+            n, t, off = parts[-1]
+            parts[-1] = (n, t[:m.start()], off)
+            parts.append((nxt, t[m.end():], off + m.end()))
+        for n, t, _ in parts:
+            found.append(Note("footnote", n, t, Span(r.no, r.no), markers[n], ((0, r.no),)))
+        lifted[i] = True
+        expected += len(parts)
+    if not found:
+        return raw
+    out = []
+    for i, r in enumerate(raw):
+        if i in lifted:
+            out.append(replace(r, text="", raw=""))
+        elif (found and r.text and not SENTENCE_END.search(found[-1].text) and _member_list(r.text)
+              and any(j < i for j in lifted)):
+            last = found[-1]                      # the rest of the last footnote's member list
+            text = f"{last.text} {r.text}"
+            found[-1] = replace(last, text=text, span=Span(last.span.start, r.no),
+                                line_starts=last.line_starts + ((len(last.text) + 1, r.no),))
+            out.append(replace(r, text="", raw=""))
+        else:
+            out.append(r)
+    notes.extend(found)
+    return out
+
+
+_MEMBER = re.compile(r"^(?:en )?[A-Z][^()]{0,40}\([^()]{1,20}\)(?:, (?:onder)?voorzitter)?[.,]?$")
+
+
+def _member_list(text: str) -> bool:
+    """A line that is only a list of members with their party: "Berg (PvdA), Van Iersel (CDA), …"."""
+    items = re.split(r"(?<=\)),? ", text)
+    return len(items) >= 5 and sum(bool(_MEMBER.match(item.strip())) for item in items) >= 0.8 * len(items)
 
 
 def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
