@@ -336,7 +336,7 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     Samenstelling: …"), and each number is glued to the end of a word in another line. A later
     line that only continues a footnote's list of members ("Berg (PvdA), Van Iersel (CDA), …")
     joins the last footnote when that one stops mid-list. The note is placed after the line of
-    its marker. Anything less stays in the text."""
+    its marker. Anything less (markers out of order, a number missing) stays in the text."""
     candidates = [(i, r) for i, r in enumerate(raw) if OCR_FOOTNOTE.match(r.text)]
     if not candidates:
         return raw
@@ -368,6 +368,9 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
         expected += len(parts)
     if not found:
         return raw
+    placed = [n.after_line for n in found]
+    if placed != sorted(placed):
+        return raw                                # markers out of order: the evidence is not clear
     out = []
     for i, r in enumerate(raw):
         if i in lifted:
@@ -553,7 +556,8 @@ def _append_page(lines: list[Line], body: list[_Raw]) -> None:
                 lines.append(Line(r.no, ""))
             blank_pending = False
         seen_text = True
-        lines.append(Line(r.no, r.text, len(r.raw.rstrip()), r.page_start))
+        lines.append(Line(r.no, r.text, len(r.raw.rstrip()), r.page_start,
+                          indent=len(r.raw) - len(r.raw.lstrip(" \t"))))
 
 
 def _standalone_title(lines: list[Line]) -> bool:
@@ -581,7 +585,8 @@ def _runs_on_after_blank(prev: str, nxt: str) -> bool:
 
 def _split_unmarked_paragraphs(lines: list[Line]) -> list[Line]:
     """Some layouts start a new paragraph without a blank line: a short line that ends a
-    sentence, followed by a capital. Insert the missing break."""
+    sentence, followed by a capital, or a sentence end followed by an indented line (the first
+    line of a paragraph in hard-wrapped text). Insert the missing break."""
     widths = sorted(l.width for l in lines if l.text)
     if not widths:
         return lines
@@ -592,7 +597,8 @@ def _split_unmarked_paragraphs(lines: list[Line]) -> list[Line]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (line.text and nxt is not None and nxt.text and not nxt.page_start
                 and SENTENCE_END.search(line.text) and not line.text.endswith((":", ";"))
-                and nxt.text[:1].isupper() and line.width < 0.75 * full
+                and nxt.text[:1].isupper()
+                and (line.width < 0.75 * full or (nxt.indent >= 2 and line.indent <= 1))
                 and not BULLET.match(line.text) and not _numbered_heading(line.text)):
             out.append(Line(nxt.no, ""))
     return out

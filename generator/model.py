@@ -62,6 +62,7 @@ class Line:
     width: int = 0             # length of the raw line (rstripped), a layout hint
     page_start: bool = False   # first text line of a new PDF page
     last: int = 0              # source line of a word moved up onto this line (dehyphenation); 0: none
+    indent: int = 0            # leading spaces of the raw line, a layout hint (a paragraph's first line)
 
     @property
     def end(self) -> int:

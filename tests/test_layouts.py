@@ -340,3 +340,16 @@ def test_span_covers_the_line_of_a_word_moved_up():
     blocks = parse_letter(c).blocks
     block = next(b for b in blocks if b.text.endswith("straffeloosheid"))
     assert (block.span.start, block.span.end) == (3, 4)
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines():
+    # sgd/1979_kamervragen-unifil.txt, lines 9-10, wrapped at a printed width without blank lines:
+    # the first paragraph ends on a short line, the second starts indented after a full line
+    first = ("Naar aanleiding van uw schrijven van 19 april waarbij u ons heeft toegezonden de door het lid\n"
+             "uwer Kamer, de heer Van den Bergh, ingediende vragen, mogen wij verwijzen naar onze brief van\n"
+             "heden. De gestelde vragen zijn daarin mede beantwoord.\n")
+    second = ("   Heeft de Nederlandse Regering er zich van vergewist dat het Unifil-commando heeft geprotesteerd\n"
+              "bij de leiding van de Christelijke Militia tegen deze beschietingen van de posten in het zuiden.\n"
+              "   Bestaat er enige zekerheid dat er aan deze beschietingen een einde zal komen?")
+    paragraphs = body(cleaned(first + second)).split("\n\n")
+    assert [p.split("\n")[0][:20] for p in paragraphs] == ["Naar aanleiding van ", "Heeft de Nederlandse", "Bestaat er enige zek"]
