@@ -50,6 +50,7 @@ GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)")
 OCR_FOOTNOTE = re.compile(r"^(\d{1,2}) (\S.*)$")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
+AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
 HYPHEN_END = re.compile(r"(?:^|(?<=[\s/(«“‘\"']))(?P<left>[^\W_][\w’'-]*?(?<=[^\W_]))-$")
 FIRST_WORD = re.compile(r"^([\w’']+)(.*)$")
 COMPOUND_WORD = re.compile(r"^[\w’']+(?:-[\w’']+)*")
@@ -317,14 +318,22 @@ LONG_LINE = 200          # characters: a printed line is never this long; an OCR
 
 
 def _one_line_paragraphs(raw: list[_Raw]) -> bool:
-    """Text of OCR pages: most of the text stands in lines far longer than a printed line (one
-    line per paragraph), with hardly a blank line between them."""
+    """Text of OCR pages: hardly a blank line, and most of the text stands in lines far longer
+    than a printed line (one line per paragraph), or the lines are not hard-wrapped either
+    (fewer than half reach near the full width: a short letter, a motion, a list)."""
     texts = [r.text for r in raw if r.text]
     if not texts:
         return False
-    long_chars = sum(len(t) for t in texts if len(t) >= LONG_LINE)
     blanks = sum(1 for r in raw if not r.text)
-    return long_chars >= 0.5 * sum(len(t) for t in texts) and blanks <= 0.1 * len(texts)
+    if blanks > 0.1 * len(texts):
+        return False
+    long_chars = sum(len(t) for t in texts if len(t) >= LONG_LINE)
+    if long_chars >= 0.5 * sum(len(t) for t in texts):
+        return True
+    # not hard-wrapped either: fewer than half the lines come near the full width of a printed line
+    widths = sorted(len(t) for t in texts)
+    full = widths[int(len(widths) * 0.9)]
+    return len(texts) >= 4 and sum(len(t) >= 0.7 * full for t in texts) < 0.5 * len(texts)
 
 
 def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
@@ -612,8 +621,13 @@ def _split_one_line_paragraphs(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         out.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (line.text and nxt is not None and nxt.text and not line.text.endswith(("-", ",", "(", "—"))
-                and not nxt.text[:1].islower() and not nxt.text[:1] in ",.;:)"):
+        if not (line.text and nxt is not None and nxt.text) or line.text.endswith(("-", ",", "(", "—")):
+            continue
+        if len(line.text) <= 2 and not line.text.isdigit():
+            continue                                  # "f" / "500 000 UNICEF"
+        if ((not nxt.text[:1].islower() and nxt.text[:1] not in ",.;:)")
+                or line.text.endswith(";")            # clauses of a motion, items of a list
+                or AMOUNT_START.match(nxt.text)):     # "f 2 000 000 UNICEF": a new item of a list
             out.append(Line(nxt.no, ""))
     return out
 

@@ -353,3 +353,42 @@ def test_hard_wrapped_paragraphs_without_blank_lines():
               "   Bestaat er enige zekerheid dat er aan deze beschietingen een einde zal komen?")
     paragraphs = body(cleaned(first + second)).split("\n\n")
     assert [p.split("\n")[0][:20] for p in paragraphs] == ["Naar aanleiding van ", "Heeft de Nederlandse", "Bestaat er enige zek"]
+
+
+def test_short_lines_without_blank_lines_are_paragraphs_and_list_items():
+    # sgd/1974_brief-humanitaire-hulp-vn-organisaties.txt, lines 8-18 (line 11 shortened): not
+    # hard-wrapped, no blank lines; an amount "f" set on a line of its own belongs to the next line
+    text = """Brief van de Minister voor Ontwikkelingssamenwerking
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+'s-Gravenhage, 5 november 1974
+Met referte aan de door mij dd. 8 noeember 1973 aan de Kamer gedane toezegging moge ik u hierbij een overzicht doen toekomen.
+Bestemmingen derde kwartaal 1974: 1. Bangladesh (overstromingen) via: United Nations Disaster Relief Organization (UNDRO)
+f 2 000 000 UNICEF
+f 1 000 000 Wereldvoedselprogramma voor transportkosten van voedselhulp
+f
+500 000 Interkerkelijke actie Bangladesh
+f
+500 000 Terre des Hommes, voor luchttransport melkpoeder"""
+    paragraphs = [" ".join(p.split("\n")) for p in body(cleaned(text)).split("\n\n")]
+    assert paragraphs == [
+        "Brief van de Minister voor Ontwikkelingssamenwerking",
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+        "'s-Gravenhage, 5 november 1974",
+        "Met referte aan de door mij dd. 8 noeember 1973 aan de Kamer gedane toezegging moge ik u hierbij een overzicht doen toekomen.",
+        "Bestemmingen derde kwartaal 1974: 1. Bangladesh (overstromingen) via: United Nations Disaster Relief Organization (UNDRO)",
+        "f 2 000 000 UNICEF",
+        "f 1 000 000 Wereldvoedselprogramma voor transportkosten van voedselhulp",
+        "f 500 000 Interkerkelijke actie Bangladesh",
+        "f 500 000 Terre des Hommes, voor luchttransport melkpoeder",
+    ]
+
+
+def test_motion_clauses_are_paragraphs():
+    # sgd/1981_motie-unctad.txt, lines 9-13 (line 11 and 12 shortened)
+    text = """De Kamer,
+gehoord de beraadslaging;
+overwegende, dat de problemen in handel, ontwikkeling en internationale monetaire zaken in onderlinge samenhang moeten worden bezien;
+verzoekt de Regering, te bevorderen, dat de rol van de UNCTAD als permanent onderhandelingsorgaan wordt versterkt,
+en gaat over tot de orde van de dag."""
+    paragraphs = [" ".join(p.split("\n")) for p in body(cleaned(text)).split("\n\n")]
+    assert [p[:25] for p in paragraphs] == ["De Kamer, gehoord de bera", "overwegende, dat de probl", "verzoekt de Regering, te "]
