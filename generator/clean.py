@@ -46,8 +46,9 @@ BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
 # A word with one hyphen inside a line: "Com-missie", "VN-vredesmacht" (candidates for OCR joins).
 INLINE_HYPHEN = re.compile(r"(?<![\w’'-])([^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
-GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)")
-OCR_FOOTNOTE = re.compile(r"^(\d{1,2}) (\S.*)$")
+GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
+                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)")                  # organisaties"1).  (older)
+OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) )(\S.*)$")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
 AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
@@ -349,30 +350,33 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     candidates = [(i, r) for i, r in enumerate(raw) if OCR_FOOTNOTE.match(r.text)]
     if not candidates:
         return raw
-    markers: dict[str, int] = {}                  # number -> line of the first glued marker
-    body_lines = {r.no for _, r in candidates}
+    markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
     for r in raw:
-        if r.no in body_lines or not r.text:
-            continue
         for m in GLUED_MARKER.finditer(r.text):
-            markers.setdefault(m.group(1), r.no)
+            number = m.group(1) or m.group(2)
+            if not markers.get(number) or markers[number][-1] != r.no:
+                markers.setdefault(number, []).append(r.no)
     expected, lifted = 1, {}
     found: list[Note] = []
     for i, r in candidates:
-        number, text = OCR_FOOTNOTE.match(r.text).groups()
-        if int(number) != expected or number not in markers or not text[:1].isupper():
+        number, text = [g for g in OCR_FOOTNOTE.match(r.text).groups() if g is not None]
+        elsewhere = [no for no in markers.get(number, []) if no != r.no]
+        if int(number) != expected or not elsewhere or not text[:1].isupper():
             continue
+        markers[number] = elsewhere
         parts = [(number, text, len(r.text) - len(text))]
         while True:                               # more footnotes in the same line
             nxt = str(expected + len(parts))
-            m = re.search(rf"(?<=[\w.)]) {nxt} (?=[A-Z])", parts[-1][1]) if nxt in markers else None
+            found_elsewhere = [no for no in markers.get(nxt, []) if no != r.no]
+            m = re.search(rf"(?<=[\w.)]) {nxt}\)? (?=[A-Z])", parts[-1][1]) if found_elsewhere else None
             if not m:
                 break
             n, t, off = parts[-1]
             parts[-1] = (n, t[:m.start()], off)
             parts.append((nxt, t[m.end():], off + m.end()))
         for n, t, _ in parts:
-            found.append(Note("footnote", n, t, Span(r.no, r.no), markers[n], ((0, r.no),)))
+            place = next(no for no in markers[n] if no != r.no)
+            found.append(Note("footnote", n, t, Span(r.no, r.no), place, ((0, r.no),)))
         lifted[i] = True
         expected += len(parts)
     if not found:

@@ -269,11 +269,17 @@ def test_ocr_footnotes_lifted_with_their_glued_markers():
     assert [f.number for f in parsed.footnotes] == ["1", "2"]
 
 
-def test_question_numbers_are_not_footnotes():
-    # sgd/1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt, lines 11-12: "1 Ja." answers question 1
-    text = ("Antwoord Antwoord van Minister Van der Stee (Financiën). (Ontvangen 14 mei 1980) " + "x" * 200 + "\n"
-            "1 Ja.\n2 Neen, de Regering heeft daarvan geen kennis. " + "y" * 200)
-    assert cleaned(text).notes == []
+def test_question_numbers_are_not_footnotes_but_the_footnote_after_them_is():
+    # sgd/1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt, lines 8-12 (line 8 shortened): the
+    # questions are numbered "1 …", "2 …"; "1 Zie Handelingen …" is the footnote of "parallel-valuta?1"
+    text = """1 Herinnert de Minister zich de belofte van zijn ambtsvoorganger, gedaan op 27 augustus 1979, de vaste Kamer-commissie voor Buitenlandse Zaken een notitie toe te sturen over een Euro-pese parallel-valuta?1
+2 Wil de Minister deze belofte gestand doen op zodanige wijze dat de betref-fende informatie in de beschouwing kan worden betrokken op de Openbare Commissievergadering van 29 mei a.s. over het functioneren van de Europese Gemeenschappen?
+1 Zie Handelingen blz. 1339.
+Antwoord Antwoord van Minister Van der Stee (Financiën). (Ontvangen 14 mei 1980)
+1 Ja."""
+    c = cleaned(text)
+    assert [(n.number, n.text, n.span.start, n.after_line) for n in c.notes] == [("1", "Zie Handelingen blz. 1339.", 3, 1)]
+    assert [l.text[:12] for l in c.lines if l.text] == ["1 Herinnert ", "2 Wil de Min", "Antwoord Ant", "1 Ja."]
 
 
 def test_inline_ocr_hyphens_joined_where_corpus_and_dictionary_agree():
