@@ -44,7 +44,8 @@ FOOTNOTE_START = re.compile(r"^(\d{1,3}) (\S.*)$")
 CAPTION_START = re.compile(r"^(Figuur|Tabel|Grafiek|Kaart) (\d+)[:.] ?(.*)$")
 BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
 # A word with one hyphen inside a line: "Com-missie", "VN-vredesmacht" (candidates for OCR joins).
-INLINE_HYPHEN = re.compile(r"(?<![\w’'-])([^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
+# (Also the last hyphen of a chain: "VN-vredes-macht", "Unifil-comman-do".)
+INLINE_HYPHEN = re.compile(r"(?<![\w’'-])((?:[^\W\d_]+-){0,3}[^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
                           r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)")                  # organisaties"1).  (older)
@@ -170,16 +171,16 @@ def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
     ("Com-missie", "ontwikkelin-gen"): the corpus writes the joined word elsewhere, the dictionary
     has a syllable break there, and nothing marks a real compound (a capital after the hyphen,
     an abbreviation before it, two vowels that would merge)."""
-    if vocabulary is None or not right[:1].islower() or len(left) < 2 or len(right) < 2:
+    last = left.rsplit("-", 1)[-1]                    # VN-vredes- -> vredes
+    if vocabulary is None or not right[:1].islower() or len(last) < 2 or len(right) < 2:
         return False
-    if any(c.isupper() for c in left[1:]):
+    if any(c.isupper() for c in last[1:]):
         return False                                  # VN-vredesmacht, EU-landen
-    joined = f"{left}{right}".lower()
-    if not vocabulary.forms.get(joined, 0):
+    if not vocabulary.forms.get(f"{left}{right}".lower(), 0):
         return False                                  # Unifil-commando, niet-gebonden: never written joined
-    if left[-1].lower() in "aeiou" and right[0] in "aeiou":
+    if last[-1].lower() in "aeiou" and right[0] in "aeiou":
         return False                                  # zee-egel
-    return len(left) in _syllable_breaks(joined)
+    return len(last) in _syllable_breaks(f"{last}{right}")
 
 
 def decided_again(hyphens: Iterable[tuple], vocabulary: Vocabulary | None) -> bool:

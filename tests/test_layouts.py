@@ -290,7 +290,7 @@ def test_inline_ocr_hyphens_joined_where_corpus_and_dictionary_agree():
             "Antwoord Antwoord van Minister Van der Klaauw (Buitenlandse Zaken) en Mi-nister Scholten (Defensie). "
             "(Ontvan-gen 23 april 1979) Heeft de Nederlandse Regering er zich van vergewist dat het "
             "Unifil-commando heeft geprotesteerd? De Com-missie heeft de VN-vredesmacht in Noord-Korea en de "
-            "niet-gebonden landen ter sprake ge-bracht.")
+            "niet-gebonden landen ter sprake ge-bracht. Het Unifil-comman-do en de VN-vredes-macht.")
     other = ("De ontwikkelingen in de Commissie: de Minister heeft het ontvangen en gebracht. Het "
              "Unifil-commando, de niet-gebonden landen, Noord-Korea en de VN-vredesmacht.")
     vocab = build_vocabulary([page, other])
@@ -299,6 +299,7 @@ def test_inline_ocr_hyphens_joined_where_corpus_and_dictionary_agree():
         assert joined in text
     for kept in ("Zuid-Libanon", "Unifil-commando", "VN-vredesmacht", "Noord-Korea", "niet-gebonden"):
         assert kept in text
+    assert "Het Unifil-commando en de VN-vredesmacht." in text      # the last hyphen of a chain
 
 
 def test_inline_hyphens_of_modern_letters_left_alone():
