@@ -399,3 +399,24 @@ verzoekt de Regering, te bevorderen, dat de rol van de UNCTAD als permanent onde
 en gaat over tot de orde van de dag."""
     paragraphs = [" ".join(p.split("\n")) for p in body(cleaned(text)).split("\n\n")]
     assert [p[:25] for p in paragraphs] == ["De Kamer, gehoord de bera", "overwegende, dat de probl", "verzoekt de Regering, te "]
+
+
+def test_pipeline_reads_the_content_folders_layouts_or_falls_back(tmp_path):
+    from generator.config import Settings
+    from generator.pipeline import load_layouts
+
+    content = tmp_path / "content"
+    (content / "knowledge").mkdir(parents=True)
+    assert load_layouts(Settings(content_dir=content)) is LAYOUTS        # no file: the repository's own
+    path = content / "knowledge" / "layouts.yml"
+    path.write_text("layouts:\n  x: {label: X}\nfurniture:\n  - name: vel\n    layout: y\n"
+                    "    reason: velmerk\n    match: line\n    pattern: 'Vel \\d+'\n    example: Vel 4\n",
+                    encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load_layouts(Settings(content_dir=content))
+    assert info.value.path == path and info.value.line == 5 and "unknown layout 'y'" in info.value.message
+    path.write_text(path.read_text(encoding="utf-8").replace("layout: y", "layout: x"), encoding="utf-8")
+    own = load_layouts(Settings(content_dir=content))
+    assert [p.name for p in own.patterns] == ["vel"]
+    c = clean(Source(Path("x.txt"), "Tekst.\nVel 4\nOnze Referentie\nMeer tekst."), None, own)
+    assert [(f.line, f.reason) for f in c.furniture] == [(2, "velmerk")]      # only this folder's patterns
