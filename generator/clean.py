@@ -210,8 +210,9 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     layouts = layouts if layouts is not None else layouts_mod.bundled()
     raw = [_Raw(i, t.strip(), t.rstrip("\n")) for i, t in enumerate(source.text.split("\n"), 1)]
     furniture: list[Furniture] = []
+    head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
     raw = _remove_letterhead(raw, furniture)
-    raw = _remove_furniture(raw, furniture, layouts)
+    raw = _remove_furniture(raw, furniture, layouts, head)
     one_line = _one_line_paragraphs(raw)
     notes: list[Note] = []
     if one_line:
@@ -247,20 +248,19 @@ def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw
 PAGE_NUMBER_REASON = "paginanummer"
 
 
-def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts) -> list[_Raw]:
+def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts,
+                      head: set[int]) -> list[_Raw]:
     """Take out the layouts' furniture: whole lines, and pieces inside a line (the text around a
     piece is joined again). A bare number beside a line of a `page_number` pattern is its page
     number."""
     matched: list = [None] * len(raw)          # the Pattern that removes the whole line
     pieces: dict[int, list[tuple[int, int, object]]] = {}
     previous = None                            # name of the pattern that removed the last text line
-    seen = 0
     for i, r in enumerate(raw):
         text = r.text.replace("\f", "").strip()
         if not text:
             continue
-        seen += 1
-        p = layouts.line_match(text, previous, head=seen <= HEAD_LINES)
+        p = layouts.line_match(text, previous, head=r.no in head)   # head: the file's first text lines
         if p is None:
             spans = layouts.inline_spans(text)
             if spans:
