@@ -420,3 +420,19 @@ def test_pipeline_reads_the_content_folders_layouts_or_falls_back(tmp_path):
     assert [p.name for p in own.patterns] == ["vel"]
     c = clean(Source(Path("x.txt"), "Tekst.\nVel 4\nOnze Referentie\nMeer tekst."), None, own)
     assert [(f.line, f.reason) for f in c.furniture] == [(2, "velmerk")]      # only this folder's patterns
+
+
+def test_sitting_head_with_its_year_and_page_number_on_lines_of_their_own():
+    # sgd/1971_tk-handelingen-delegatie-algemene-vergadering.txt, lines 1-6
+    text = """Ingekomen snikken, enz.
+6de vergadering -14 december '
+71
+143
+6DE VERGADERING
+VERGADERING VAN DINSDAG 14 DECEMBER 1971 (Bijeenroepingsuur 13.30)"""
+    assert removed(text) == [(2, "6de vergadering -14 december '", "lopende kop"), (3, "71", "lopende kop"),
+                             (4, "143", "paginanummer")]
+    # sgd/1955_tk-handelingen-gelijke-beloning.txt, lines 1-4
+    text = ("Gelijke beloning van mannen en vrouwen voor arbeid van gelijke waarde\n60ste Vergadering -18 Maart '55\n"
+            "3719\n60STE VERGADERING")
+    assert removed(text) == [(2, "60ste Vergadering -18 Maart '55", "lopende kop"), (3, "3719", "paginanummer")]
