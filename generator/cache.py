@@ -21,7 +21,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import Vocabulary, keeps_hyphen
+from .clean import Vocabulary, decided_again
 from .model import Letter, Source
 
 FORMAT = 1                     # bump when the pickled shape changes in a way the code hash misses
@@ -39,12 +39,12 @@ def code_fingerprint() -> str:
 @dataclass
 class Entry:
     letter: Letter
-    hyphens: tuple[tuple[str, str, bool], ...]
+    hyphens: tuple[tuple, ...]
 
 
 def still_valid(entry: Entry, vocabulary: Vocabulary | None) -> bool:
     """True when the vocabulary decides every hyphen of the cached letter as it did then."""
-    return all(keeps_hyphen(left, right, vocabulary) == kept for left, right, kept in entry.hyphens)
+    return decided_again(entry.hyphens, vocabulary)
 
 
 @dataclass

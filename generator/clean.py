@@ -11,6 +11,14 @@ A pure stage. It turns the raw, PDF-extracted lines of one letter into clean lin
 - a blank line ('') separates paragraphs in the result.
 
 Every remaining line keeps its source line number.
+
+The page furniture of every layout is data: named patterns in content/knowledge/layouts.yml,
+compiled by layouts.py and passed in as `layouts` (without it, the repository's own file is used).
+OCR pages (Staten-Generaal Digitaal, one long line per paragraph) get three more repairs: every
+line is a paragraph unless it visibly runs on, footnote bodies set among the paragraphs are lifted
+out where their marker is glued to a word elsewhere ("Defensie1"), and hyphens the OCR left inside
+a line from the printed line ends ("Com-missie") are joined when the corpus and the dictionary
+agree.
 """
 from __future__ import annotations
 
@@ -20,17 +28,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import layouts as layouts_mod
+from .layouts import HEAD_LINES, Layouts
 from .model import Cleaned, Furniture, Line, Note, Source, Span
 
-# --- page furniture: (pattern over the stripped line, reason) ---------------------------------
-FURNITURE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    # the page number may stand on a line of its own (a PDF sets it apart at the margin)
-    (re.compile(r"^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, [\d ]+[A-Z]*, nr\. \d+(?: \d+)?$"),
-     "paginavoet"),
-    (re.compile(r"^Onze [Rr]eferentie$"), "lopende kop"),
-    (re.compile(r"^BZDOC-\d+-\d+$"), "kenmerk in lopende kop"),
-    (re.compile(r"^Bijlage:$"), "kopregel bijlage"),
-]
+# Page furniture: named patterns in content/knowledge/layouts.yml (see layouts.py).
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 
 # Letterhead: the address block before the salutation of a Rijksoverheid letter.
@@ -41,8 +43,19 @@ SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
 FOOTNOTE_START = re.compile(r"^(\d{1,3}) (\S.*)$")
 CAPTION_START = re.compile(r"^(Figuur|Tabel|Grafiek|Kaart) (\d+)[:.] ?(.*)$")
 BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
+# A word with one hyphen inside a line: "Com-missie", "VN-vredesmacht" (candidates for OCR joins).
+# (Also the last hyphen of a chain: "VN-vredes-macht", "Unifil-comman-do".)
+INLINE_HYPHEN = re.compile(r"(?<![\w’'-])((?:[^\W\d_]+-){0,3}[^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
+# A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
+GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
+                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)")                  # organisaties"1).  (older)
+OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) )(\S.*)$")
+# Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
+SUSPENDED = ("en", "of")
+AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
 HYPHEN_END = re.compile(r"(?:^|(?<=[\s/(«“‘\"']))(?P<left>[^\W_][\w’'-]*?(?<=[^\W_]))-$")
 FIRST_WORD = re.compile(r"^([\w’']+)(.*)$")
+COMPOUND_WORD = re.compile(r"^[\w’']+(?:-[\w’']+)*")
 WORD_CHARS = re.compile(r"[\w’'-]+")
 
 
@@ -120,20 +133,32 @@ def _pyphen():
     return pyphen.Pyphen(lang="nl_NL")
 
 
+@lru_cache(maxsize=65536)
+def _syllable_breaks(word: str) -> tuple[int, ...]:
+    return tuple(_pyphen().positions(word.lower()))
+
+
 def keeps_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) -> bool:
-    """True when the hyphen between `left-` (line end) and `right` (next line) is part of the word."""
+    """True when the hyphen between `left-` (line end) and `right` (next line) is part of the word.
+
+    `right` is the word the next line starts with, with any hyphenated parts that follow it
+    (`het-vuren` of `staakt-` + `het-vuren`): the corpus is asked about the whole compound."""
+    whole = right
+    right = right.split("-", 1)[0]
     last = left.rsplit("-", 1)[-1]                    # staakt-het- -> het
     if not right or not right[0].isalpha() or right[0].isupper():
         return True                                   # Noord-Korea, COVID-19, Saoedi-Arabië
     if any(c.isupper() for c in last[1:]) or any(c.isdigit() for c in last) or len(last) == 1:
         return True                                   # VN-, EU-, G5-, SDG-, x-
     if vocabulary is not None:
-        hyphenated = vocabulary.forms.get(f"{left}-{right}".lower(), 0)
-        joined = vocabulary.forms.get(f"{left}{right}".lower(), 0)
+        hyphenated = vocabulary.forms.get(f"{left}-{whole}".lower(), 0)
+        joined = vocabulary.forms.get(f"{left}{whole}".lower(), 0)
         if hyphenated or joined:
             return hyphenated > joined
         if left[0].isupper() and vocabulary.prefixes.get(f"{left}-".lower(), 0):
             return True                               # Qaeda-sanctielijst elsewhere: Qaeda-sanctiecomité
+    if whole != right:
+        return True                                   # staakt-het-vuren: a chain of words, never one word
     word = f"{last}{right}"
     if len(last) in _pyphen().positions(word):
         return False                                  # a syllable break: lidmaat-schap
@@ -141,23 +166,69 @@ def keeps_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) ->
     return last[-1] in "aeiou" and right[0] in "aeiou"
 
 
+def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
+    """True when `left-right` inside a line of OCR text is a word the printer broke at a line end
+    ("Com-missie", "ontwikkelin-gen"): the corpus writes the joined word elsewhere, the dictionary
+    has a syllable break there, and nothing marks a real compound (a capital after the hyphen,
+    an abbreviation before it, two vowels that would merge)."""
+    last = left.rsplit("-", 1)[-1]                    # VN-vredes- -> vredes
+    if vocabulary is None or not right[:1].islower() or len(last) < 2 or len(right) < 2:
+        return False
+    if any(c.isupper() for c in last[1:]):
+        return False                                  # VN-vredesmacht, EU-landen
+    if not vocabulary.forms.get(f"{left}{right}".lower(), 0):
+        return False                                  # Unifil-commando, niet-gebonden: never written joined
+    if last[-1].lower() in "aeiou" and right[0] in "aeiou":
+        return False                                  # zee-egel
+    return len(last) in _syllable_breaks(f"{last}{right}")
+
+
+def decided_again(hyphens: Iterable[tuple], vocabulary: Vocabulary | None) -> bool:
+    """True when `vocabulary` takes every recorded hyphen decision of a letter (Cleaned.hyphens)
+    the same way again: (left, right, kept) at a line end, ("inline", left, right, joined) inside
+    a line. The letter cache re-processes a letter when not."""
+    for item in hyphens:
+        if item[0] == "inline" and len(item) == 4:
+            if joins_inline(item[1], item[2], vocabulary) != item[3]:
+                return False
+        elif keeps_hyphen(item[0], item[1], vocabulary) != item[2]:
+            return False
+    return True
+
+
+def __getattr__(name: str):
+    """FURNITURE_PATTERNS: the furniture of the repository's layouts.yml as (regex, reason) pairs
+    (the patterns used to be a list here)."""
+    if name == "FURNITURE_PATTERNS":
+        return [(p.regex, p.reason) for p in layouts_mod.bundled().patterns]
+    raise AttributeError(name)
+
+
 # --- the stage --------------------------------------------------------------------------------
 
-def clean(source: Source, vocabulary: Vocabulary | None = None) -> Cleaned:
+def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts | None = None) -> Cleaned:
+    layouts = layouts if layouts is not None else layouts_mod.bundled()
     raw = [_Raw(i, t.strip(), t.rstrip("\n")) for i, t in enumerate(source.text.split("\n"), 1)]
     furniture: list[Furniture] = []
+    head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
     raw = _remove_letterhead(raw, furniture)
-    raw = _remove_furniture(raw, furniture)
-    pages = _split_pages(raw)
+    raw = _remove_furniture(raw, furniture, layouts, head)
+    one_line = _one_line_paragraphs(raw)
     notes: list[Note] = []
+    if one_line:
+        raw = _lift_ocr_footnotes(raw, notes)
+    pages = _split_pages(raw)
     lines: list[Line] = []
     for page in pages:
         body, page_notes = _lift_notes(page, notes)
         notes.extend(page_notes)
         _append_page(lines, body)
     lines = _split_unmarked_paragraphs(lines)
-    hyphens: list[tuple[str, str, bool]] = []
+    if one_line:
+        lines = _split_one_line_paragraphs(lines)
+    hyphens: list[tuple] = []
     lines = _dehyphenate(lines, vocabulary, hyphens)
+    lines = _join_inline_hyphens(lines, vocabulary, hyphens, one_line)
     return Cleaned(lines=_tidy(lines), notes=notes, furniture=sorted(furniture, key=lambda f: f.line),
                    hyphens=tuple(hyphens))
 
@@ -174,30 +245,170 @@ def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw
     return raw
 
 
-def _remove_furniture(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
-    reasons = [next((why for pat, why in FURNITURE_PATTERNS if pat.match(r.text)), None) for r in raw]
+PAGE_NUMBER_REASON = "paginanummer"
+
+
+def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts,
+                      head: set[int]) -> list[_Raw]:
+    """Take out the layouts' furniture: whole lines, and pieces inside a line (the text around a
+    piece is joined again). A bare number beside a line of a `page_number` pattern is its page
+    number."""
+    matched: list = [None] * len(raw)          # the Pattern that removes the whole line
+    pieces: dict[int, list[tuple[int, int, object]]] = {}
+    previous = None                            # name of the pattern that removed the last text line
     for i, r in enumerate(raw):
-        if reasons[i] is None and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
-                _next_text_reason(raw, reasons, i, -1) == "paginavoet"
-                or _next_text_reason(raw, reasons, i, 1) == "paginavoet"):
-            reasons[i] = "paginanummer"          # set apart from its page footer
+        text = r.text.replace("\f", "").strip()
+        if not text:
+            continue
+        p = layouts.line_match(text, previous, head=r.no in head)   # head: the file's first text lines
+        if p is None:
+            spans = layouts.inline_spans(text)
+            if spans:
+                pieces[i] = spans
+                rest = "".join(text[a:b] for a, b in _gaps(spans, len(text))).strip()
+                if not rest:
+                    p = spans[0][2]
+        matched[i] = p
+        if p is not None:
+            previous = p.name
+        elif i in pieces and pieces[i][-1][1] >= len(text.rstrip()) - 1:
+            previous = pieces[i][-1][2].name     # a piece at the line end, as a line of its own
+        else:
+            previous = None
+    reasons: list[str | None] = [p.reason if p is not None else None for p in matched]
+    for i, r in enumerate(raw):
+        if reasons[i] is None and i not in pieces and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
+                _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1)):
+            reasons[i] = PAGE_NUMBER_REASON     # set apart from its page footer
     kept = []
-    for r, reason in zip(raw, reasons):
+    for i, (r, reason) in enumerate(zip(raw, reasons)):
         if reason:
             furniture.append(Furniture(r.no, r.text.replace("\f", ""), reason))
             if "\f" in r.raw:                    # keep the page break the line carried
                 kept.append(replace(r, text="", raw="\f"))
+        elif i in pieces:
+            text = r.text.replace("\f", "").strip()
+            furniture.extend(Furniture(r.no, text[a:b].strip(), p.reason) for a, b, p in pieces[i])
+            rest = " ".join(" ".join(text[a:b].split()) for a, b in _gaps(pieces[i], len(text)) if text[a:b].strip())
+            lead = r.raw[:len(r.raw) - len(r.raw.lstrip())]
+            kept.append(replace(r, text=rest, raw=lead + rest))
         else:
             kept.append(r)
     return kept
 
 
-def _next_text_reason(raw: list[_Raw], reasons: list[str | None], i: int, step: int) -> str | None:
-    """The furniture reason of the nearest non-blank line before (step -1) or after (step 1) line i."""
+def _gaps(spans: list[tuple[int, int, object]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a line between the furniture pieces."""
+    out, at = [], 0
+    for a, b, _ in spans:
+        out.append((at, a))
+        at = b
+    out.append((at, length))
+    return out
+
+
+def _numbered_beside(raw: list[_Raw], matched: list, i: int, step: int) -> bool:
+    """Is the nearest non-blank line before (step -1) or after (step 1) line i removed by a
+    pattern whose page number may stand apart?"""
     j = i + step
     while 0 <= j < len(raw) and not raw[j].text.replace("\f", "").strip():
         j += step
-    return reasons[j] if 0 <= j < len(raw) else None
+    return 0 <= j < len(raw) and matched[j] is not None and matched[j].page_number
+
+
+LONG_LINE = 200          # characters: a printed line is never this long; an OCR paragraph is
+
+
+def _one_line_paragraphs(raw: list[_Raw]) -> bool:
+    """Text of OCR pages: hardly a blank line, and most of the text stands in lines far longer
+    than a printed line (one line per paragraph), or the lines are not hard-wrapped either
+    (fewer than half reach near the full width: a short letter, a motion, a list)."""
+    texts = [r.text for r in raw if r.text]
+    if not texts:
+        return False
+    blanks = sum(1 for r in raw if not r.text)
+    if blanks > 0.1 * len(texts):
+        return False
+    long_chars = sum(len(t) for t in texts if len(t) >= LONG_LINE)
+    if long_chars >= 0.5 * sum(len(t) for t in texts):
+        return True
+    # not hard-wrapped either: fewer than half the lines come near the full width of a printed line
+    widths = sorted(len(t) for t in texts)
+    full = widths[int(len(widths) * 0.9)]
+    return len(texts) >= 4 and sum(len(t) >= 0.7 * full for t in texts) < 0.5 * len(texts)
+
+
+def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
+    """Footnote bodies among the paragraphs of an OCR page ("1 Samenstelling: Leden: …" right
+    after the page header) whose markers are glued to a word elsewhere ("Defensie1").
+
+    Lifted only with clear evidence: the bodies are numbered 1, 2, … in order, each standing at
+    the start of a line or after a sentence end in a footnote line ("… (Groen Links). 2
+    Samenstelling: …"), and each number is glued to the end of a word in another line. A later
+    line that only continues a footnote's list of members ("Berg (PvdA), Van Iersel (CDA), …")
+    joins the last footnote when that one stops mid-list. The note is placed after the line of
+    its marker. Anything less (markers out of order, a number missing) stays in the text."""
+    candidates = [(i, r) for i, r in enumerate(raw) if OCR_FOOTNOTE.match(r.text)]
+    if not candidates:
+        return raw
+    markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
+    for r in raw:
+        for m in GLUED_MARKER.finditer(r.text):
+            number = m.group(1) or m.group(2)
+            if not markers.get(number) or markers[number][-1] != r.no:
+                markers.setdefault(number, []).append(r.no)
+    expected, lifted = 1, {}
+    found: list[Note] = []
+    for i, r in candidates:
+        number, text = [g for g in OCR_FOOTNOTE.match(r.text).groups() if g is not None]
+        elsewhere = [no for no in markers.get(number, []) if no != r.no]
+        if int(number) != expected or not elsewhere or not text[:1].isupper():
+            continue
+        markers[number] = elsewhere
+        parts = [(number, text, len(r.text) - len(text))]
+        while True:                               # more footnotes in the same line
+            nxt = str(expected + len(parts))
+            found_elsewhere = [no for no in markers.get(nxt, []) if no != r.no]
+            m = re.search(rf"(?<=[\w.)]) {nxt}\)? (?=[A-Z])", parts[-1][1]) if found_elsewhere else None
+            if not m:
+                break
+            n, t, off = parts[-1]
+            parts[-1] = (n, t[:m.start()], off)
+            parts.append((nxt, t[m.end():], off + m.end()))
+        for n, t, _ in parts:
+            place = next(no for no in markers[n] if no != r.no)
+            found.append(Note("footnote", n, t, Span(r.no, r.no), place, ((0, r.no),)))
+        lifted[i] = True
+        expected += len(parts)
+    if not found:
+        return raw
+    placed = [n.after_line for n in found]
+    if placed != sorted(placed):
+        return raw                                # markers out of order: the evidence is not clear
+    out = []
+    for i, r in enumerate(raw):
+        if i in lifted:
+            out.append(replace(r, text="", raw=""))
+        elif (found and r.text and not SENTENCE_END.search(found[-1].text) and _member_list(r.text)
+              and any(j < i for j in lifted)):
+            last = found[-1]                      # the rest of the last footnote's member list
+            text = f"{last.text} {r.text}"
+            found[-1] = replace(last, text=text, span=Span(last.span.start, r.no),
+                                line_starts=last.line_starts + ((len(last.text) + 1, r.no),))
+            out.append(replace(r, text="", raw=""))
+        else:
+            out.append(r)
+    notes.extend(found)
+    return out
+
+
+_MEMBER = re.compile(r"^(?:en )?[A-Z][^()]{0,40}\([^()]{1,20}\)(?:, (?:onder)?voorzitter)?[.,]?$")
+
+
+def _member_list(text: str) -> bool:
+    """A line that is only a list of members with their party: "Berg (PvdA), Van Iersel (CDA), …"."""
+    items = re.split(r"(?<=\)),? ", text)
+    return len(items) >= 5 and sum(bool(_MEMBER.match(item.strip())) for item in items) >= 0.8 * len(items)
 
 
 def _split_pages(raw: list[_Raw]) -> list[list[_Raw]]:
@@ -359,7 +570,8 @@ def _append_page(lines: list[Line], body: list[_Raw]) -> None:
                 lines.append(Line(r.no, ""))
             blank_pending = False
         seen_text = True
-        lines.append(Line(r.no, r.text, len(r.raw.rstrip()), r.page_start))
+        lines.append(Line(r.no, r.text, len(r.raw.rstrip()), r.page_start,
+                          indent=len(r.raw) - len(r.raw.lstrip(" \t"))))
 
 
 def _standalone_title(lines: list[Line]) -> bool:
@@ -387,7 +599,8 @@ def _runs_on_after_blank(prev: str, nxt: str) -> bool:
 
 def _split_unmarked_paragraphs(lines: list[Line]) -> list[Line]:
     """Some layouts start a new paragraph without a blank line: a short line that ends a
-    sentence, followed by a capital. Insert the missing break."""
+    sentence, followed by a capital, or a sentence end followed by an indented line (the first
+    line of a paragraph in hard-wrapped text). Insert the missing break."""
     widths = sorted(l.width for l in lines if l.text)
     if not widths:
         return lines
@@ -398,8 +611,28 @@ def _split_unmarked_paragraphs(lines: list[Line]) -> list[Line]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (line.text and nxt is not None and nxt.text and not nxt.page_start
                 and SENTENCE_END.search(line.text) and not line.text.endswith((":", ";"))
-                and nxt.text[:1].isupper() and line.width < 0.75 * full
+                and nxt.text[:1].isupper()
+                and (line.width < 0.75 * full or (nxt.indent >= 2 and line.indent <= 1))
                 and not BULLET.match(line.text) and not _numbered_heading(line.text)):
+            out.append(Line(nxt.no, ""))
+    return out
+
+
+def _split_one_line_paragraphs(lines: list[Line]) -> list[Line]:
+    """One line per paragraph (OCR pages): a break between two text lines unless the first runs
+    on into the second (a hyphen or comma at its end, or the second starts in lower case: a
+    sentence split by a running head or a page break)."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if not (line.text and nxt is not None and nxt.text) or line.text.endswith(("-", ",", "(", "—")):
+            continue
+        if len(line.text) <= 2 and not line.text.isdigit():
+            continue                                  # "f" / "500 000 UNICEF"
+        if ((not nxt.text[:1].islower() and nxt.text[:1] not in ",.;:)")
+                or line.text.endswith(";")            # clauses of a motion, items of a list
+                or AMOUNT_START.match(nxt.text)):     # "f 2 000 000 UNICEF": a new item of a list
             out.append(Line(nxt.no, ""))
     return out
 
@@ -409,7 +642,7 @@ def _numbered_heading(text: str) -> bool:
 
 
 def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None,
-                 decided: list[tuple[str, str, bool]] | None = None) -> list[Line]:
+                 decided: list[tuple] | None = None) -> list[Line]:
     out = list(lines)
     for i in range(len(out) - 1):
         cur, nxt = out[i], out[i + 1]
@@ -422,17 +655,51 @@ def _dehyphenate(lines: list[Line], vocabulary: Vocabulary | None,
         if not m or not w or BULLET.match(nxt.text):
             continue
         left, right = m.group("left"), w.group(1)
-        kept = keeps_hyphen(left, right, vocabulary)
+        if right in SUSPENDED:
+            continue                                  # West- en Noord-Afrikaanse: the lines stay as they are
+        whole = COMPOUND_WORD.match(nxt.text).group(0)
+        kept = keeps_hyphen(left, whole, vocabulary)
         if decided is not None:
-            decided.append((left, right, kept))
+            decided.append((left, whole, kept))
         joiner = "-" if kept else ""
         # move the second half of the word up, with any punctuation glued to it
         rest = w.group(2)
         glued = re.match(r"^[^\s]*", rest).group(0)
         head = cur.text[:-1] + joiner + right + glued
         tail = rest[len(glued):].strip()
-        out[i] = replace(cur, text=head)
+        out[i] = replace(cur, text=head, last=max(nxt.no, nxt.last))
         out[i + 1] = replace(nxt, text=tail)
+    return out
+
+
+def _join_inline_hyphens(lines: list[Line], vocabulary: Vocabulary | None, decided: list[tuple],
+                         ocr: bool) -> list[Line]:
+    """Join the hyphens OCR left inside a line from the printed line ends ("Com-missie"), in a
+    letter that shows that artefact: an OCR page (one line per paragraph) with at least one such
+    word, or any letter where at least three such words make up half of its hyphenated words.
+    Every decision is recorded (the corpus vocabulary may later decide otherwise)."""
+    if vocabulary is None:
+        return lines
+    found = [(i, m) for i, line in enumerate(lines) if "-" in line.text
+             for m in INLINE_HYPHEN.finditer(line.text)]
+    if not found:
+        return lines
+    decisions = {}
+    for _, m in found:
+        key = (m.group(1), m.group(2))
+        if key not in decisions:
+            decisions[key] = joins_inline(*key, vocabulary)
+            decided.append(("inline", *key, decisions[key]))
+    candidates = [m for _, m in found if m.group(2)[:1].islower()]
+    agreed = sum(decisions[(m.group(1), m.group(2))] for m in candidates)
+    if not agreed or not (ocr or (agreed >= 3 and 2 * agreed >= len(candidates))):
+        return lines
+    out = list(lines)
+    for i in sorted({i for i, _ in found}):
+        text = INLINE_HYPHEN.sub(
+            lambda m: m.group(1) + m.group(2) if decisions[(m.group(1), m.group(2))] else m.group(0),
+            out[i].text)
+        out[i] = replace(out[i], text=text)
     return out
 
 

@@ -61,6 +61,13 @@ class Line:
     text: str
     width: int = 0             # length of the raw line (rstripped), a layout hint
     page_start: bool = False   # first text line of a new PDF page
+    last: int = 0              # source line of a word moved up onto this line (dehyphenation); 0: none
+    indent: int = 0            # leading spaces of the raw line, a layout hint (a paragraph's first line)
+
+    @property
+    def end(self) -> int:
+        """The last source line this line's text comes from."""
+        return max(self.no, self.last)
 
 
 @dataclass(frozen=True)
@@ -89,9 +96,10 @@ class Cleaned:
     lines: list[Line]
     notes: list[Note]
     furniture: list[Furniture]
-    # Every line-end hyphen decided with the corpus vocabulary: (left, right, kept). A cached
-    # letter stays valid while the vocabulary decides each of these the same way.
-    hyphens: tuple[tuple[str, str, bool], ...] = ()
+    # Every hyphen decided with the corpus vocabulary: (left, right, kept) at a line end,
+    # ("inline", left, right, joined) inside a line of OCR text. A cached letter stays valid while
+    # the vocabulary decides each of these the same way (clean.decided_again).
+    hyphens: tuple[tuple, ...] = ()
 
 
 # --- parse -----------------------------------------------------------------------------------

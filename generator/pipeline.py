@@ -30,7 +30,9 @@ from .meta import infer_meta, letter_id
 from .model import Letter, Source
 from .parse import parse_letter
 from .qaindex import round_of
-from .read import read_glossary, read_knowledge, read_sources, read_themes
+from .layouts import Layouts, build_layouts
+from .layouts import bundled as bundled_layouts
+from .read import read_glossary, read_knowledge, read_layouts, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport
 
@@ -204,6 +206,13 @@ def load_glossary(settings: Settings) -> Glossary:
     return build_glossary(*read_glossary(settings.content_dir))
 
 
+def load_layouts(settings: Settings) -> Layouts:
+    """The layouts and their page furniture from content/knowledge/layouts.yml; without that
+    file, the repository's own."""
+    data, path, lines = read_layouts(settings.content_dir)
+    return build_layouts(data, path, lines) if path.is_file() else bundled_layouts()
+
+
 def load_letters(settings: Settings, progress: Progress | None = None,
                  knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
                  stats: dict | None = None) -> list[Letter]:
@@ -217,13 +226,15 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
+    layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
-                                                             sorted(tables.country_names.items()), taxonomy)))
+                                                             sorted(tables.country_names.items()), taxonomy,
+                                                             layouts)))
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
     entries: list[Entry | None] = [cache.load(k) for k in keys]
     todo = [i for i, e in enumerate(entries) if not isinstance(e, Entry) or not still_valid(e, vocabulary)]
-    parallel.shared(vocabulary=vocabulary, tables=tables, taxonomy=taxonomy)
+    parallel.shared(vocabulary=vocabulary, tables=tables, taxonomy=taxonomy, layouts=layouts)
     for i, result in zip(todo, parallel.ordered_map(_process, [sources[i] for i in todo], settings.jobs, progress)):
         entries[i] = result
         if isinstance(result, Entry):
@@ -259,7 +270,8 @@ def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source]
 def _process(source: Source) -> Entry | str:
     """One letter through the per-letter stages (in a worker): the cache entry, or the problem."""
     try:
-        return make_entry(source, parallel.get("vocabulary"), parallel.get("tables"), parallel.get("taxonomy"))
+        return make_entry(source, parallel.get("vocabulary"), parallel.get("tables"), parallel.get("taxonomy"),
+                          layouts=parallel.get("layouts"))
     except SourceError as exc:
         return str(exc)
     except Exception as exc:   # a stage failed on this letter: name the file, keep going
@@ -275,13 +287,13 @@ def _render_letter(i: int) -> render.OutputPage:
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
-                taxonomy: Taxonomy | None = None) -> Letter:
-    return make_entry(source, vocabulary, tables, taxonomy).letter
+                taxonomy: Taxonomy | None = None, layouts: Layouts | None = None) -> Letter:
+    return make_entry(source, vocabulary, tables, taxonomy, layouts=layouts).letter
 
 
 def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
-               taxonomy: Taxonomy | None = None) -> Entry:
-    cleaned = clean(source, vocabulary)
+               taxonomy: Taxonomy | None = None, layouts: Layouts | None = None) -> Entry:
+    cleaned = clean(source, vocabulary, layouts)
     parsed = parse_letter(cleaned)
     warnings = [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings)

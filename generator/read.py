@@ -15,6 +15,7 @@ import collections
 import datetime as dt
 import difflib
 import functools
+import re
 from pathlib import Path
 
 import jsonschema
@@ -125,6 +126,7 @@ def _read_one(stem: str, paths: list[Path]) -> Source:
     _check_group(stem, paths, texts, sidecars)
     path = texts[0]
     text = read_pdf(path) if path.suffix.lower() == ".pdf" else decode_text(path, path.read_bytes())
+    text = remove_soft_hyphens(text)
     if not text.strip():
         raise SourceError(path, "the file is empty", hint="add the letter's text or remove the file")
     sidecar_path = sidecars[0] if sidecars else None
@@ -183,6 +185,32 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def remove_soft_hyphens(text: str) -> str:
+    """Soft hyphens (U+00AD) out of a letter's text, before any stage reads it.
+
+    A soft hyphen only marks where a word may be broken: inside a line it goes ('Indo\u00adnesië'
+    -> 'Indonesië'); at a line end it joins the word across the line: the rest of the word moves
+    up ('Bel\u00ad' + 'gische regering' -> 'Belgische' + 'regering'), so every line keeps its
+    number. A line emptied that way stays as an empty line."""
+    if SOFT_HYPHEN not in text:
+        return text
+    lines = text.split("\n")
+    for i in range(len(lines) - 1):
+        line = lines[i].rstrip()
+        if not line.endswith(SOFT_HYPHEN):
+            continue
+        nxt = lines[i + 1].lstrip()
+        word = nxt.split(None, 1)[0] if nxt.strip() else ""
+        if not word:
+            continue                      # nothing to join: the soft hyphen just goes
+        lines[i] = line[:-1] + word
+        lines[i + 1] = nxt[len(word):].lstrip()
+    return "\n".join(lines).replace(SOFT_HYPHEN, "")
 
 
 def read_pdf(path: Path) -> str:
@@ -427,6 +455,19 @@ def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     from .knowledge import parse_knowledge_yaml
 
     path = Path(content_dir) / "knowledge" / GLOSSARY_FILE
+    if not path.is_file():
+        return None, path, {}
+    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    return data, path, lines
+
+
+def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/layouts.yml for layouts.build_layouts: (data, path, lines).
+    No file means no furniture patterns (the pipeline then uses the repository's own file)."""
+    from .knowledge import parse_knowledge_yaml
+    from .layouts import LAYOUTS_FILE
+
+    path = Path(content_dir) / "knowledge" / LAYOUTS_FILE
     if not path.is_file():
         return None, path, {}
     data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))

@@ -344,3 +344,25 @@ def test_schema_is_a_valid_json_schema():
     from generator.read import SIDECAR_SCHEMA
     jsonschema.validators.validator_for(SIDECAR_SCHEMA).check_schema(SIDECAR_SCHEMA)
     assert SIDECAR_SCHEMA["additionalProperties"] is False
+
+
+def test_soft_hyphens_removed_when_read(tmp_path):
+    # sgd/1952_tk-handelingen-handvest-tractatenblad.txt, line 9 ("wets\u00adontwerpen") and
+    # sgd/1946_unesco-statuut-ek-nota.txt, line 10 ("in\u00addiening"); "Indo\u00adnesië" as in the issue
+    text = ("Behandeling van de wets\u00adontwerpen en de in\u00addiening van dit wet\n"
+            "ontwerp; de Bel\u00ad\ngische regering en Indo\u00adnesië\n")
+    content = make_content(tmp_path, {"oud.txt": text})
+    (source,) = read_sources(content)
+    assert "\u00ad" not in source.text
+    assert source.text.split("\n") == [
+        "Behandeling van de wetsontwerpen en de indiening van dit wet",
+        "ontwerp; de Belgische",            # a soft hyphen at the line end joins the word across the line
+        "regering en Indonesië",            # ... and the line keeps its number
+        "",
+    ]
+
+
+def test_soft_hyphen_at_the_end_of_the_last_line():
+    from generator.read import remove_soft_hyphens
+    assert remove_soft_hyphens("Bel\u00ad") == "Bel"
+    assert remove_soft_hyphens("Bel\u00ad\n\ngische") == "Bel\n\ngische"     # nothing to join on a blank line

@@ -54,7 +54,7 @@ class Unit:
 
     @property
     def span(self) -> Span:
-        return Span(self.lines[0].no, max(l.no for l in self.lines))
+        return Span(self.lines[0].no, max(l.end for l in self.lines))
 
 
 @dataclass

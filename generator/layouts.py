@@ -1,0 +1,187 @@
+"""The layouts letters come in and their page furniture (content/knowledge/layouts.yml), validated
+and compiled for the cleaner.
+
+`build_layouts(data, path, lines)` checks the file's data and returns a `Layouts`; every problem
+is a SourceError naming the file and line. The cleaner (clean.py) only uses the compiled object:
+`Layouts.line_match(text, previous, head)` for whole-line furniture and `Layouts.inline` for the
+pieces that may stand inside a line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import SourceError
+
+LAYOUTS_FILE = "layouts.yml"
+MATCHES = ("line", "inline")
+ZONES = ("anywhere", "head")
+HEAD_LINES = 12                 # the zone "head": the first this many text lines of a file
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = {"name", "layout", "reason", "match", "pattern", "zone", "follows", "page_number", "example"}
+REQUIRED = ("name", "layout", "reason", "match", "pattern", "example")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    layout: str
+    reason: str                 # Dutch, shown in the build report
+    match: str                  # "line" | "inline"
+    regex: re.Pattern[str]
+    zone: str = "anywhere"
+    follows: tuple[str, ...] = ()
+    page_number: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Layouts:
+    layouts: dict[str, str] = field(default_factory=dict)       # key -> Dutch label
+    patterns: tuple[Pattern, ...] = ()
+
+    def __post_init__(self) -> None:
+        # one alternation per group, tried in C: far cheaper than a loop over the patterns
+        object.__setattr__(self, "_line_any", _combined([p for p in self.patterns if p.zone == "anywhere"]))
+        object.__setattr__(self, "_line_head", _combined(list(self.patterns)))
+        inline = [p for p in self.patterns if p.match == "inline"]
+        object.__setattr__(self, "_inline", re.compile("|".join(f"(?:{p.regex.pattern})" for p in inline))
+                           if inline else None)
+        object.__setattr__(self, "_inline_patterns", tuple(inline))
+
+    def __repr__(self) -> str:          # stable: part of the letter cache's context
+        return "Layouts(" + repr([(p.name, p.layout, p.reason, p.match, p.regex.pattern, p.zone,
+                                   p.follows, p.page_number) for p in self.patterns]) + ")"
+
+    def by_name(self, name: str) -> Pattern:
+        return next(p for p in self.patterns if p.name == name)
+
+    def line_match(self, text: str, previous: str | None = None, head: bool = False) -> Pattern | None:
+        """The furniture pattern the whole stripped line `text` matches, or None. `previous` is
+        the name of the pattern that removed the line before (for `follows`); `head` says the
+        line is among the first HEAD_LINES text lines of the file."""
+        combined = self._line_head if head else self._line_any
+        if combined is None or not text:
+            return None
+        m = combined.fullmatch(text)
+        if m is None:
+            return None
+        # the alternation gives the first branch that matches; check the others' conditions too
+        for p in self.patterns:
+            if (p.zone == "head" and not head) or (p.follows and previous not in p.follows):
+                continue
+            if p.regex.fullmatch(text):
+                return p
+        return None
+
+    def inline_spans(self, text: str) -> list[tuple[int, int, Pattern]]:
+        """(start, end, pattern) of every inline furniture piece in `text`."""
+        if self._inline is None:
+            return []
+        out = []
+        for m in self._inline.finditer(text):
+            pattern = next(p for p in self._inline_patterns if p.regex.fullmatch(m.group(0)))
+            out.append((m.start(), m.end(), pattern))
+        return out
+
+
+def _combined(patterns: list[Pattern]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns))
+
+
+def build_layouts(data: object, path: Path | str = LAYOUTS_FILE, lines: dict[tuple, int] | None = None) -> Layouts:
+    """Validate the parsed layouts.yml and compile it. None (no file) gives no patterns."""
+    lines = lines or {}
+    if data is None:
+        return Layouts()
+    if not isinstance(data, dict) or set(data) - {"layouts", "furniture"}:
+        raise SourceError(path, "layouts.yml has two parts: 'layouts' and 'furniture'", line=1,
+                          hint="see the comment at the top of content/knowledge/layouts.yml")
+    layouts = data.get("layouts") or {}
+    if not isinstance(layouts, dict):
+        raise SourceError(path, "'layouts' must map a key to {label, source}", line=lines.get(("layouts",)))
+    labels = {}
+    for key, value in layouts.items():
+        if not NAME.match(str(key)) or not isinstance(value, dict) or not isinstance(value.get("label"), str):
+            raise SourceError(path, f"layout '{key}' needs a key in lower case and a 'label' text",
+                              line=lines.get(("layouts", key)), hint="e.g. kamerstuk: {label: Kamerstuk, source: …}")
+        labels[str(key)] = value["label"]
+    items = data.get("furniture") or []
+    if not isinstance(items, list):
+        raise SourceError(path, "'furniture' must be a list of patterns", line=lines.get(("furniture",)))
+    patterns: list[Pattern] = []
+    for i, item in enumerate(items):
+        patterns.append(_pattern(path, item, i, labels, lines))
+    names = [p.name for p in patterns]
+    for i, p in enumerate(patterns):
+        if names.count(p.name) > 1:
+            raise SourceError(path, f"the pattern name '{p.name}' is used twice", line=lines.get(("furniture", i)),
+                              hint="give every pattern its own name")
+        for other in p.follows:
+            if other not in names:
+                raise SourceError(path, f"pattern '{p.name}' follows an unknown pattern '{other}'",
+                                  line=lines.get(("furniture", i, "follows")), hint="known: " + ", ".join(names))
+    return Layouts(labels, tuple(patterns))
+
+
+def _pattern(path, item, i: int, labels: dict[str, str], lines: dict[tuple, int]) -> Pattern:
+    where = lines.get(("furniture", i))
+    if not isinstance(item, dict):
+        raise SourceError(path, "each furniture item is a mapping (name, layout, reason, match, pattern, example)",
+                          line=where)
+    unknown = set(item) - FIELDS
+    if unknown:
+        raise SourceError(path, f"unknown field '{sorted(unknown)[0]}'", line=where,
+                          hint="allowed fields: " + ", ".join(sorted(FIELDS)))
+    missing = [f for f in REQUIRED if not isinstance(item.get(f), str) or not item.get(f)]
+    if missing:
+        raise SourceError(path, f"furniture item without '{missing[0]}'", line=where,
+                          hint="every item needs: " + ", ".join(REQUIRED))
+    name = item["name"]
+    at = lambda key: lines.get(("furniture", i, key), where)  # noqa: E731
+    if not NAME.match(name):
+        raise SourceError(path, f"bad pattern name '{name}'", line=at("name"), hint="lower case and hyphens")
+    if item["layout"] not in labels:
+        raise SourceError(path, f"pattern '{name}': unknown layout '{item['layout']}'", line=at("layout"),
+                          hint="known layouts: " + ", ".join(labels))
+    if item["match"] not in MATCHES:
+        raise SourceError(path, f"pattern '{name}': match must be line or inline", line=at("match"))
+    zone = item.get("zone", "anywhere")
+    if zone not in ZONES:
+        raise SourceError(path, f"pattern '{name}': zone must be anywhere or head", line=at("zone"))
+    follows = item.get("follows") or []
+    if not isinstance(follows, list) or not all(isinstance(f, str) for f in follows):
+        raise SourceError(path, f"pattern '{name}': follows is a list of pattern names", line=at("follows"))
+    if not isinstance(item.get("page_number", False), bool):
+        raise SourceError(path, f"pattern '{name}': page_number is true or false", line=at("page_number"))
+    try:
+        regex = re.compile(item["pattern"])
+    except re.error as exc:
+        raise SourceError(path, f"pattern '{name}' is not a valid regular expression: {exc}",
+                          line=at("pattern"), hint="see https://docs.python.org/3/library/re.html") from None
+    if regex.groups:
+        regex = re.compile(_no_groups(item["pattern"]))
+    if not regex.fullmatch(item["example"]):
+        raise SourceError(path, f"pattern '{name}' does not match its own example {item['example']!r}",
+                          line=at("example"), hint="correct the pattern or the example")
+    if regex.fullmatch(""):
+        raise SourceError(path, f"pattern '{name}' matches an empty line", line=at("pattern"))
+    return Pattern(name, item["layout"], item["reason"], item["match"], regex, zone, tuple(follows),
+                   bool(item.get("page_number", False)), item["example"])
+
+
+def _no_groups(pattern: str) -> str:
+    """Capturing groups made non-capturing, so the patterns combine into one alternation."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Layouts:
+    """The layouts of the repository's own content/knowledge/layouts.yml: for callers without a
+    content folder (tests, `clean()` called on its own). Read once."""
+    from .read import read_layouts
+    return build_layouts(*read_layouts(Path(__file__).resolve().parents[1] / "content"))
