@@ -28,7 +28,9 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 # Formats a maintainer might drop in by mistake; anything else unknown is ignored (README, .DS_Store).
 UNSUPPORTED_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".html", ".htm")
 
-KINDS = ("inzetbrief", "verslag-ministeriele-week", "schriftelijk-overleg", "terugblik-veiligheidsraad")
+# The kinds of document are listed in content/knowledge/kinds.yml (generator/kinds.py); a sidecar's
+# kind is checked against that file when the letter is described (meta.infer_meta), with the
+# sidecar named in the error. KINDS (set at the end of this module): the project's own kinds.
 
 SIDECAR_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -37,7 +39,7 @@ SIDECAR_SCHEMA: dict = {
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string", "minLength": 1},
-        "kind": {"enum": list(KINDS)},
+        "kind": {"type": "string", "pattern": r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},
         "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "sessions": {
             "type": "array",
@@ -61,18 +63,41 @@ SIDECAR_SCHEMA: dict = {
                 },
             },
         },
+        "chamber": {"enum": ["I", "II"]},
+        "vergaderjaar": {"type": "string", "pattern": r"^\d{4}-\d{4}$"},
+        "dossier": {"type": "string", "pattern": r"^\d[\d ]*\d(?: [0-9A-Z()+ -]+)?$"},
+        "number": {"type": "string", "pattern": r"^\d+(?:-\d+)?[a-zA-Z]?$"},
+        "aanhangsel": {"type": "string", "pattern": r"^\d+$"},
+        "askers": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "party": {"type": "string"},
+                },
+            },
+        },
         "notes": {"type": "string"},
     },
 }
 ALLOWED_FIELDS = tuple(SIDECAR_SCHEMA["properties"])
 FIELD_HINTS = {
     "title": 'a text, e.g. title: "Inzet van het Koninkrijk voor de 75e AVVN"',
-    "kind": "one of: " + ", ".join(KINDS),
+    "kind": "a key of content/knowledge/kinds.yml, e.g. kind: motie",
     "date": "a date written as YYYY-MM-DD, e.g. date: 2019-02-15",
     "sessions": "a list of session numbers, e.g. sessions: [75, 74]",
     "kamerstuk": 'as written on the letter, e.g. kamerstuk: "26 150, nr. 187"',
     "url": "a full https:// address",
     "signatories": "a list of {name, role}, e.g. - {name: S.A. Blok, role: Minister van Buitenlandse Zaken}",
+    "chamber": "II (Tweede Kamer) or I (Eerste Kamer), e.g. chamber: II",
+    "vergaderjaar": 'the parliamentary year, e.g. vergaderjaar: "2019-2020"',
+    "dossier": 'the dossier as written, e.g. dossier: "26 150" or "22 800 X"',
+    "number": 'the number in the dossier, e.g. number: "187"',
+    "aanhangsel": 'the number in the Aanhangsel van de Handelingen, e.g. aanhangsel: "387"',
+    "askers": "a list of {name, party}, e.g. - {name: Van den Bergh, party: PvdA}",
     "notes": "a text",
 }
 
@@ -431,3 +456,24 @@ def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
         return None, path, {}
     data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
     return data, path, lines
+
+
+def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/kinds.yml for kinds.build_kinds: (data, path, lines). A content
+    folder without one (or None) uses the project's own file, generator/../content/knowledge."""
+    from .kinds import DEFAULT_FILE, KINDS_FILE
+    from .knowledge import parse_knowledge_yaml
+
+    path = Path(content_dir) / "knowledge" / KINDS_FILE if content_dir is not None else DEFAULT_FILE
+    if not path.is_file():
+        path = DEFAULT_FILE
+    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    return data, path, lines
+
+
+def _project_kinds() -> tuple[str, ...]:
+    from .kinds import default_kinds
+    return tuple(default_kinds().keys())
+
+
+KINDS = _project_kinds()
