@@ -242,7 +242,7 @@ def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None
     notes = notes if notes is not None else []
     flat = flatten(text)
     top = top_of(text)
-    kind, where = infer_kind(flat, kinds, top)
+    kind, kind_at = infer_kind(flat, kinds, top)
     sessions = infer_sessions(flat)
     provenance: dict[str, str] = {}
     found: dict = {"kind": kind, "sessions": sessions}
@@ -982,3 +982,12 @@ def _signatories_from_blocks(blocks: list[Block] | None) -> list[Signatory]:
     """Fallback when the text gives none: the parser's signature blocks, if any."""
     lines = [line for block in blocks or [] if block.kind == "signature" for line in block.lines]
     return infer_signatories("\n".join(lines)) if lines else []
+
+
+def infer_own_kamerstuk(text: str) -> dict:
+    """The letter's own Kamerstuk number and its publication URL (from its identifier, running
+    footer or first-page block)."""
+    found = _kamerstuk(text, top_of(text))
+    if "dossier" in found and "number" in found:
+        found["kamerstuk"] = (f"{found['dossier'][0]}, nr. {found['number'][0]}", "")
+    return {name: found[name][0] for name in ("kamerstuk", "url") if name in found}

@@ -111,10 +111,12 @@ def read_sources(content_dir: Path, errors: list[SourceError] | None = None) -> 
     appended to it and those files skipped, so a build can report all of them at once.
     """
     groups = _scan(_letters_dir(Path(content_dir)))
+    kinds = _kind_keys(Path(content_dir)) if any(p.suffix.lower() in SIDECAR_SUFFIXES
+                                                  for paths in groups.values() for p in paths) else None
     sources = []
     for stem in sorted(groups):
         try:
-            sources.append(_read_one(stem, groups[stem]))
+            sources.append(_read_one(stem, groups[stem], kinds))
         except SourceError as exc:
             if errors is None:
                 raise
@@ -143,7 +145,7 @@ def _scan(letters_dir: Path) -> dict[str, list[Path]]:
     return groups
 
 
-def _read_one(stem: str, paths: list[Path]) -> Source:
+def _read_one(stem: str, paths: list[Path], kinds: tuple[str, ...] | None = None) -> Source:
     """One letter and its sidecar, from the files sharing a stem."""
     texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
     sidecars = [p for p in paths if p.suffix.lower() in SIDECAR_SUFFIXES]
@@ -153,7 +155,7 @@ def _read_one(stem: str, paths: list[Path]) -> Source:
     if not text.strip():
         raise SourceError(path, "the file is empty", hint="add the letter's text or remove the file")
     sidecar_path = sidecars[0] if sidecars else None
-    sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
+    sidecar = read_sidecar(sidecar_path, kinds) if sidecar_path else {}
     return Source(path=path, text=text, sidecar=sidecar, sidecar_path=sidecar_path)
 
 
@@ -316,7 +318,7 @@ def _pdf_page_text(page: list[PdfLine], spacing: float | None) -> list[str]:
 
 # --- sidecar -------------------------------------------------------------------------------------
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar(path: Path, kinds: tuple[str, ...] | None = None) -> dict:
     """Parse and validate a sidecar; values come back typed (`date` as datetime.date)."""
     text = decode_text(path, path.read_bytes())
     data = _load_yaml(path, text)
@@ -325,7 +327,7 @@ def read_sidecar(path: Path) -> dict:
     if not isinstance(data, dict):
         raise SourceError(path, "a sidecar must be a list of 'field: value' lines",
                           line=1, hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
-    return validate_sidecar(path, data, _key_lines(text))
+    return validate_sidecar(path, data, _key_lines(text), kinds)
 
 
 def _load_yaml(path: Path, text: str):
@@ -350,20 +352,25 @@ def _key_lines(text: str) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
-def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None) -> dict:
-    """Check a parsed sidecar against SIDECAR_SCHEMA; return it with `date` as datetime.date."""
+def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None,
+                     kinds: tuple[str, ...] | None = None) -> dict:
+    """Check a parsed sidecar against SIDECAR_SCHEMA, its kind against the kinds of the content
+    folder's kinds.yml (`kinds`; default: the project's own); return it with `date` as datetime.date."""
     key_lines = key_lines or {}
     allowed = "allowed fields: " + ", ".join(ALLOWED_FIELDS)
     _check_field_names(path, data, key_lines)
     checked = dict(data)
     if isinstance(checked.get("date"), dt.date) and not isinstance(checked["date"], dt.datetime):
         checked["date"] = checked["date"].isoformat()
-    problems = sorted(_validator().iter_errors(checked), key=lambda e: key_lines.get(_field(e), 0))
+    kinds = tuple(kinds or KINDS)
+    problems = sorted(_validator(kinds).iter_errors(checked), key=lambda e: key_lines.get(_field(e), 0))
     if problems:
         field = _field(problems[0])
-        raise SourceError(path, "; ".join(_type_message(_field(e), e) for e in problems),
-                          line=key_lines.get(field),
-                          hint=f"{field}: {FIELD_HINTS[field]}; {allowed}" if field in FIELD_HINTS else allowed)
+        hint = f"{field}: {FIELD_HINTS[field]}; {allowed}" if field in FIELD_HINTS else allowed
+        if field == "kind":
+            hint = f"kind: one of {', '.join(kinds)} (content/knowledge/kinds.yml); {allowed}"
+        raise SourceError(path, "; ".join(_type_message(_field(e), e, kinds) for e in problems),
+                          line=key_lines.get(field), hint=hint)
     return _typed(path, checked, key_lines)
 
 
@@ -377,17 +384,30 @@ def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> Non
 
 
 @functools.cache
-def _validator() -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(SIDECAR_SCHEMA)
-    return cls(SIDECAR_SCHEMA)
+def _validator(kinds: tuple[str, ...] = ()) -> jsonschema.protocols.Validator:
+    schema = SIDECAR_SCHEMA
+    if kinds:
+        schema = {**schema, "properties": {**schema["properties"], "kind": {"enum": list(kinds)}}}
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def _kind_keys(content_dir: Path) -> tuple[str, ...]:
+    """The kinds a sidecar may name: the keys of the content folder's kinds.yml."""
+    from .kinds import build_kinds
+    return tuple(build_kinds(*read_kinds(content_dir)).keys())
 
 
 def _field(error: jsonschema.ValidationError) -> str:
     return str(error.absolute_path[0]) if error.absolute_path else ""
 
 
-def _type_message(field: str, error: jsonschema.ValidationError) -> str:
+def _type_message(field: str, error: jsonschema.ValidationError, kinds: tuple[str, ...] = ()) -> str:
     where = "".join(f"[{p}]" for p in list(error.absolute_path)[1:])
+    if field == "kind" and isinstance(error.instance, str):
+        close = difflib.get_close_matches(error.instance, kinds, n=1)
+        guess = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"field 'kind' names an unknown kind '{error.instance}'{guess}"
     return f"field '{field}{where}' has a wrong value: {error.message}"
 
 
