@@ -247,7 +247,7 @@ def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None
     provenance: dict[str, str] = {}
     found: dict = {"kind": kind, "sessions": sessions}
     if kind:
-        provenance["kind"] = where
+        provenance["kind"] = kind_at
     if sessions:
         provenance["sessions"] = "genoemd in de tekst"
     reference = infer_reference(text, top, kind, kinds)
