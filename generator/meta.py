@@ -534,6 +534,11 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
     dossier, number = out.get("dossier", ("", ""))[0], out.get("number", ("", ""))[0]
     if dossier and number:
         out["kamerstuk"] = (f"{dossier}, nr. {number}", out["number"][1])
+        if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] == "II"
+                and number.isdigit() and "(" not in dossier):
+            # a Tweede Kamer paper of 1995 or later that prints its dossier and number: its address
+            out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + f"-{number}"),
+                          out["number"][1])
     return out
 
 
