@@ -150,7 +150,12 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
                         hint="lower-case letters, digits and hyphens, e.g. artikel-100-brief")
         if not isinstance(entry, dict):
             raise error(f"{key}: the entry must be a list of 'field: value' lines", "kinds", key, hint=EXAMPLE)
-        where.check_fields(key, entry, KIND_FIELDS, hint="fields: " + ", ".join(KIND_FIELDS))
+        for name in entry:
+            if name not in KIND_FIELDS:
+                close = difflib.get_close_matches(str(name), KIND_FIELDS, n=1)
+                guess = f" (did you mean '{close[0]}'?)" if close else ""
+                raise error(f"{key}: unknown field '{name}'{guess}", "kinds", key, name,
+                            hint="fields: " + ", ".join(KIND_FIELDS))
         for name in KIND_FIELDS:
             if name in entry and not isinstance(entry[name], str):
                 raise error(f"{key}: '{name}' must be text", "kinds", key, name, hint=EXAMPLE)
