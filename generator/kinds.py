@@ -99,6 +99,16 @@ class Kinds:
             return ""
         return kind.cite.format(**values)
 
+    def missing(self, key: str, meta) -> list[str]:
+        """The Meta fields the kind's citation needs and the letter lacks (Dutch names)."""
+        kind = self._by_key.get(key)
+        if not kind or not kind.cite:
+            return []
+        values = citation_values(meta)
+        names = {"chamber": "Kamer", "vergaderjaar": "vergaderjaar", "vergaderjaar_short": "vergaderjaar",
+                 "dossier": "dossier", "number": "nummer", "aanhangsel": "Aanhangsel-nummer", "date": "datum"}
+        return list(dict.fromkeys(names[n] for n in re.findall(r"{(\w+)}", kind.cite) if not values.get(n)))
+
     def party(self, text: str) -> str:
         """A party as the site writes it ("P.v.d.A." -> "PvdA"); unknown spellings unchanged."""
         norm = _party_key(text)

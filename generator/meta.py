@@ -225,10 +225,10 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
     if not source.sidecar:
         if not meta.year:
             warn(f"{source.name}: no date found; set 'date' in the sidecar")
-        needs_reference = kinds.get(meta.kind) and kinds.get(meta.kind).cite and not kinds.citation(meta.kind, meta)
-        if needs_reference and not meta.kamerstuk and not meta.aanhangsel:
-            warn(f"{source.name}: no reference (Kamerstuk or Aanhangsel number) found; "
-                 f"set 'kamerstuk' in the sidecar if the letter has one")
+        missing = kinds.missing(meta.kind, meta)
+        if missing and not meta.kamerstuk:
+            warn(f"{source.name}: no reference found ({', '.join(missing)} unknown, so the "
+                 f"{kinds.label(meta.kind).lower()} cannot be cited); set them in the sidecar if the letter has them")
         for note in notes:
             warn(f"{source.name}: {note}")
     return meta
@@ -255,6 +255,8 @@ def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None
         found[name], provenance[name] = value, origin
     date, origin = infer_paper_date(text, top, kind, kinds)
     found["date"], provenance["date"] = date, origin
+    if kind == "handelingen" and date and "vergaderjaar" not in found:
+        found["vergaderjaar"], provenance["vergaderjaar"] = vergaderjaar_of(date), "afgeleid van de datum"
     askers, origin = infer_askers(top, kinds) if kind == "kamervragen" else ([], "")
     found["askers"], provenance["askers"] = askers, origin
     title, origin = infer_paper_title(text, top, flat, kind, sessions, stem, kinds, found, notes)
@@ -478,6 +480,15 @@ def _answer_date(top: str) -> tuple[dt.date | None, str]:
     if asked and _date_of(asked):
         return _date_of(asked), where(top, asked.start())
     return None, ""
+
+
+def vergaderjaar_of(date: dt.date) -> str:
+    """The parliamentary year a sitting day falls in: it opens on the third Tuesday of September
+    (Prinsjesdag, Grondwet art. 65) and runs to the day before the next one."""
+    first = dt.date(date.year, 9, 15)
+    opening = first + dt.timedelta(days=(1 - first.weekday()) % 7)
+    start = date.year if date >= opening else date.year - 1
+    return f"{start}-{start + 1}"
 
 
 def infer_year(meta: Meta) -> int | None:

@@ -285,7 +285,8 @@ CASES = {
         askers=[Member("Bolkestein", "VVD"), Member("Joekes", "VVD")])),
     "1950 eerste kamer handelingen": (EK_HANDELINGEN_1950, dict(
         kind="handelingen", title="Vergadering van de Eerste Kamer van 20 juni 1950",
-        date=dt.date(1950, 6, 20), chamber="I")),
+        date=dt.date(1950, 6, 20), chamber="I",
+        vergaderjaar="1949-1950")),        # derived from the sitting's date (the excerpt does not print it)
     "1981 gewijzigde motie": (MOTIE_1981, dict(
         kind="motie",
         title="Gewijzigde motie van de leden Herfkens en Van der Hek — Rijksbegroting voor het jaar…",
@@ -301,7 +302,8 @@ CASES = {
         dossier="9300 V", number="58",
         title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968…")),
     "1974 handelingen running head": (TK_HANDELINGEN_1974, dict(
-        kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6))),
+        kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6),
+        vergaderjaar="1974-1975")),
     "1990 OCR date 12juni": (VISUM_1990, dict(
         kind="kamervragen", title="Vragen over het visumbeleid van de VS", date=dt.date(1990, 6, 12),
         chamber="II", vergaderjaar="1989-1990", aanhangsel="704",
@@ -348,6 +350,14 @@ def test_layout(case):
             assert isinstance(where, str) and where
     if meta.date:
         assert meta.provenance["date"].startswith("regel ")
+
+
+def test_vergaderjaar_from_a_sitting_date():
+    from generator.meta import vergaderjaar_of
+    # Prinsjesdag 1974 was Tuesday 17 September: the 16th still belongs to the year before
+    assert vergaderjaar_of(dt.date(1974, 9, 16)) == "1973-1974"
+    assert vergaderjaar_of(dt.date(1974, 9, 17)) == "1974-1975"
+    assert meta_of(TK_HANDELINGEN_1974).provenance["vergaderjaar"] == "afgeleid van de datum"
 
 
 def test_provenance_names_the_line():
