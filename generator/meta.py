@@ -103,7 +103,7 @@ PAPER_DATES = {
 }
 _PAPER_DATE_RE = {name: re.compile(p, re.MULTILINE) for name, p in PAPER_DATES.items()}
 _INGEZONDEN = re.compile(rf"(?i)\(?\b{ocr_word('ingezonden')}\b[^()\d\n]{{0,30}}?{DATE}")
-_ANTWOORD = re.compile(r"(?i)\b(?:antwoord|mededeling)\b")
+_ANTWOORD = re.compile(r"(?i)\bantwoord\b")
 
 # --- chamber, vergaderjaar, dossier, number, Aanhangsel ---
 _YEARS = r"(\d{4})[ \t]*[-–—/][ \t]*(\d{4}|\d{2})\b"
@@ -264,7 +264,7 @@ def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None
     signatories = infer_signatories(text) or _signatories_from_blocks(blocks)
     found["signatories"] = signatories
     if signatories:
-        at = text.rfind(signatories[0].name)
+        at = text.find(signatories[0].name)
         provenance["signatories"] = where(text, at) if at != -1 else "ondertekening"
     found = {name: value for name, value in found.items() if value}
     return found, {name: origin for name, origin in provenance.items() if name in found and origin}
@@ -466,16 +466,16 @@ def infer_paper_date(text: str, top: str, kind: str, kinds: Kinds | None = None)
 
 
 def _answer_date(top: str) -> tuple[dt.date | None, str]:
-    """Written questions: the first answer's date ("(Ontvangen …)", or "(Ingezonden …)" after
-    "Antwoord") after the first questions, before the next questions; else the questions' date."""
+    """Written questions: the first answer's date ("Antwoord van … (Ontvangen …)", or
+    "(Ingezonden …)" in old pages) after the first questions, before the next questions; else the
+    questions' date. A notice that the answer is delayed ("Mededeling … (Ontvangen …)") is no answer."""
     questions = list(_QUESTIONS.finditer(top))
     start = questions[0].start() if questions else 0
     end = questions[1].start() if len(questions) > 1 else len(top)
     asked = _INGEZONDEN.search(top, start, end)
     after = asked.end() if asked else start
     for match in _PAPER_DATE_RE["ontvangen"].finditer(top, after, end):
-        received = "ntvan" in match.group(0).replace("-", "").replace(" ", "").lower()
-        if _date_of(match) and (received or _ANTWOORD.search(top, max(after, match.start() - 400), match.start())):
+        if _date_of(match) and _ANTWOORD.search(top, max(after, match.start() - 400), match.start()):
             return _date_of(match), where(top, match.start())
     if asked and _date_of(asked):
         return _date_of(asked), where(top, asked.start())
@@ -875,7 +875,7 @@ def _first_prose(text: str, top: str) -> tuple[str, int]:
         stripped = line.strip()
         start = offset + len(line) - len(line.lstrip())
         offset += len(line) + 1
-        if len(stripped) < 40 or HEADER_LINE.match(line):
+        if len(stripped) < 40 or HEADER_LINE.match(line) or _RUNNING_HEAD.search(line):
             continue
         flat = " ".join(stripped.split())
         if flat[:1].islower() or not flat[:1].isalpha():

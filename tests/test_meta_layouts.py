@@ -203,6 +203,15 @@ MARINE_1951 = ('4\n'
  'De Minister van Marine,\n'
  '2300 VIIIB 2\n'
  'MEMORIE VAN TOELICHTING\n')
+# 1974_kamervragen-koerden-vn-instanties.txt, lines 5-12 (long lines cut at a word, marked […])
+KOERDEN_1974 = ('25\n'
+ 'Vragen van het lid Waltmans (P.P.R.) over de eventuele hulpverlening aan de Koerden. (Ingezonden 3 september 1974)\n'
+ '1 Hebben de bewindslieden kennis genomen van berichten welke be-vestigen, dat het gewapend conflict tussen de Iraakse regering en de Koerden, door onder meer […]\n'
+ '2 Kunnen zij meedelen of de Neder-landse Regering inmiddels is benaderd door de Koerden met een verzoek om humanitaire en financiële hulp?\n'
+ '3 Kunnen zij meedelen, welke internatio-nale organisaties daadwerkelijk hulp verlenen op humanitair vlak aan de Koerden? Draagt Nederland bij aan dergelijke […]\n'
+ '4 Indien hulp, als bedoeld in vraag 3, niet kan worden verleend, welke zijn dan de belemmeringen? 5 Zijn de bewindslieden bereid, na een verzoek van de kant […]\n'
+ 'Mededeling Mededeling van Minister Van der Stoel (Buitenlandse Zaken). (Ontvangen 23 september 1974)\n'
+ 'Met verwijzing naar uw brief van 3 september jl. heb ik de eer u mede te delen dat met het inwinnen van inlichtingen meer tijd gemoeid is dan werd voorzien, in […]\n')
 
 # Today's published layouts (constructed in the layout of officielebekendmakingen.nl: first-page
 # block, document type, identifier kst-… / ah-tk-… with ISSN line; the facts are examples).
@@ -308,6 +317,10 @@ CASES = {
         kind="kamervragen", title="Vragen over het visumbeleid van de VS", date=dt.date(1990, 6, 12),
         chamber="II", vergaderjaar="1989-1990", aanhangsel="704",
         askers=[Member("Van Es", "GroenLinks"), Member("Beckers-de Bruijn", "GroenLinks")])),
+    "1974 a notice of delay is no answer": (KOERDEN_1974, dict(
+        kind="kamervragen", title="Vragen over de eventuele hulpverlening aan de Koerden",
+        date=dt.date(1974, 9, 3),           # "Mededeling … (Ontvangen 23 september 1974)" only says it is late
+        aanhangsel="25", askers=[Member("Waltmans", "PPR")])),
     "1971 unreadable question date, answer date": (PAPUAS_1971, dict(
         kind="kamervragen", date=dt.date(1971, 1, 4), chamber="II", aanhangsel="517",
         title="Vragen naar aanleiding van persberichten over het doden en gevangennemen van Papua's",
