@@ -784,6 +784,8 @@ def _heading(top: str, kind: str, kinds: Kinds | None) -> tuple[str, int] | None
     """The kind's printed document type ("MOTIE VAN HET LID VAN DER SPEK Voorgesteld …") as a
     title ("Motie van het lid Van der Spek") and its offset in `top`."""
     spec = kinds.get(kind) if kinds else None
+    if spec is not None and spec.heading is None:       # a letter of a kind without its own heading
+        spec = kinds.get(kinds.default)                  # ("BRIEF VAN DE MINISTERS …" of an artikel 100-brief)
     if spec is None or spec.heading is None:
         return None
     match = spec.heading.search(top)
@@ -842,7 +844,8 @@ def _capitals_to_text(line: str) -> str:
         out.append(word)
         if word in ("lid", "leden"):
             mode = "name"
-        elif word in ("van", "voor") and i > 0 and words[i - 1] in ("minister", "staatssecretaris"):
+        elif word in ("van", "voor") and i > 0 and words[i - 1] in ("minister", "ministers", "staatssecretaris",
+                                                                   "staatssecretarissen"):
             mode = "ministry"
     return " ".join(out)
 

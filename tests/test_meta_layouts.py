@@ -451,3 +451,28 @@ def test_meta_reads_only_the_head_of_a_long_text():
     meta = meta_of(text)
     assert time.perf_counter() - start < 1.0
     assert meta.aanhangsel == "1037" and meta.date == dt.date(1979, 4, 23)
+
+
+@pytest.mark.parametrize("block, dossier, number", [
+    ("22 800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
+    ("22800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
+    ("17600\nRijksbegroting voor het jaar 1983\nHoofdstuk IX B Departement van Financiën\nNr. 21\n", "17 600 IXB", "21"),
+    ("18950 (R 1281)\nGoedkeuring van het Verdrag\nNr. 5\n", "18 950 (R 1281)", "5"),
+    ("21 501-02\nRaad Algemene Zaken\nNr. 2134\n", "21 501-02", "2134"),
+])
+def test_first_page_block_dossier_forms(block, dossier, number):
+    meta = meta_of("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1990–1991\n" + block
+                   + "MOTIE VAN HET LID SIPKES Voorgesteld 12 december 1990\nDe Kamer,\n")
+    assert (meta.dossier, meta.number) == (dossier, number)
+
+
+def test_artikel_100_brief():
+    text = ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2018–2019\n29 521\nVredesoperaties\nNr. 380\n"
+            "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 18 januari 2019\n"
+            "Hierbij informeert het kabinet u, conform artikel 100 van de Grondwet, over de bijdrage aan MINUSMA.\n")
+    meta = meta_of(text)
+    assert meta.kind == "artikel-100-brief" and meta.date == dt.date(2019, 1, 18)
+    assert meta.title == "Brief van de ministers van Buitenlandse Zaken en van Defensie — Vredesoperaties"
+    assert meta.kamerstuk == "29 521, nr. 380"
+    assert meta.url == "https://zoek.officielebekendmakingen.nl/kst-29521-380"
