@@ -203,7 +203,8 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
     kinds = kinds or default_kinds()
     warn = warnings.append if warnings is not None else (lambda message: None)
     notes: list[str] = []
-    found, provenance = infer_from_text(source.text, source.path.stem, blocks, kinds, notes)
+    provenance: dict[str, str] = {}
+    found = infer_from_text(source.text, source.path.stem, blocks, kinds, notes, provenance)
     overrides = sidecar_fields(source.sidecar, kinds)
     if "kind" in overrides and kinds.get(overrides["kind"]) is None:
         raise kinds.unknown(overrides["kind"], source.sidecar_path or source.path)
@@ -235,16 +236,18 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
 
 
 def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None,
-                    kinds: Kinds | None = None, notes: list[str] | None = None) -> tuple[dict, dict]:
-    """(fields, provenance): the Meta fields the text gives, only those with a value, and per
-    field where it was found. `notes` receives remarks for the warnings (a guessed title)."""
+                    kinds: Kinds | None = None, notes: list[str] | None = None,
+                    provenance: dict[str, str] | None = None) -> dict:
+    """The Meta fields the text gives, only those with a value. `provenance` (when given)
+    receives per field where it was found; `notes` remarks for the warnings (a guessed title)."""
     kinds = kinds or default_kinds()
     notes = notes if notes is not None else []
     flat = flatten(text)
     top = top_of(text)
     kind, kind_at = infer_kind(flat, kinds, top)
     sessions = infer_sessions(flat)
-    provenance: dict[str, str] = {}
+    where_found: dict[str, str] = {}
+    provenance = where_found if provenance is None else provenance
     found: dict = {"kind": kind, "sessions": sessions}
     if kind:
         provenance["kind"] = kind_at
@@ -267,7 +270,9 @@ def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None
         at = text.find(signatories[0].name)
         provenance["signatories"] = where(text, at) if at != -1 else "ondertekening"
     found = {name: value for name, value in found.items() if value}
-    return found, {name: origin for name, origin in provenance.items() if name in found and origin}
+    for name in [n for n, origin in provenance.items() if n not in found or not origin]:
+        del provenance[name]
+    return found
 
 
 def sidecar_fields(sidecar: dict, kinds: Kinds | None = None) -> dict:
@@ -710,12 +715,6 @@ def _subject(text: str) -> tuple[str, str]:
     if not match:
         return "", ""
     return re.sub(r"\s+", " ", match.group(1)).rstrip(" ."), where(text, match.start())
-
-
-def infer_title(text: str, flat: str, kind: str, sessions: list[int], stem: str) -> str:
-    """The title as the letters of the AVVN kinds get it (kept for callers of the old API)."""
-    title, _ = infer_paper_title(text, top_of(text), flat, kind, sessions, stem, default_kinds(), {}, [])
-    return title
 
 
 def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[int], stem: str,
