@@ -26,9 +26,9 @@ DEFAULT_KIND = "kamerbrief"
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 KIND_FIELDS = ("label", "plural", "cite", "heading")
 SCOPES = ("top", "head", "opening", "all")
-PLACEHOLDERS = ("chamber", "vergaderjaar", "vergaderjaar_short", "dossier", "number", "aanhangsel", "date")
+PLACEHOLDERS = ("chamber", "vergaderjaar", "vergaderjaar_short", "dossier", "number", "nr", "aanhangsel", "date")
 EXAMPLE = ("a kind looks like:\n  kinds:\n    motie:\n      label: Motie\n      plural: Moties\n"
-           "      cite: \"Kamerstukken {chamber} {vergaderjaar_short}, {dossier}, nr. {number}\"\n"
+           "      cite: \"Kamerstukken {chamber} {vergaderjaar_short}, {dossier}, {nr}\"\n"
            "  rules:\n    - kind: motie\n      cues:\n        - scope: top\n          pattern: '^MOTIE VAN'")
 
 
@@ -106,7 +106,8 @@ class Kinds:
             return []
         values = citation_values(meta)
         names = {"chamber": "Kamer", "vergaderjaar": "vergaderjaar", "vergaderjaar_short": "vergaderjaar",
-                 "dossier": "dossier", "number": "nummer", "aanhangsel": "Aanhangsel-nummer", "date": "datum"}
+                 "dossier": "dossier", "number": "nummer", "nr": "nummer", "aanhangsel": "Aanhangsel-nummer",
+                 "date": "datum"}
         return list(dict.fromkeys(names[n] for n in re.findall(r"{(\w+)}", kind.cite) if not values.get(n)))
 
     def party(self, text: str) -> str:
@@ -133,6 +134,8 @@ def citation_values(meta) -> dict[str, str]:
     short = f"{year[:4]}/{year[-2:]}" if re.fullmatch(r"\d{4}-\d{4}", year) else ""
     return {"chamber": meta.chamber, "vergaderjaar": year, "vergaderjaar_short": short,
             "dossier": meta.dossier, "number": meta.number, "aanhangsel": meta.aanhangsel,
+            # "nr. 187" in the Tweede Kamer; a letter without "nr." in the Eerste Kamer ("B")
+            "nr": (meta.number if meta.number.isalpha() else f"nr. {meta.number}") if meta.number else "",
             "date": format_date(meta.date, format="long", locale="nl") if meta.date else ""}
 
 

@@ -143,6 +143,8 @@ _DOSSIER_LINE = re.compile(rf"^[ \t]*(?:(?i:zitting)[ \t]+\d{{4}}[ \t]*[-–—]
 _NUMBER = re.compile(r"(?m)(?:^|[ \t])(?:Nr|No)\.?[ \t]?(\d{1,4})\b(?![.,]\d)")
 # An old running head ending in dossier, budget chapter and number: "… 2300 VIIIB 1—2", "9300 V 58"
 _RUNNING_HEAD = re.compile(rf"(?m)(?:^|[ \t])(?P<dossier>\d{{1,2}} ?\d{{3}} {_ROMAN})[ \t]+(?P<nr>\d{{1,3}}(?:[ \t]*[-—–][ \t]*\d{{1,3}})?)[ \t]*$")
+# The letter that numbers an Eerste Kamer paper in its dossier, before the document type: "B VOORLOPIG VERSLAG"
+_LETTER_NUMBER = re.compile(r"(?m)^[ \t]*([A-Z]{1,2})[ \t]+(?=[A-Z]{3,}\b)(?![A-Z]{1,2}[ \t]+\d)")
 _CHAPTER_LINE = re.compile(rf"^[ \t]*(?i:hoofdstuk)[ \t]+({_ROMAN})\b", re.MULTILINE)
 HEAD_BLOCK_LINES = 25          # the first-page block: this many lines at most …
 HEAD_BLOCK_WIDTH = 250         # … each at most this long (the text proper has long lines)
@@ -549,9 +551,9 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
             out[name] = value
     dossier, number = out.get("dossier", ("", ""))[0], out.get("number", ("", ""))[0]
     if dossier and number:
-        out["kamerstuk"] = (f"{dossier}, nr. {number}", out["number"][1])
-        if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] == "II"
-                and number.isdigit() and "(" not in dossier):
+        out["kamerstuk"] = (f"{dossier}, {'nr. ' if not number.isalpha() else ''}{number}", out["number"][1])
+        if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] in ("I", "II")
+                and (number.isdigit() or number.isalpha()) and "(" not in dossier):
             # a Tweede Kamer paper of 1995 or later that prints its dossier and number: its address
             out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + f"-{number}"),
                           out["number"][1])
@@ -609,8 +611,15 @@ def _first_page_block(top: str) -> dict[str, tuple[str, str]]:
         else:
             repeat = re.compile(rf"(?m)^[ \t]*{re.escape(match.group('dossier').strip())}[ \t]+(\d{{1,3}})\b"
                                 ).search(top, match.end())
+            letter = _LETTER_NUMBER.search(block, match.end())
+            if letter:                 # an Eerste Kamer paper: "B VOORLOPIG VERSLAG …"
+                return {"dossier": (dossier, origin), "number": (letter.group(1), where(top, letter.start(1)))}
+            again = re.compile(rf"(?m)^[ \t]*{re.escape(match.group('dossier').strip())}(?:\.[ \t]*$|[ \t]+[A-Z]{{3}})"
+                               ).search(top, match.end())
             if not repeat:
-                if re.search(r"\d \d{3}|\(R", dossier):     # a five-digit or Rijkswet dossier, no number on the page
+                if re.search(r"\d \d{3}|\(R", dossier) or again:
+                    # a five-digit or Rijkswet dossier, or a number printed again before the
+                    # document ("351." / "1259 EINDVERSLAG …"): the dossier, no number on the page
                     return {"dossier": (dossier, origin)}
                 continue
             result = {"dossier": (dossier, origin), "number": (repeat.group(1), where(top, repeat.start()))}

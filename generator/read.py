@@ -66,7 +66,7 @@ SIDECAR_SCHEMA: dict = {
         "chamber": {"enum": ["I", "II"]},
         "vergaderjaar": {"type": "string", "pattern": r"^\d{4}-\d{4}$"},
         "dossier": {"type": "string", "pattern": r"^\d[\d ]*\d(?: [0-9A-Z()+ -]+)?$"},
-        "number": {"type": "string", "pattern": r"^\d+(?:-\d+)?[a-zA-Z]?$"},
+        "number": {"type": "string", "pattern": r"^(?:\d+(?:-\d+)?[a-zA-Z]?|[A-Z]{1,3})$"},
         "aanhangsel": {"type": "string", "pattern": r"^\d+$"},
         "askers": {
             "type": "array",
@@ -95,7 +95,7 @@ FIELD_HINTS = {
     "chamber": "II (Tweede Kamer) or I (Eerste Kamer), e.g. chamber: II",
     "vergaderjaar": 'the parliamentary year, e.g. vergaderjaar: "2019-2020"',
     "dossier": 'the dossier as written, e.g. dossier: "26 150" or "22 800 X"',
-    "number": 'the number in the dossier, e.g. number: "187"',
+    "number": 'the number in the dossier, e.g. number: "187" (an Eerste Kamer paper: a letter, "B")',
     "aanhangsel": 'the number in the Aanhangsel van de Handelingen, e.g. aanhangsel: "387"',
     "askers": "a list of {name, party}, e.g. - {name: Van den Bergh, party: PvdA}",
     "notes": "a text",

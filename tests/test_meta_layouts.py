@@ -212,6 +212,15 @@ KOERDEN_1974 = ('25\n'
  '4 Indien hulp, als bedoeld in vraag 3, niet kan worden verleend, welke zijn dan de belemmeringen? 5 Zijn de bewindslieden bereid, na een verzoek van de kant […]\n'
  'Mededeling Mededeling van Minister Van der Stoel (Buitenlandse Zaken). (Ontvangen 23 september 1974)\n'
  'Met verwijzing naar uw brief van 3 september jl. heb ik de eer u mede te delen dat met het inwinnen van inlichtingen meer tijd gemoeid is dan werd voorzien, in […]\n')
+# 1946_unesco-statuut-ek-nota.txt, lines 1-8 (long lines cut at a word, marked […]; OCR as printed)
+EK_NOTA_1946 = ('2\n'
+ '351\n'
+ 'Goedkeuring van het Statuut van de Organisatie der Ver\n'
+ 'geweest. Zoo achtte men daarin, in tegenstelling met de Belgische afvaardiging, het universitaire element in te geringe mate vertegenwoordigd. Gaarne zou men vernemen, hoe de Nederl& ndsche delegatie, thans te Parijs vertoevende, is samengesteld.\n'
+ 'Vertrouwende, dat de Regeering bereid zal zijn, het bovenstaande vóór den aanvang van de openbare behandeling van dit wetsontwerp schriftelijk te beantwoorden, is de Commissie van Rapporteurs van oordeel, dat daarmede die behandeling voldoende zal zijn voorbereid.\n'
+ 'Aldus vastgesteld den 2:)sten November 1940. DE ZWAAN. WOLTJER. WIJFFELS. BRONGERSMA; STUFKENS.\n'
+ '351.\n'
+ 'NOTA NAAR AANLEIDING VAX HET EINDVERSLAG DEK COMMISSIE VAN RAPPORTEURS over het ontwerp van wet tot goedkeuring van het Statuut van de Organisatie der Ven enigde Naties voor Onderwijs, Wetenschap en Cultuur. (Ingezonden "27 November 1946.)\n')
 
 # Today's published layouts (constructed in the layout of officielebekendmakingen.nl: first-page
 # block, document type, identifier kst-… / ah-tk-… with ISSN line; the facts are examples).
@@ -476,3 +485,23 @@ def test_artikel_100_brief():
     assert meta.title == "Brief van de ministers van Buitenlandse Zaken en van Defensie — Vredesoperaties"
     assert meta.kamerstuk == "29 521, nr. 380"
     assert meta.url == "https://zoek.officielebekendmakingen.nl/kst-29521-380"
+
+
+def test_eerste_kamer_paper_numbered_by_a_letter():
+    # the first page of kst-35261-B (Eerste Kamer, 2021-2022), as published
+    text = ("Eerste Kamer der Staten-Generaal\n1\nVergaderjaar 2021–2022\n35 261\n"
+            "Wijziging van de Algemene wet bestuursrecht (Wet modernisering elektronisch bestuurlijk verkeer)\n"
+            "B VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN\nVastgesteld 21 juni 2022\n")
+    meta = meta_of(text)
+    assert (meta.kind, meta.chamber, meta.dossier, meta.number) == ("verslag", "I", "35 261", "B")
+    assert meta.date == dt.date(2022, 6, 21) and meta.kamerstuk == "35 261, B"
+    assert meta.url == "https://zoek.officielebekendmakingen.nl/kst-35261-B"
+    assert meta.title.startswith("Voorlopig verslag van de vaste commissie voor binnenlandse zaken — Wijziging")
+    from generator.kinds import default_kinds
+    assert default_kinds().citation("verslag", meta) == "Kamerstukken I 2021/22, 35 261, B"
+
+
+def test_a_number_printed_again_before_the_document_is_its_dossier():
+    meta = meta_of(EK_NOTA_1946)
+    assert meta.kind == "nota" and meta.dossier == "351" and meta.number == ""
+    assert meta.date == dt.date(1946, 11, 27)        # "(Ingezonden "27 November 1946.)"
