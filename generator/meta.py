@@ -853,7 +853,7 @@ def _capitals_to_text(line: str) -> str:
         if word in ("lid", "leden"):
             mode = "name"
         elif word in ("van", "voor") and i > 0 and words[i - 1] in ("minister", "ministers", "staatssecretaris",
-                                                                   "staatssecretarissen"):
+                                                                   "staatssecretarissen", "commissie", "commissies"):
             mode = "ministry"
     return " ".join(out)
 

@@ -496,7 +496,7 @@ def test_eerste_kamer_paper_numbered_by_a_letter():
     assert (meta.kind, meta.chamber, meta.dossier, meta.number) == ("verslag", "I", "35 261", "B")
     assert meta.date == dt.date(2022, 6, 21) and meta.kamerstuk == "35 261, B"
     assert meta.url == "https://zoek.officielebekendmakingen.nl/kst-35261-B"
-    assert meta.title.startswith("Voorlopig verslag van de vaste commissie voor binnenlandse zaken — Wijziging")
+    assert meta.title.startswith("Voorlopig verslag van de vaste commissie voor Binnenlandse Zaken — Wijziging")
     from generator.kinds import default_kinds
     assert default_kinds().citation("verslag", meta) == "Kamerstukken I 2021/22, 35 261, B"
 
