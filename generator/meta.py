@@ -143,6 +143,8 @@ _DOSSIER_LINE = re.compile(rf"^[ \t]*(?:(?i:zitting)[ \t]+\d{{4}}[ \t]*[-–—]
 _NUMBER = re.compile(r"(?m)(?:^|[ \t])(?:Nr|No)\.?[ \t]?(\d{1,4})\b(?![.,]\d)")
 # An old running head ending in dossier, budget chapter and number: "… 2300 VIIIB 1—2", "9300 V 58"
 _RUNNING_HEAD = re.compile(rf"(?m)(?:^|[ \t])(?P<dossier>\d{{1,2}} ?\d{{3}} {_ROMAN})[ \t]+(?P<nr>\d{{1,3}}(?:[ \t]*[-—–][ \t]*\d{{1,3}})?)[ \t]*$")
+# The sitting of plenary proceedings: "50ste VERGADERING — 20 JUNI 1950", "21ste Vergadering"
+_SITTING = re.compile(r"(?m)^[ \t]*([\dIl]{1,3})[ \t]?(?:STE|ste|DE|de|E|e)[ \t]?(?:VERGADERING|[Vv]ergadering)\b")
 # The letter that numbers an Eerste Kamer paper in its dossier, before the document type: "B VOORLOPIG VERSLAG"
 _LETTER_NUMBER = re.compile(r"(?m)^[ \t]*([A-Z]{1,2})[ \t]+(?=[A-Z]{3,}\b)(?![A-Z]{1,2}[ \t]+\d)")
 _CHAPTER_LINE = re.compile(rf"^[ \t]*(?i:hoofdstuk)[ \t]+({_ROMAN})\b", re.MULTILINE)
@@ -545,7 +547,8 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
                 break
         if "vergaderjaar" in out:
             break
-    own = _aanhangsel(text, top) if kind == "kamervragen" else _kamerstuk(text, top) if kind != "handelingen" else {}
+    own = (_aanhangsel(text, top) if kind == "kamervragen" else _sitting(top) if kind == "handelingen"
+           else _kamerstuk(text, top))
     for name, value in own.items():
         if name not in ("chamber", "vergaderjaar") or name not in out:
             out[name] = value
@@ -633,6 +636,16 @@ def _first_page_block(top: str) -> dict[str, tuple[str, str]]:
         return {"dossier": (normalise_dossier(head.group("dossier")), origin),
                 "number": (re.sub(r"\s*[-—–]\s*", "-", head.group("nr")), origin)}
     return {}
+
+
+def _sitting(top: str) -> dict[str, tuple[str, str]]:
+    """The number of a plenary sitting, its number in the Handelingen: "50ste VERGADERING",
+    "21ste Vergadering" (OCR: "ISTE VERGADERING" for 1STE)."""
+    match = _SITTING.search(top)
+    if not match:
+        return {}
+    number = match.group(1).replace("I", "1").replace("l", "1")
+    return {"number": (str(int(number)), where(top, match.start()))} if number.isdigit() and int(number) else {}
 
 
 def _aanhangsel(text: str, top: str) -> dict[str, tuple[str, str]]:

@@ -42,8 +42,8 @@ def test_citation_after_aanwijzing_3_43():
     assert kinds.citation("kamerbrief", kst) == "Kamerstukken II 2020/21, 26 150, nr. 187"
     ah = Meta(chamber="II", vergaderjaar="2023-2024", aanhangsel="387")
     assert kinds.citation("kamervragen", ah) == "Aanhangsel Handelingen II 2023/24, nr. 387"
-    sitting = Meta(chamber="I", vergaderjaar="1949-1950", date=dt.date(1950, 6, 20))
-    assert kinds.citation("handelingen", sitting) == "Handelingen I 1949/50, 20 juni 1950"
+    sitting = Meta(chamber="I", vergaderjaar="1949-1950", date=dt.date(1950, 6, 20), number="50")
+    assert kinds.citation("handelingen", sitting) == "Handelingen I 1949/50, nr. 50 (20 juni 1950)"
     assert kinds.citation("kamerbrief", Meta(chamber="II", dossier="26 150", number="187")) == ""   # no year: none
     assert kinds.citation("onbekend", kst) == ""
 

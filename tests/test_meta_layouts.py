@@ -303,7 +303,7 @@ CASES = {
         askers=[Member("Bolkestein", "VVD"), Member("Joekes", "VVD")])),
     "1950 eerste kamer handelingen": (EK_HANDELINGEN_1950, dict(
         kind="handelingen", title="Vergadering van de Eerste Kamer van 20 juni 1950",
-        date=dt.date(1950, 6, 20), chamber="I",
+        date=dt.date(1950, 6, 20), chamber="I", number="50",      # the 50th sitting
         vergaderjaar="1949-1950")),        # derived from the sitting's date (the excerpt does not print it)
     "1981 gewijzigde motie": (MOTIE_1981, dict(
         kind="motie",
@@ -320,7 +320,7 @@ CASES = {
         dossier="9300 V", number="58",
         title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968…")),
     "1974 handelingen running head": (TK_HANDELINGEN_1974, dict(
-        kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6),
+        kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6), number="21",
         vergaderjaar="1974-1975")),
     "1990 OCR date 12juni": (VISUM_1990, dict(
         kind="kamervragen", title="Vragen over het visumbeleid van de VS", date=dt.date(1990, 6, 12),
