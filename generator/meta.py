@@ -1,8 +1,13 @@
-"""Source -> Meta: what a letter is (kind, sessions, date, title, signatories), read from its text.
+"""Source -> Meta: what a letter is (kind, date, title, reference, askers, signatories), read from its text.
 
 Pure functions, no I/O. Values from the sidecar override what is inferred; `Meta.inferred` lists
-the fields that came from the text. Patterns are data (the tables below); the functions only
-apply them. Everything is inferred from `source.text` so it does not depend on the parser.
+the fields that came from the text and `Meta.provenance` says where each one was found
+("regel 3: «Vergaderjaar 1992-1993»"). The kinds of document and their cues are data
+(content/knowledge/kinds.yml, passed in as a `kinds.Kinds`); the printed forms of dates and
+references are the tables below. Everything is inferred from `source.text`, so it does not
+depend on the parser. Fields live at the head of a paper: the patterns look at its first
+lines (`top`) only, except the letter's dateline and the Kamerstuk footer, which a letter may
+print at its end.
 """
 from __future__ import annotations
 
@@ -10,11 +15,14 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 from babel.dates import get_month_names
 from slugify import slugify
 
-from .model import Block, Meta, Signatory, Source
+from .errors import SourceError
+from .kinds import Kinds, default_kinds
+from .model import Block, Member, Meta, Signatory, Source
 
 # --- tables --------------------------------------------------------------------------------------
 
@@ -22,26 +30,10 @@ from .model import Block, Meta, Signatory, Source
 # line-end hyphens joined). "opening" starts after the salutation when the letter has one
 # (plus the text's very start, in case that "salutation" was quoted in something else).
 SCOPES = {"opening": 700, "head": 4000, "all": None}
-
-# kind rules: first rule whose patterns all match wins. Ordered from most to least specific.
-KIND_RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("schriftelijk-overleg", (
-        ("head", r"Inbreng van de leden van de [\w-]+"),
-        ("all", r"(?:^|\s)\d{1,3}\. ?Antwoord van het kabinet"),
-    )),
-    ("verslag-ministeriele-week", (
-        ("opening", r"vertegenwoordigd tijdens de ministeri[eë]le week"
-                    r"|verslag van de [^.]{0,60}ministeri[eë]le week"),
-    )),
-    ("inzetbrief", (
-        ("opening", r"inzet van het Koninkrijk [^.]{0,60}?(?:voor|bij|tijdens) de \d{1,3} ?(?:e|ste|de)"
-                    r" (?:zitting|AVVN|Algemene Vergadering)"),
-    )),
-    ("terugblik-veiligheidsraad", (
-        ("head", r"lid van de VN[- ]?Veiligheidsraad|lidmaatschap van de VN[- ]?Veiligheidsraad"),
-        ("head", r"blikt (?:het kabinet|de regering) [^.]{0,20}terug|terugblik"),
-    )),
-)
+# "top": the text as written, its first TOP_LINES lines and at most TOP_CHARS characters: where a
+# paper prints its chamber, year, dossier, document type, questions and dates.
+TOP_LINES = 60
+TOP_CHARS = 12000
 
 # UNGA sessions: an ordinal attached to "zitting van de AVVN", "AVVN" or "Algemene Vergadering".
 _ORDINAL = r"(?<![\d.,])(\d{1,3}) ?(?:e|ste|de)\)?"
@@ -73,21 +65,120 @@ TITLE_MAX = 90
 SC_YEAR_PATTERN = (r"Veiligheidsraad (?:in )?((?:19|20)\d\d)\b"
                    r"|\bIn ((?:19|20)\d\d) was het Koninkrijk[^.]{0,60}? lid van de [^.]{0,20}Veiligheidsraad")
 
+# --- dates: Babel's Dutch month names, any case; OCR forms "19april 1993", "2 3 april" ---
 MONTHS = {name.lower(): no for no, name in get_month_names("wide", locale="nl").items()}
 _MONTH = "|".join(MONTHS)
-# The letter's own date: the letterhead field "Datum ..." or a dateline "Den Haag, 15 mei 2020".
+_DAY = r"(\d ?\d|\d)(?:ste|sten|de|den|e)?"
+DATE = rf"{_DAY}[ \t]*({_MONTH})[ \t]+(\d{{4}})"
+_WEEKDAY = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+
+
+def ocr_word(word: str) -> str:
+    """A word as OCR may print it, with a stray hyphen (and space) from a printed line end
+    between any two letters: "Ontvan-gen", "In- gezonden"."""
+    return "(?:-[ \t]?)?".join(re.escape(c) for c in word)
+
+
+# The letter's own date: the letterhead field "Datum ..." or a dateline "Den Haag, 15 mei 2020",
+# "'s-Gravenhage, 30 December 1949." (looked for in the whole text: a dateline may stand late).
 DATE_PATTERNS = (
-    rf"^[ \t]*Datum[ \t]*:?[ \t]+(\d{{1,2}})[ \t]+({_MONTH})[ \t]+(\d{{4}})[ \t]*$",
-    rf"^[ \t]*(?:Den Haag|'s-Gravenhage),?[ \t]+(\d{{1,2}})[ \t]+({_MONTH})[ \t]+(\d{{4}})[ \t]*$",
+    rf"^[ \t]*Datum[ \t]*:?[ \t]+{DATE}[ \t]*$",
+    rf"^[ \t]*(?:Den Haag|['’]s[- ]Gravenhage),?[ \t]+{DATE}\.?[ \t]*$",
 )
-# The document's own Kamerstuk number, printed in the page footer of parliamentary papers:
-# "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6" (the last number is the page; a PDF
-# may set it apart on a line of its own).
-OWN_KAMERSTUK_PATTERN = (r"^[ \t]*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, "
-                         r"(?P<dossier>\d{2} ?\d{3}(?:[ -][A-Z]+|-\d+)?), nr\. (?P<nr>\d+)(?: \d+)?[ \t]*$")
-KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}"
+_LETTER_DATE_RE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in DATE_PATTERNS]
+# The dates a paper gives itself, looked for in its top lines (named for the provenance):
+PAPER_DATES = {
+    # "(Ingezonden 2 oktober 2023)", "(Ontvangen 13 november 2023)", "Ontvangen 28 oktober 1976",
+    # "(Ingezonden bij brief van 29 september 1970)"
+    "ontvangen": rf"(?i)\(?\b(?:{ocr_word('ontvangen')}|{ocr_word('ingezonden')})\b[^()\d\n]{{0,30}}?{DATE}",
+    # "Vastgesteld 31 augustus 1992", "Aldus vastgesteld 9 December 1948."
+    "vastgesteld": rf"(?i)\b{ocr_word('vastgesteld')}(?:[ \t]+den)?[ \t]+{DATE}",
+    # "Voorgesteld 3 maart 1977", "Voorgesteld in de uitgebreide commissievergadering van 14 december 1981"
+    "voorgesteld": rf"(?i)\b{ocr_word('voorgesteld')}\b[^\d\n]{{0,80}}?{DATE}",
+    # the sitting of plenary proceedings: "VERGADERING VAN DINSDAG 20 JUNI 1950", the running
+    # head "Woensdag 6 november 1974 Aanvang 13.00 uur", "Eerste Kamer 18 november 1986"
+    "vergadering": rf"(?i)(?:\bvergadering van (?:{_WEEKDAY})[ \t]+{DATE}"
+                   rf"|^[ \t]*(?:{_WEEKDAY})[ \t]+{DATE}[ \t]+Aanvang\b"
+                   rf"|^[ \t]*(?:Eerste|Tweede) Kamer[ \t]+{DATE}[ \t]*$)",
+}
+_PAPER_DATE_RE = {name: re.compile(p, re.MULTILINE) for name, p in PAPER_DATES.items()}
+_INGEZONDEN = re.compile(rf"(?i)\(?\b{ocr_word('ingezonden')}\b[^()\d\n]{{0,30}}?{DATE}")
+_ANTWOORD = re.compile(r"(?i)\bantwoord\b")
+
+# --- chamber, vergaderjaar, dossier, number, Aanhangsel ---
+_YEARS = r"(\d{4})[ \t]*[-–—/][ \t]*(\d{4}|\d{2})\b"
+# The chamber as the page furniture prints it, at a line start ("Tweede Kamer der Staten-Generaal",
+# "Eerste" / "Kamer" on two lines, the running head "Eerste Kamer 7 november 1978", "VAN DE TWEEDE
+# KAMER DER STATEN-GENERAAL"), in a citation or identifier; else the letter's addressee. A chamber
+# named inside a sentence is not the paper's. The first pattern that matches wins.
+CHAMBER_PATTERNS = (
+    r"(?im)^[ \t]*(?:van de[ \t]+)?(Eerste|Tweede)[ \t]*(?:\n[ \t]*)?Kamer(?![a-z])",
+    r"(?im)^[ \t]*Aanhangsel\b[^\n]{0,40}?\bHandelingen der (Eerste|Tweede) Kamer\b",
+    r"(?i)\b(?:Aanhangsel )?Handelingen[ \t]+(I{1,2})[ \t]+\d{4}",
+    r"(?i)\bah-(tk|ek)-\d{8}-",
+    r"(?i)\bAan de (?:Heer |Hoogedelgestrenge )?Voorzitter van de (Eerste|Tweede) Kamer\b",
+)
+_CHAMBER_RE = [re.compile(p) for p in CHAMBER_PATTERNS]
+VERGADERJAAR_PATTERNS = (
+    rf"(?i)\b(?:vergaderjaar|zittingsjaar|zitting)[ \t]+{_YEARS}",
+    rf"(?i)\bHandelingen[ \t]+I{{1,2}}[ \t]+{_YEARS}",
+    r"(?i)\b(?:ah-(?:tk|ek)|kst)-(\d{4})(\d{4})-",
+)
+_VERGADERJAAR_RE = [re.compile(p) for p in VERGADERJAAR_PATTERNS]
+# A dossier as printed: "26 150", "26150", "22 800 X", "2300 VIIIB", "21 501-02", "18 950 (R 1281)"
+_ROMAN = r"(?:[IVXLC]+(?:[ ]?[A-Z])?)"
+DOSSIER = rf"\d{{1,2}}[ ]?\d{{3}}(?:[ ]{_ROMAN}\b|-\d{{2}}\b|[ ][A-Z]\b)?(?:[ ]?\(R[ ]?\d+\))?"
+# The published identifier: kst-26150-187, kst-36200-V-3
+_KST_RE = re.compile(r"\bkst-(\d{3,6})(?:-([0-9A-Z]{1,6}))?-(\d{1,4})\b")
+# The running footer: "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6",
+# "Tweede Kamer, zitting 1976-1977,14100 hoofdstuk V, nr. 10", "Zitting 1980-1981, 15 441, nr. 26"
+_FOOTER_RE = re.compile(
+    rf"(?i)(?:Kamer,?[ \t]*|\b)(?:vergaderjaar|zitting)[ \t]+\d{{4}}[ \t]*[-–][ \t]*\d{{4}},[ \t]*"
+    rf"(?P<dossier>{DOSSIER})(?:,?[ \t]*(?:hoofdstuk|hfdst\.)[ \t]*(?P<part>{_ROMAN}))?,[ \t]*nr\.[ \t]*(?P<nr>\d+)\b")
+# The first page of a Kamerstuk: the dossier on a line of its own (or after the session:
+# "ZITTING 1956—1957 — 4427", "Zitting 1967-1968 -9300"), its number on a later line ("Nr. 187",
+# "No. 3", or at the end of the document type: "BRIEF VAN … Nr. 30")
+_DOSSIER_LINE = re.compile(rf"^[ \t]*(?:(?i:zitting)[ \t]+\d{{4}}[ \t]*[-–—][ \t]*\d{{4}}[ \t]*[-–—][ \t]*)?"
+                           rf"(?P<dossier>{DOSSIER}|\d{{3,4}})(?:[ \t]+\([^)\n]{{1,20}}\))?[ \t]*$", re.MULTILINE)
+_NUMBER = re.compile(r"(?m)(?:^|[ \t])(?:Nr|No)\.?[ \t]?(\d{1,4})\b(?![.,]\d)")
+# An old running head ending in dossier, budget chapter and number: "… 2300 VIIIB 1—2", "9300 V 58"
+_RUNNING_HEAD = re.compile(rf"(?m)(?:^|[ \t])(?P<dossier>\d{{1,2}} ?\d{{3}} {_ROMAN})[ \t]+(?P<nr>\d{{1,3}}(?:[ \t]*[-—–][ \t]*\d{{1,3}})?)[ \t]*$")
+# The sitting of plenary proceedings: "50ste VERGADERING — 20 JUNI 1950", "21ste Vergadering"
+_SITTING = re.compile(r"(?m)^[ \t]*([\dIl]{1,3})[ \t]?(?:STE|ste|DE|de|E|e)[ \t]?(?:VERGADERING|[Vv]ergadering)\b")
+# The letter that numbers an Eerste Kamer paper in its dossier, before the document type: "B VOORLOPIG VERSLAG"
+_LETTER_NUMBER = re.compile(r"(?m)^[ \t]*([A-Z]{1,2})[ \t]+(?=[A-Z]{3,}\b)(?![A-Z]{1,2}[ \t]+\d)")
+_CHAPTER_LINE = re.compile(rf"^[ \t]*(?i:hoofdstuk)[ \t]+({_ROMAN})\b", re.MULTILINE)
+HEAD_BLOCK_LINES = 25          # the first-page block: this many lines at most …
+HEAD_BLOCK_WIDTH = 250         # … each at most this long (the text proper has long lines)
+# The Aanhangsel: "Aanhangsel Handelingen II 2023/24, nr. 387", ah-tk-20232024-387, or the old
+# item number printed above (or before) the questions: "1037" / "1425. VRAGEN van de heren …"
+_AANHANGSEL_RE = re.compile(rf"(?i)\bAanhangsel (?:van de )?Handelingen[ \t]+(I{{1,2}})[ \t]+{_YEARS},?[ \t]*nr\.[ \t]*(\d+)")
+_AH_ID_RE = re.compile(r"(?i)\bah-(tk|ek)-(\d{4})(\d{4})-(\d+)\b")
+_QUESTIONS = re.compile(
+    r"(?im)^[ \t]*(?:(?P<item>\d{1,4})\.[ \t]*)?(?P<lead>Vragen (?:gesteld )?van (?:het lid|de leden|de heer|de heren|mevrouw)"
+    r"|Vragen van het Eerste Kamerlid)\b(?P<rest>[^\n]{0,600})")
+KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{id}"
+AANHANGSEL_URL = "https://zoek.officielebekendmakingen.nl/ah-{chamber}-{years}-{nr}"
+FIRST_PUBLISHED_YEAR = 1995    # officielebekendmakingen.nl has Kamerstukken and Aanhangsels from 1995 on
+
+# --- titles ---
 SUBJECT_PATTERN = r"^[ \t]*Betreft[ \t]*:?[ \t]+(\S.*?)[ \t]*$"
 SALUTATION_PATTERN = r"Geachte (?:voorzitter|Voorzitter|heer|mevrouw)[^,\n]{0,40},"
+# "over …" of written questions; "inzake", "betreffende", "omtrent" are written "over" in a title
+QUESTION_SUBJECT = re.compile(r"(?i)\b(over|inzake|betreffende|omtrent|naar aanleiding van)\s+(.+?)\s*\.?\s*"
+                              rf"(?:\((?:{ocr_word('ingezonden')}|{ocr_word('ontvangen')})|$)")
+# Lines of page furniture that are never a title: chamber and session headers, numbers, sheet marks
+HEADER_LINE = re.compile(
+    r"(?i)^[ \t]*(?:(?:Eerste|Tweede)(?:[ \t]+Kamer(?:[ \t]+der[ \t]+Staten-Generaal)?)?|Kamer|Staten-Generaal"
+    r"|(?:Vergaderjaar|Zitting|Zittingsjaar)\b.*|[\dIl|]{1,6}\.?|Nr\.?[ \t]?\d+.*|No\.[ \t]?\d+.*|Ve[l!][ \t]+\d+|\d+[ \t]+vel"
+    r"|#[ #\d]*|Aanhangsel\b.*|Bijlagen?|Handelingen\b.*|Vragen gesteld door\b.*|VRAGEN door\b.*"
+    r"|Verslag der Handelingen|van de Tweede Kamer der Staten-Generaal|Gedurende het zittingsjaar.*"
+    rf"|{DOSSIER}(?:[ \t].{{0,20}})?)[ \t]*$")
+PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "en", "voor", "zonder", "op", "in", "'t"}
+# Hyphens OCR left inside a line from a printed line end ("ontwikkelin-gen") are joined in titles
+# and names when the joined word may be hyphenated there (pyphen's Dutch patterns), except after
+# these prefixes, which keep their hyphen (hand-written: the Dutch compounds written with one)
+KEEP_HYPHEN_AFTER = {"oud", "ex", "niet", "vice", "anti", "pro", "non", "semi", "staakt", "zuid", "noord", "oost", "west"}
 
 # Signatures: "De Minister van Buitenlandse Zaken," followed (after blank lines) by a name line.
 ROLE_START = re.compile(r"(?:^|(?<=\s))[Dd]e (?=(?:[Mm]inister|[Ss]taatssecretaris)\b)")
@@ -110,44 +201,97 @@ def letter_id(source: Source) -> str:
 
 
 def infer_meta(source: Source, blocks: list[Block] | None = None,
-               warnings: list[str] | None = None) -> Meta:
-    """Meta from the text, overridden by the sidecar. Problems are appended to `warnings`."""
+               warnings: list[str] | None = None, kinds: Kinds | None = None) -> Meta:
+    """Meta from the text, overridden by the sidecar. Problems are appended to `warnings`.
+    A sidecar kind the kinds file does not know raises SourceError naming the sidecar."""
+    kinds = kinds or default_kinds()
     warn = warnings.append if warnings is not None else (lambda message: None)
-    found = infer_from_text(source.text, source.path.stem, blocks)
-    overrides = sidecar_fields(source.sidecar)
+    notes: list[str] = []
+    provenance: dict[str, str] = {}
+    found = infer_from_text(source.text, source.path.stem, blocks, kinds, notes, provenance)
+    overrides = sidecar_fields(source.sidecar, kinds)
+    if "kind" in overrides and kinds.get(overrides["kind"]) is None:
+        raise kinds.unknown(overrides["kind"], source.sidecar_path or source.path)
     meta = dataclasses.replace(Meta(), **{**found, **overrides})
     meta.inferred = [name for name in found if name not in overrides]
+    meta.provenance = {name: ("sidecar" if name in overrides else provenance.get(name, "tekst"))
+                       for name in [*found, *overrides] if name != "notes"}
     meta.year = infer_year(meta)
     if meta.year and "date" not in overrides:
         meta.inferred.append("year")
+        if not meta.date:
+            meta.provenance["year"] = f"afgeleid van de {meta.sessions[0]}e zitting van de AVVN"
     if not meta.kind:
-        warn(f"{source.name}: kind of letter not recognised; set 'kind' in the sidecar")
+        meta.kind = kinds.default
+        meta.inferred.append("kind")
+        meta.provenance["kind"] = "standaard (niet herkend)"
+        warn(f"{source.name}: kind of letter not recognised, taken as '{kinds.default}'; "
+             f"set 'kind' in the sidecar ({', '.join(kinds.keys())})")
+    if not source.sidecar:
+        if not meta.year:
+            warn(f"{source.name}: no date found; set 'date' in the sidecar")
+        missing = kinds.missing(meta.kind, meta)
+        if missing and not meta.kamerstuk:
+            warn(f"{source.name}: no reference found ({', '.join(missing)} unknown, so the "
+                 f"{kinds.label(meta.kind).lower()} cannot be cited); set them in the sidecar if the letter has them")
+        for note in notes:
+            warn(f"{source.name}: {note}")
     return meta
 
 
-def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None) -> dict:
-    """The Meta fields the text gives, only those with a value."""
+def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None,
+                    kinds: Kinds | None = None, notes: list[str] | None = None,
+                    provenance: dict[str, str] | None = None) -> dict:
+    """The Meta fields the text gives, only those with a value. `provenance` (when given)
+    receives per field where it was found; `notes` remarks for the warnings (a guessed title)."""
+    kinds = kinds or default_kinds()
+    notes = notes if notes is not None else []
     flat = flatten(text)
-    kind = infer_kind(flat)
+    top = top_of(text)
+    kind, kind_at = infer_kind(flat, kinds, top)
     sessions = infer_sessions(flat)
-    found = {
-        "title": infer_title(text, flat, kind, sessions, stem),
-        "kind": kind,
-        "date": infer_date(text),
-        "sessions": sessions,
-        "signatories": infer_signatories(text) or _signatories_from_blocks(blocks),
-        **infer_own_kamerstuk(text),
-    }
-    return {name: value for name, value in found.items() if value}
+    where_found: dict[str, str] = {}
+    provenance = where_found if provenance is None else provenance
+    found: dict = {"kind": kind, "sessions": sessions}
+    if kind:
+        provenance["kind"] = kind_at
+    if sessions:
+        provenance["sessions"] = "genoemd in de tekst"
+    reference = infer_reference(text, top, kind, kinds)
+    for name, (value, origin) in reference.items():
+        found[name], provenance[name] = value, origin
+    date, origin = infer_paper_date(text, top, kind, kinds)
+    found["date"], provenance["date"] = date, origin
+    if kind == "handelingen" and date and "vergaderjaar" not in found:
+        found["vergaderjaar"], provenance["vergaderjaar"] = vergaderjaar_of(date), "afgeleid van de datum"
+    askers, origin = infer_askers(top, kinds) if kind == "kamervragen" else ([], "")
+    found["askers"], provenance["askers"] = askers, origin
+    title, origin = infer_paper_title(text, top, flat, kind, sessions, stem, kinds, found, notes)
+    found["title"], provenance["title"] = title, origin
+    signatories = infer_signatories(text) or _signatories_from_blocks(blocks)
+    found["signatories"] = signatories
+    if signatories:
+        at = text.find(signatories[0].name)
+        provenance["signatories"] = where(text, at) if at != -1 else "ondertekening"
+    found = {name: value for name, value in found.items() if value}
+    for name in [n for n, origin in provenance.items() if n not in found or not origin]:
+        del provenance[name]
+    return found
 
 
-def sidecar_fields(sidecar: dict) -> dict:
+def sidecar_fields(sidecar: dict, kinds: Kinds | None = None) -> dict:
     """Sidecar values as Meta fields."""
-    fields = {key: sidecar[key] for key in ("title", "kind", "date", "kamerstuk", "url", "notes") if key in sidecar}
+    plain = ("title", "kind", "date", "kamerstuk", "url", "notes", "chamber", "vergaderjaar", "dossier",
+             "number", "aanhangsel")
+    fields = {key: sidecar[key] for key in plain if key in sidecar}
     if "sessions" in sidecar:
         fields["sessions"] = list(sidecar["sessions"])
     if "signatories" in sidecar:
         fields["signatories"] = [Signatory(s["name"], s.get("role", "")) for s in sidecar["signatories"]]
+    if "askers" in sidecar:
+        party = (kinds or default_kinds()).party
+        fields["askers"] = [Member(a["name"], party(a.get("party", "")) if a.get("party") else "")
+                            for a in sidecar["askers"]]
     return fields
 
 
@@ -160,6 +304,33 @@ _LINE_END_HYPHEN = re.compile(r"-(?<=[a-zà-ÿ]-)[ \t]*\n[ \t\f]*(?=[a-zà-ÿ])"
 def flatten(text: str) -> str:
     """One line of text: line-end hyphens joined ("Verga-\\ndering"), whitespace collapsed."""
     return " ".join(_LINE_END_HYPHEN.sub("", text).split())     # split(): the whitespace of \s
+
+
+def top_of(text: str) -> str:
+    """The first TOP_LINES lines of the text as written, at most TOP_CHARS characters."""
+    end, pos = 0, -1
+    for _ in range(TOP_LINES):
+        pos = text.find("\n", pos + 1)
+        if pos == -1:
+            end = len(text)
+            break
+        end = pos
+    return text[:min(end, TOP_CHARS)]
+
+
+def line_no(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def where(text: str, offset: int, limit: int = 70) -> str:
+    """Provenance of a value found at `offset`: 'regel 3: «Vergaderjaar 1992-1993»'."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = " ".join(text[start: end if end != -1 else len(text)].split())
+    if len(line) > limit:
+        around = max(0, min(offset - start - 10, len(line) - limit))
+        line = ("…" if around else "") + line[around: around + limit].strip() + "…"
+    return f"regel {line_no(text, offset)}: «{line}»"
 
 
 def body_start(flat: str) -> int:
@@ -188,13 +359,44 @@ def first_sentence(flat: str, start: int | None = None) -> str:
     return match.group(0) if match else opening
 
 
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def join_ocr_hyphens(text: str) -> str:
+    """ "ontwikkelin-gen" -> "ontwikkelingen": an in-line hyphen between two lower-case parts
+    that stands where the joined word may be hyphenated; compounds of KEEP_HYPHEN_AFTER stay."""
+    def join(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if left.lower() in KEEP_HYPHEN_AFTER or right in PARTICLES or right in ("en", "of"):
+            return m.group(0)
+        word = left + right
+        positions = set(_pyphen().positions(word.lower()))
+        return word if len(left) in positions else m.group(0)
+    return re.sub(r"(?<![\w-])([A-Za-zà-ÿ][a-zà-ÿ]+)-[ \t]?([a-zà-ÿ]+)\b(?!-)", join, text)
+
+
 # --- kind and sessions ---------------------------------------------------------------------------
 
-def infer_kind(flat: str) -> str:
-    for kind, patterns in KIND_RULES:
-        if all(re.search(pattern, scoped(flat, scope)) for scope, pattern in patterns):
-            return kind
-    return ""
+def infer_kind(flat: str, kinds: Kinds | None = None, top: str | None = None) -> tuple[str, str]:
+    """(kind, where): the first rule of kinds.yml whose cues all match, and the place of its
+    first cue; ("", "") when none does."""
+    kinds = kinds or default_kinds()
+    top = top if top is not None else ""
+    for rule in kinds.rules:
+        first = None
+        for cue in rule.cues:
+            haystack = top if cue.scope == "top" else scoped(flat, cue.scope)
+            match = cue.pattern.search(haystack)
+            if not match:
+                break
+            if first is None:
+                first = where(top, match.start()) if cue.scope == "top" else f"tekst: «{shorten(match.group(0), 60)}»"
+        else:
+            return rule.kind, first or ""
+    return "", ""
 
 
 def session_mentions(flat: str) -> list[int]:
@@ -205,8 +407,8 @@ def session_mentions(flat: str) -> list[int]:
 
 def infer_sessions(flat: str) -> list[int]:
     """Main session first (the one in the first sentence, else the most frequent), then the
-    earlier sessions the letter looks back on, most mentioned first. Later ones (a forward
-    reference to next year's session) are not what the letter is about and are left out."""
+    earlier sessions the letter looks back on, most mentioned first, then the later ones it
+    names (next year's session), in order."""
     mentions = session_mentions(flat)
     if not mentions:
         return []
@@ -214,22 +416,88 @@ def infer_sessions(flat: str) -> list[int]:
     in_first = session_mentions(first_sentence(flat)) or session_mentions(first_sentence(flat, 0))
     main = in_first[0] if in_first else max(counts, key=lambda n: (counts[n], -mentions.index(n)))
     earlier = sorted((n for n in counts if n < main), key=lambda n: (-counts[n], -n))
-    return [main, *earlier]
+    later = sorted(n for n in counts if n > main)
+    return [main, *earlier, *later]
 
 
-# --- date and title ------------------------------------------------------------------------------
+# --- date ----------------------------------------------------------------------------------------
+
+def _date_of(match: re.Match) -> dt.date | None:
+    """The date of a match whose last three non-empty groups are day, month, year."""
+    groups = [g for g in match.groups() if g]
+    if len(groups) < 3:
+        return None
+    day, month, year = groups[-3:]
+    try:
+        return dt.date(int(year), MONTHS[month.lower()], int(day.replace(" ", "")))
+    except (ValueError, KeyError):
+        return None
+
 
 def infer_date(text: str) -> dt.date | None:
-    """The date the letter states for itself; other dates in the text are not the letter's."""
-    for pattern in DATE_PATTERNS:
-        match = re.search(pattern, text, re.MULTILINE | re.IGNORECASE)
+    """The letter's own dateline or letterhead date ("Den Haag, 15 mei 2020", "Datum …")."""
+    date, _ = _letter_date(text)
+    return date
+
+
+def _letter_date(text: str) -> tuple[dt.date | None, str]:
+    for pattern in _LETTER_DATE_RE:
+        match = pattern.search(text)
         if match:
-            day, month, year = match.groups()
-            try:
-                return dt.date(int(year), MONTHS[month.lower()], int(day))
-            except ValueError:
-                return None
-    return None
+            date = _date_of(match)
+            return date, where(text, match.start()) if date else ""
+    return None, ""
+
+
+def infer_paper_date(text: str, top: str, kind: str, kinds: Kinds | None = None) -> tuple[dt.date | None, str]:
+    """(date, where) of the paper: for written questions the date of the answer (else of the
+    questions); else the dateline of a letter; else the first date the paper gives itself
+    ("Vastgesteld", "Voorgesteld", "Ontvangen", the sitting) after its document-type heading."""
+    if kind == "kamervragen":
+        date, origin = _answer_date(top)
+        if date:
+            return date, origin
+    date, origin = _letter_date(text)
+    if date:
+        return date, origin
+    start = _heading_offset(top, kind, kinds)
+    for offset in ((start, 0) if start else (0,)):
+        best = None
+        for pattern in _PAPER_DATE_RE.values():
+            for match in pattern.finditer(top, offset):
+                if _date_of(match):
+                    if best is None or match.start() < best.start():
+                        best = match
+                    break
+        if best is not None:
+            return _date_of(best), where(top, best.start())
+    return None, ""
+
+
+def _answer_date(top: str) -> tuple[dt.date | None, str]:
+    """Written questions: the first answer's date ("Antwoord van … (Ontvangen …)", or
+    "(Ingezonden …)" in old pages) after the first questions, before the next questions; else the
+    questions' date. A notice that the answer is delayed ("Mededeling … (Ontvangen …)") is no answer."""
+    questions = list(_QUESTIONS.finditer(top))
+    start = questions[0].start() if questions else 0
+    end = questions[1].start() if len(questions) > 1 else len(top)
+    asked = _INGEZONDEN.search(top, start, end)
+    after = asked.end() if asked else start
+    for match in _PAPER_DATE_RE["ontvangen"].finditer(top, after, end):
+        if _date_of(match) and _ANTWOORD.search(top, max(after, match.start() - 400), match.start()):
+            return _date_of(match), where(top, match.start())
+    if asked and _date_of(asked):
+        return _date_of(asked), where(top, asked.start())
+    return None, ""
+
+
+def vergaderjaar_of(date: dt.date) -> str:
+    """The parliamentary year a sitting day falls in: it opens on the third Tuesday of September
+    (Prinsjesdag, Grondwet art. 65) and runs to the day before the next one."""
+    first = dt.date(date.year, 9, 15)
+    opening = first + dt.timedelta(days=(1 - first.weekday()) % 7)
+    start = date.year if date >= opening else date.year - 1
+    return f"{start}-{start + 1}"
 
 
 def infer_year(meta: Meta) -> int | None:
@@ -241,40 +509,414 @@ def infer_year(meta: Meta) -> int | None:
     return None
 
 
-def infer_own_kamerstuk(text: str) -> dict:
-    """The letter's own Kamerstuk number and its publication URL, from the page footer."""
-    match = re.search(OWN_KAMERSTUK_PATTERN, text, re.MULTILINE)
+# --- reference: chamber, vergaderjaar, dossier, number, Aanhangsel -------------------------------
+
+def _years(first: str, second: str) -> str:
+    """ "1992", "93" -> "1992-1993"; "" unless the second year follows the first."""
+    a = int(first)
+    b = int(second) if len(second) == 4 else (a // 100) * 100 + int(second)
+    if len(second) == 2 and b < a:
+        b += 100
+    return f"{a}-{b}" if b == a + 1 else ""
+
+
+def normalise_dossier(dossier: str) -> str:
+    """ "26150" -> "26 150", "17600 IX B" -> "17 600 IXB", "18950 (R 1281)" -> "18 950 (R 1281)"."""
+    dossier = " ".join(dossier.split())
+    match = re.match(r"(\d{1,2}) ?(\d{3})\b(.*)", dossier)
+    if match and len(match.group(1) + match.group(2)) == 5:
+        dossier = f"{match.group(1)} {match.group(2)}{match.group(3)}"
+    dossier = re.sub(r"\b([IVXLC]+) ([A-Z])\b", r"\1\2", dossier)
+    return re.sub(r"\(R ?(\d+)\)", r"(R \1)", dossier)
+
+
+def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) -> dict[str, tuple[str, str]]:
+    """{field: (value, where)} for chamber, vergaderjaar, dossier, number, aanhangsel, kamerstuk, url."""
+    out: dict[str, tuple[str, str]] = {}
+    for pattern in _CHAMBER_RE:
+        match = pattern.search(top)
+        if match:
+            word = match.group(1).lower()
+            out["chamber"] = ("I" if word in ("eerste", "i", "ek") else "II", where(top, match.start()))
+            break
+    for pattern in _VERGADERJAAR_RE:
+        for match in pattern.finditer(top):
+            years = _years(match.group(1), match.group(2))
+            if years:
+                out["vergaderjaar"] = (years, where(top, match.start()))
+                break
+        if "vergaderjaar" in out:
+            break
+    own = (_aanhangsel(text, top) if kind == "kamervragen" else _sitting(top) if kind == "handelingen"
+           else _kamerstuk(text, top))
+    for name, value in own.items():
+        if name not in ("chamber", "vergaderjaar") or name not in out:
+            out[name] = value
+    dossier, number = out.get("dossier", ("", ""))[0], out.get("number", ("", ""))[0]
+    if dossier and number:
+        out["kamerstuk"] = (f"{dossier}, {'nr. ' if not number.isalpha() else ''}{number}", out["number"][1])
+        if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] in ("I", "II")
+                and (number.isdigit() or number.isalpha()) and "(" not in dossier):
+            # a Tweede Kamer paper of 1995 or later that prints its dossier and number: its address
+            out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + f"-{number}"),
+                          out["number"][1])
+    return out
+
+
+def _published(out: dict) -> bool:
+    years = out.get("vergaderjaar", ("", ""))[0]
+    return bool(years) and int(years[:4]) >= FIRST_PUBLISHED_YEAR
+
+
+def _kamerstuk(text: str, top: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    kst = _KST_RE.search(text)
+    if kst:
+        digits, part, nr = kst.groups()
+        origin = where(text, kst.start())
+        out.update(dossier=(normalise_dossier(digits + (f" {part}" if part else "")), origin), number=(nr, origin),
+                   url=(KAMERSTUK_URL.format(id=f"{digits}-{part}-{nr}" if part else f"{digits}-{nr}"), origin))
+        return out
+    footer = _FOOTER_RE.search(text)
+    if footer:
+        dossier = normalise_dossier(footer.group("dossier") + (f" {footer.group('part')}" if footer.group("part") else ""))
+        origin = where(text, footer.start())
+        out.update(dossier=(dossier, origin), number=(footer.group("nr"), origin))
+        chamber = re.search(r"(?i)(Eerste|Tweede)[ \t]*Kamer", text[max(0, footer.start() - 8):footer.start() + 6])
+        if chamber:
+            out["chamber"] = ("I" if chamber.group(1).lower() == "eerste" else "II", origin)
+        vergaderjaar = re.search(_YEARS, footer.group(0))
+        if vergaderjaar and _years(*vergaderjaar.groups()):
+            years = _years(*vergaderjaar.groups())
+            out["vergaderjaar"] = (years, origin)
+            if int(years[:4]) >= FIRST_PUBLISHED_YEAR and "(" not in dossier:
+                out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + "-"
+                                                   + footer.group("nr")), origin)
+        return out
+    return _first_page_block(top)
+
+
+def _first_page_block(top: str) -> dict[str, tuple[str, str]]:
+    """ "26 150" on a line of its own, "Nr. 187" on a later line of the first-page block (the
+    short lines before the text proper); an old page prints "1038" and "1038 4" (dossier, nr)."""
+    block_end = 0
+    for i, line in enumerate(top.split("\n")):
+        if i >= HEAD_BLOCK_LINES or len(line) > HEAD_BLOCK_WIDTH:
+            break
+        block_end += len(line) + 1
+    block = top[:block_end]
+    for match in _DOSSIER_LINE.finditer(block):
+        dossier = normalise_dossier(match.group("dossier"))
+        origin = where(top, match.start("dossier"))
+        number = _NUMBER.search(block, match.end())
+        if number:
+            result = {"dossier": (dossier, origin), "number": (number.group(1), where(top, number.start(1)))}
+        else:
+            repeat = re.compile(rf"(?m)^[ \t]*{re.escape(match.group('dossier').strip())}[ \t]+(\d{{1,3}})\b"
+                                ).search(top, match.end())
+            letter = _LETTER_NUMBER.search(block, match.end())
+            if letter:                 # an Eerste Kamer paper: "B VOORLOPIG VERSLAG …"
+                return {"dossier": (dossier, origin), "number": (letter.group(1), where(top, letter.start(1)))}
+            again = re.compile(rf"(?m)^[ \t]*{re.escape(match.group('dossier').strip())}(?:\.[ \t]*$|[ \t]+[A-Z]{{3}})"
+                               ).search(top, match.end())
+            if not repeat:
+                if re.search(r"\d \d{3}|\(R", dossier) or again:
+                    # a five-digit or Rijkswet dossier, or a number printed again before the
+                    # document ("351." / "1259 EINDVERSLAG …"): the dossier, no number on the page
+                    return {"dossier": (dossier, origin)}
+                continue
+            result = {"dossier": (dossier, origin), "number": (repeat.group(1), where(top, repeat.start()))}
+        chapter = _CHAPTER_LINE.search(block, match.end(), number.start() if number else len(block))
+        if chapter and re.fullmatch(r"\d{2} \d{3}|\d{3,4}", dossier):
+            result["dossier"] = (normalise_dossier(f"{dossier} {chapter.group(1)}"), origin)
+        return result
+    head = _RUNNING_HEAD.search(block)       # "Rijksbegroting voor het dienstjaar 1952 2300 VIIIB 1—2"
+    if head:
+        origin = where(top, head.start("dossier"))
+        return {"dossier": (normalise_dossier(head.group("dossier")), origin),
+                "number": (re.sub(r"\s*[-—–]\s*", "-", head.group("nr")), origin)}
+    return {}
+
+
+def _sitting(top: str) -> dict[str, tuple[str, str]]:
+    """The number of a plenary sitting, its number in the Handelingen: "50ste VERGADERING",
+    "21ste Vergadering" (OCR: "ISTE VERGADERING" for 1STE)."""
+    match = _SITTING.search(top)
     if not match:
         return {}
-    dossier, nr = match.group("dossier"), match.group("nr")
-    return {"kamerstuk": f"{dossier}, nr. {nr}",
-            "url": KAMERSTUK_URL.format(dossier=dossier.replace(" ", ""), nr=nr)}
+    number = match.group(1).replace("I", "1").replace("l", "1")
+    return {"number": (str(int(number)), where(top, match.start()))} if number.isdigit() and int(number) else {}
 
+
+def _aanhangsel(text: str, top: str) -> dict[str, tuple[str, str]]:
+    match = _AANHANGSEL_RE.search(text)
+    if match:
+        origin = where(text, match.start())
+        out = {"chamber": (match.group(1).upper(), origin), "aanhangsel": (match.group(4), origin)}
+        years = _years(match.group(2), match.group(3))
+        if years:
+            out["vergaderjaar"] = (years, origin)
+        return _with_ah_url(out)
+    match = _AH_ID_RE.search(text)
+    if match:
+        origin = where(text, match.start())
+        out = {"chamber": ("II" if match.group(1).lower() == "tk" else "I", origin), "aanhangsel": (match.group(4), origin)}
+        years = _years(match.group(2), match.group(3))
+        if years:
+            out["vergaderjaar"] = (years, origin)
+        return _with_ah_url(out)
+    questions = _QUESTIONS.search(top)
+    if not questions:
+        return {}
+    if questions.group("item"):
+        return {"aanhangsel": (questions.group("item"), where(top, questions.start()))}
+    before = top[:questions.start()].rstrip("\n \t")
+    previous = before[before.rfind("\n") + 1:]
+    if re.fullmatch(r"[ \t]*\d{1,4}[ \t]*", previous):
+        return {"aanhangsel": (previous.strip(), where(top, before.rfind("\n") + 1))}
+    return {}
+
+
+def _with_ah_url(out: dict) -> dict:
+    if _published(out) and "chamber" in out:
+        years = out["vergaderjaar"][0].replace("-", "")
+        out["url"] = (AANHANGSEL_URL.format(chamber="tk" if out["chamber"][0] == "II" else "ek", years=years,
+                                            nr=out["aanhangsel"][0]), out["aanhangsel"][1])
+    return out
+
+
+# --- askers of written questions ------------------------------------------------------------------
+
+def infer_askers(top: str, kinds: Kinds | None = None) -> tuple[list[Member], str]:
+    """The members who asked the first questions on the page, with their party:
+    "Vragen van het lid Van den Bergh (P.v.d.A.)", "van de leden X (VVD) en Y (CDA)",
+    "van de leden Bolkestein en Joekes (beiden V.V.D.)"."""
+    kinds = kinds or default_kinds()
+    match = _QUESTIONS.search(top)
+    if not match:
+        return [], ""
+    rest = re.split(r"(?i)\s(?:over|inzake|betreffende|omtrent|naar aanleiding van|aan de|aan het)\s|\((?:In-?\s?gezonden|Ontvangen)",
+                    match.group("rest"), maxsplit=1)[0]
+    members: list[Member] = []
+    pos = 0
+    for group in re.finditer(r"([^()]*)\(([^()]*)\)", rest):
+        names, party = group.group(1), group.group(2)
+        pos = group.end()
+        shared = re.match(r"(?i)(?:beiden|allen)\s+(.*)", party)
+        party = kinds.party(shared.group(1) if shared else party)
+        split = _split_names(names)
+        if not split:
+            continue
+        members += [Member(n, party if shared or i == len(split) - 1 else "") for i, n in enumerate(split)]
+    if not members:
+        members = [Member(n) for n in _split_names(rest[pos:])]
+    return members, where(top, match.start())
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*,\s*|\s+en\s+", " ".join(text.split()).strip(" ,."))
+    names = []
+    for part in parts:
+        part = re.sub(r"^(?:en|de heer|mevrouw|het lid)\s+", "", part.strip())
+        part = re.sub(r"\b([A-Za-zà-ÿ]+)-[ \t]?(?!(?:de|van|der|den|ter|ten)\b)([a-zà-ÿ]+)\b", r"\1\2", part)
+        if re.search(r"[A-ZÀ-Þ]", part):
+            names.append(part)
+    return names
+
+
+# --- title ---------------------------------------------------------------------------------------
 
 def infer_subject(text: str) -> str:
     """The letterhead's "Betreft" line: the letter's own statement of its subject."""
+    subject, _ = _subject(text)
+    return subject
+
+
+def _subject(text: str) -> tuple[str, str]:
     match = re.search(SUBJECT_PATTERN, text[:20000], re.MULTILINE)
-    return re.sub(r"\s+", " ", match.group(1)).rstrip(" .") if match else ""
+    if not match:
+        return "", ""
+    return re.sub(r"\s+", " ", match.group(1)).rstrip(" ."), where(text, match.start())
 
 
-def infer_title(text: str, flat: str, kind: str, sessions: list[int], stem: str) -> str:
-    subject = infer_subject(text)
+def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[int], stem: str,
+                      kinds: Kinds, found: dict, notes: list[str]) -> tuple[str, str]:
+    """(title, where). In order: the "Betreft" line; for written questions "Vragen over …"; for
+    the AVVN kinds their template; for a Kamerstuk its document type and dossier title; for
+    plenary proceedings the sitting; else the first sentence of the text (a guess: noted)."""
+    subject, origin = _subject(text)
     if subject:
-        return subject
+        return subject, origin
+    if kind == "kamervragen":
+        title, origin = _questions_title(top, found.get("askers") or [])
+        if title:
+            return title, origin
     template = TITLE_TEMPLATES.get(kind, "")
     if template and ("{s}" not in template or sessions):
         year = re.search(SC_YEAR_PATTERN, scoped(flat, "head"))
         year_text = f" {year.group(1) or year.group(2)}" if year else ""
-        return template.format(s=sessions[0] if sessions else "", year=year_text)
+        return template.format(s=sessions[0] if sessions else "", year=year_text), "sjabloon van de soort"
+    heading = _heading(top, kind, kinds)
+    if heading:
+        doctype, offset = heading
+        dossier_title = _dossier_title(top, offset)
+        title = f"{doctype} — {dossier_title}" if dossier_title else doctype
+        return shorten(title), where(top, offset)
+    if kind == "handelingen":
+        chamber = {"I": "de Eerste Kamer", "II": "de Tweede Kamer"}.get(found.get("chamber", ""), "")
+        date = found.get("date")
+        from babel.dates import format_date
+        when = f" van {format_date(date, format='long', locale='nl')}" if date else ""
+        title = f"Vergadering{' van ' + chamber if chamber else ''}{when}"
+        if not date:
+            notes.append(f"title guessed ({title}): the sitting's date was not found")
+        return title, "soort en datum"
+    sentence, offset = _first_prose(text, top)
+    if sentence:
+        notes.append(f"title guessed from the first sentence of the text (regel {line_no(text, offset)})")
+        return shorten(join_ocr_hyphens(sentence)), where(text, offset)
     sentence = shorten(first_sentence(flat))
-    return sentence if re.search(r"\w\w", sentence) else stem
+    return (sentence if re.search(r"\w\w", sentence) else stem), "eerste zin"
+
+
+def _questions_title(top: str, askers: list[Member]) -> tuple[str, str]:
+    match = _QUESTIONS.search(top)
+    if not match:
+        return "", ""
+    subject = QUESTION_SUBJECT.search(match.group("rest"))
+    if subject:
+        word = subject.group(1).lower()
+        word = "naar aanleiding van" if word == "naar aanleiding van" else "over"
+        text = join_ocr_hyphens(" ".join(subject.group(2).split())).rstrip(" .")
+        return shorten(f"Vragen {word} {text}"), where(top, match.start())
+    if askers:
+        names = [a.name for a in askers]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+        return shorten(f"Vragen van {'het lid' if len(names) == 1 else 'de leden'} {who}"), where(top, match.start())
+    return "", ""
+
+
+def _heading_offset(top: str, kind: str, kinds: Kinds | None) -> int:
+    heading = _heading(top, kind, kinds) if kinds else None
+    return heading[1] if heading else 0
+
+
+def _heading(top: str, kind: str, kinds: Kinds | None) -> tuple[str, int] | None:
+    """The kind's printed document type ("MOTIE VAN HET LID VAN DER SPEK Voorgesteld …") as a
+    title ("Motie van het lid Van der Spek") and its offset in `top`."""
+    spec = kinds.get(kind) if kinds else None
+    if spec is not None and spec.heading is None:       # a letter of a kind without its own heading
+        spec = kinds.get(kinds.default)                  # ("BRIEF VAN DE MINISTERS …" of an artikel 100-brief)
+    if spec is None or spec.heading is None:
+        return None
+    match = spec.heading.search(top)
+    if not match:
+        return None
+    line = match.group(0).strip()
+    rest = top[match.end():].split("\n", 3)[1:3]
+    for extra in rest:                 # a heading wrapped over short lines in capitals
+        extra = extra.strip()
+        if extra and extra == extra.upper() and re.search(r"[A-Z]{3}", extra) and len(extra) < 80 \
+                and not re.match(r"(?i)(?:nr|no)\.", extra):
+            line += " " + extra
+        else:
+            break
+    return doc_type(line), match.start()
+
+
+def doc_type(line: str) -> str:
+    """A printed document type as a title: "GEWIJZIGDE MOTIE VAN DE LEDEN HERFKENS EN VAN DER HEK,
+    TER VERVANGING …" -> "Gewijzigde motie van de leden Herfkens en Van der Hek"."""
+    line = re.sub(r"^(?:\d[\d ]*|[A-Z]{1,2})[ \t]+(?=[A-Z]{3})", "", line.strip())
+    line = re.split(r"(?i)\s+en van (?:de|den)\s+(?=minister|staatssecretaris)", line)[0]   # the first signer
+    words = line.split()
+    if words and words[0] == words[0].upper():
+        kept = []
+        for word in words:
+            if word != word.upper() or not re.search(r"[A-ZÀ-Þ]", word) or re.match(r"(?:NR|NO)\.", word):
+                break
+            kept.append(word)
+        line = " ".join(kept)
+    line = re.split(r"[,(¹]|\s(?:Nr|No)\.|\s(?:Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\b|\d", line)[0].strip(" .")
+    if line != line.upper():
+        return line[:1].upper() + line[1:]
+    return _capitals_to_text(line)
+
+
+def _capitals_to_text(line: str) -> str:
+    """ "MOTIE VAN HET LID VAN DER SPEK" -> "Motie van het lid Van der Spek"; ministries and
+    names after "lid/leden" and "minister van/voor" keep capitals."""
+    words = line.lower().split()
+    out, mode = [], ""
+    for i, word in enumerate(words):
+        if i == 0:
+            out.append(word.capitalize())
+            continue
+        if re.fullmatch(r"[ivxlc]{1,6}[a-z]?", word) and i > 0 and words[i - 1] == "hoofdstuk":
+            out.append(word.upper())
+            continue
+        if mode == "name":
+            new_name = out[-1] in ("lid", "leden", "en")
+            out.append(word.capitalize() if new_name or word not in PARTICLES else word)
+            continue
+        if mode == "ministry":
+            out.append(word if word in PARTICLES else word.capitalize())
+            continue
+        out.append(word)
+        if word in ("lid", "leden"):
+            mode = "name"
+        elif word in ("van", "voor") and i > 0 and words[i - 1] in ("minister", "ministers", "staatssecretaris",
+                                                                   "staatssecretarissen", "commissie", "commissies"):
+            mode = "ministry"
+    return " ".join(out)
+
+
+def _dossier_title(top: str, heading_offset: int) -> str:
+    """The dossier's title on a Kamerstuk's first page: the first line before the document type
+    that is not page furniture ("De situatie in Joegoslavië"); a budget gets its chapter."""
+    lines = top[:heading_offset].split("\n")[:HEAD_BLOCK_LINES]
+    candidates = [line.strip() for line in lines
+                  if line.strip() and not HEADER_LINE.match(line) and len(line.strip()) > 3
+                  and not _DOSSIER_LINE.match(line) and len(line) <= HEAD_BLOCK_WIDTH]
+    if not candidates:
+        return ""
+    title = candidates[0]
+    title = re.sub(r"^(?:ZITTING|Zitting)\s+\d{4}\S*\s*[-–—]?\s*", "", title)
+    title = _RUNNING_HEAD.sub("", title).strip()
+    title = _capitals_to_text(title) if title == title.upper() else title
+    chapter = next((c for c in candidates[1:] if re.match(r"(?i)hoofdstuk\b", c)), "")
+    if chapter and re.match(r"(?i)rijksbegroting|vaststelling van de begroting", title):
+        chapter = _capitals_to_text(chapter) if chapter == chapter.upper() else chapter
+        title = f"{title}, {chapter[:1].lower()}{chapter[1:]}"
+    return title.rstrip(" .,")
+
+
+def _first_prose(text: str, top: str) -> tuple[str, int]:
+    """The first sentence that starts on a line of prose (not furniture), skipping a fragment
+    that continues from the page before (a line starting in lower case)."""
+    offset = 0
+    for line in top.split("\n"):
+        stripped = line.strip()
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if len(stripped) < 40 or HEADER_LINE.match(line) or _RUNNING_HEAD.search(line):
+            continue
+        flat = " ".join(stripped.split())
+        if flat[:1].islower() or not flat[:1].isalpha():
+            match = re.search(r"[.!?]\s+(?=[A-Z])", flat)
+            if not match:
+                continue
+            flat, start = flat[match.end():], start + match.end()
+        sentence = re.match(r".{20,}?[.!?](?=\s+[A-Z«‘“\"(]|\s*$)", flat)
+        return (sentence.group(0) if sentence else flat), start
+    return "", 0
 
 
 def shorten(sentence: str, limit: int = TITLE_MAX) -> str:
     sentence = sentence.strip().rstrip(".")
     if len(sentence) <= limit:
         return sentence
-    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:—– ") + "…"
 
 
 # --- signatories ---------------------------------------------------------------------------------
@@ -380,3 +1022,12 @@ def _signatories_from_blocks(blocks: list[Block] | None) -> list[Signatory]:
     """Fallback when the text gives none: the parser's signature blocks, if any."""
     lines = [line for block in blocks or [] if block.kind == "signature" for line in block.lines]
     return infer_signatories("\n".join(lines)) if lines else []
+
+
+def infer_own_kamerstuk(text: str) -> dict:
+    """The letter's own Kamerstuk number and its publication URL (from its identifier, running
+    footer or first-page block)."""
+    found = _kamerstuk(text, top_of(text))
+    if "dossier" in found and "number" in found:
+        found["kamerstuk"] = (f"{found['dossier'][0]}, nr. {found['number'][0]}", "")
+    return {name: found[name][0] for name in ("kamerstuk", "url") if name in found}

@@ -172,16 +172,31 @@ class Signatory:
     role: str = ""
 
 
+@dataclass(frozen=True)
+class Member:
+    """A member of parliament as a paper names them: "Van den Bergh", party "PvdA"."""
+
+    name: str
+    party: str = ""
+
+
 @dataclass
 class Meta:
     title: str = ""
-    kind: str = ""             # inzetbrief | verslag-ministeriele-week | schriftelijk-overleg | terugblik-veiligheidsraad
+    kind: str = ""             # a key of content/knowledge/kinds.yml (kamerbrief, motie, kamervragen, …)
     date: dt.date | None = None
     year: int | None = None    # the letter's year: of its date, else derived from its UNGA session
     sessions: list[int] = field(default_factory=list)   # UNGA session numbers (e.g. [75, 74])
     kamerstuk: str = ""        # "26 150, nr. 187" as written; empty when unknown
     url: str = ""              # official publication URL, empty when unknown
     signatories: list[Signatory] = field(default_factory=list)
+    chamber: str = ""          # "II" Tweede Kamer, "I" Eerste Kamer, "" unknown
+    vergaderjaar: str = ""     # parliamentary year "2019-2020" (older papers: "Zitting 1978-1979")
+    dossier: str = ""          # Kamerstuk dossier as written: "26 150", "22 800 X", "1038"
+    number: str = ""           # number within the dossier: "187"
+    aanhangsel: str = ""       # number in the Aanhangsel van de Handelingen (written questions): "387"
+    askers: list[Member] = field(default_factory=list)   # who asked written questions
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> where it came from (Dutch)
     notes: str = ""            # maintainers' remarks from the sidecar (shown on the page)
     inferred: list[str] = field(default_factory=list)   # which fields came from the text
 

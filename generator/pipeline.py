@@ -25,6 +25,7 @@ from .extract.countries import names_from_cldr
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
+from .kinds import Kinds, build_kinds
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
@@ -32,7 +33,7 @@ from .parse import parse_letter
 from .qaindex import round_of
 from .layouts import Layouts, build_layouts
 from .layouts import bundled as bundled_layouts
-from .read import read_glossary, read_knowledge, read_layouts, read_sources, read_themes
+from .read import read_glossary, read_kinds, read_knowledge, read_layouts, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport
 
@@ -149,9 +150,11 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool) -> B
     knowledge = load_knowledge(settings)
     taxonomy = load_taxonomy(settings)
     glossary = load_glossary(settings)
+    kinds = load_kinds(settings)
+    render.use_kinds(kinds)
     clock.lap("knowledge")
     counts: dict[str, int] = {}
-    letters = load_letters(settings, progress, knowledge, taxonomy, counts)
+    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds)
     clock.lap("letters")
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
@@ -213,9 +216,14 @@ def load_layouts(settings: Settings) -> Layouts:
     return build_layouts(data, path, lines) if path.is_file() else bundled_layouts()
 
 
+def load_kinds(settings: Settings) -> Kinds:
+    """The kinds of document from content/knowledge/kinds.yml (else the project's own file)."""
+    return build_kinds(*read_kinds(settings.content_dir))
+
+
 def load_letters(settings: Settings, progress: Progress | None = None,
                  knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
-                 stats: dict | None = None) -> list[Letter]:
+                 stats: dict | None = None, kinds: Kinds | None = None) -> list[Letter]:
     """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters.
 
     Letters unchanged since the last build come from the letter cache (generator/cache.py); the
@@ -225,16 +233,17 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     problems = [str(e) for e in read_errors]
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
+    kinds = kinds or load_kinds(settings)
     tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
                                                              sorted(tables.country_names.items()), taxonomy,
-                                                             layouts)))
+                                                             layouts, kinds.fingerprint)))
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
     entries: list[Entry | None] = [cache.load(k) for k in keys]
     todo = [i for i, e in enumerate(entries) if not isinstance(e, Entry) or not still_valid(e, vocabulary)]
-    parallel.shared(vocabulary=vocabulary, tables=tables, taxonomy=taxonomy, layouts=layouts)
+    parallel.shared(vocabulary=vocabulary, tables=tables, taxonomy=taxonomy, layouts=layouts, kinds=kinds)
     for i, result in zip(todo, parallel.ordered_map(_process, [sources[i] for i in todo], settings.jobs, progress)):
         entries[i] = result
         if isinstance(result, Entry):
@@ -271,7 +280,7 @@ def _process(source: Source) -> Entry | str:
     """One letter through the per-letter stages (in a worker): the cache entry, or the problem."""
     try:
         return make_entry(source, parallel.get("vocabulary"), parallel.get("tables"), parallel.get("taxonomy"),
-                          layouts=parallel.get("layouts"))
+                          layouts=parallel.get("layouts"), kinds=parallel.get("kinds"))
     except SourceError as exc:
         return str(exc)
     except Exception as exc:   # a stage failed on this letter: name the file, keep going
@@ -287,16 +296,18 @@ def _render_letter(i: int) -> render.OutputPage:
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
-                taxonomy: Taxonomy | None = None, layouts: Layouts | None = None) -> Letter:
-    return make_entry(source, vocabulary, tables, taxonomy, layouts=layouts).letter
+                taxonomy: Taxonomy | None = None, layouts: Layouts | None = None,
+                kinds: Kinds | None = None) -> Letter:
+    return make_entry(source, vocabulary, tables, taxonomy, layouts=layouts, kinds=kinds).letter
 
 
 def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
-               taxonomy: Taxonomy | None = None, layouts: Layouts | None = None) -> Entry:
+               taxonomy: Taxonomy | None = None, layouts: Layouts | None = None,
+               kinds: Kinds | None = None) -> Entry:
     cleaned = clean(source, vocabulary, layouts)
     parsed = parse_letter(cleaned)
     warnings = [f"{source.path}:{w}" for w in parsed.warnings]
-    meta = infer_meta(source, parsed.blocks, warnings)
+    meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
     letter.qa = round_of(letter)

@@ -79,7 +79,8 @@ def qa_page(letter_id: str = "", slug: str = "index") -> str:
     return f"{QA_DIR}/index.md" if not letter_id else f"{QA_DIR}/{letter_id}/{slug}.md"
 
 
-QA_KINDS = ("schriftelijk-overleg", "")      # "": kind not recognised, the answers decide
+# kamerbrief: the default kind (kinds.yml) of a letter no rule recognised; there the answers decide
+QA_KINDS = ("schriftelijk-overleg", "kamervragen", "kamerbrief", "")
 
 
 def round_of(letter: Letter) -> Round | None:

@@ -29,7 +29,9 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 # Formats a maintainer might drop in by mistake; anything else unknown is ignored (README, .DS_Store).
 UNSUPPORTED_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".html", ".htm")
 
-KINDS = ("inzetbrief", "verslag-ministeriele-week", "schriftelijk-overleg", "terugblik-veiligheidsraad")
+# The kinds of document are listed in content/knowledge/kinds.yml (generator/kinds.py); a sidecar's
+# kind is checked against that file when the letter is described (meta.infer_meta), with the
+# sidecar named in the error. KINDS (set at the end of this module): the project's own kinds.
 
 SIDECAR_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -38,7 +40,7 @@ SIDECAR_SCHEMA: dict = {
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string", "minLength": 1},
-        "kind": {"enum": list(KINDS)},
+        "kind": {"type": "string", "pattern": r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},
         "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "sessions": {
             "type": "array",
@@ -62,18 +64,41 @@ SIDECAR_SCHEMA: dict = {
                 },
             },
         },
+        "chamber": {"enum": ["I", "II"]},
+        "vergaderjaar": {"type": "string", "pattern": r"^\d{4}-\d{4}$"},
+        "dossier": {"type": "string", "pattern": r"^\d[\d ]*\d(?: [0-9A-Z()+ -]+)?$"},
+        "number": {"type": "string", "pattern": r"^(?:\d+(?:-\d+)?[a-zA-Z]?|[A-Z]{1,3})$"},
+        "aanhangsel": {"type": "string", "pattern": r"^\d+$"},
+        "askers": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "party": {"type": "string"},
+                },
+            },
+        },
         "notes": {"type": "string"},
     },
 }
 ALLOWED_FIELDS = tuple(SIDECAR_SCHEMA["properties"])
 FIELD_HINTS = {
     "title": 'a text, e.g. title: "Inzet van het Koninkrijk voor de 75e AVVN"',
-    "kind": "one of: " + ", ".join(KINDS),
+    "kind": "a key of content/knowledge/kinds.yml, e.g. kind: motie",
     "date": "a date written as YYYY-MM-DD, e.g. date: 2019-02-15",
     "sessions": "a list of session numbers, e.g. sessions: [75, 74]",
     "kamerstuk": 'as written on the letter, e.g. kamerstuk: "26 150, nr. 187"',
     "url": "a full https:// address",
     "signatories": "a list of {name, role}, e.g. - {name: S.A. Blok, role: Minister van Buitenlandse Zaken}",
+    "chamber": "II (Tweede Kamer) or I (Eerste Kamer), e.g. chamber: II",
+    "vergaderjaar": 'the parliamentary year, e.g. vergaderjaar: "2019-2020"',
+    "dossier": 'the dossier as written, e.g. dossier: "26 150" or "22 800 X"',
+    "number": 'the number in the dossier, e.g. number: "187" (an Eerste Kamer paper: a letter, "B")',
+    "aanhangsel": 'the number in the Aanhangsel van de Handelingen, e.g. aanhangsel: "387"',
+    "askers": "a list of {name, party}, e.g. - {name: Van den Bergh, party: PvdA}",
     "notes": "a text",
 }
 
@@ -87,10 +112,12 @@ def read_sources(content_dir: Path, errors: list[SourceError] | None = None) -> 
     appended to it and those files skipped, so a build can report all of them at once.
     """
     groups = _scan(_letters_dir(Path(content_dir)))
+    kinds = _kind_keys(Path(content_dir)) if any(p.suffix.lower() in SIDECAR_SUFFIXES
+                                                  for paths in groups.values() for p in paths) else None
     sources = []
     for stem in sorted(groups):
         try:
-            sources.append(_read_one(stem, groups[stem]))
+            sources.append(_read_one(stem, groups[stem], kinds))
         except SourceError as exc:
             if errors is None:
                 raise
@@ -119,7 +146,7 @@ def _scan(letters_dir: Path) -> dict[str, list[Path]]:
     return groups
 
 
-def _read_one(stem: str, paths: list[Path]) -> Source:
+def _read_one(stem: str, paths: list[Path], kinds: tuple[str, ...] | None = None) -> Source:
     """One letter and its sidecar, from the files sharing a stem."""
     texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
     sidecars = [p for p in paths if p.suffix.lower() in SIDECAR_SUFFIXES]
@@ -130,7 +157,7 @@ def _read_one(stem: str, paths: list[Path]) -> Source:
     if not text.strip():
         raise SourceError(path, "the file is empty", hint="add the letter's text or remove the file")
     sidecar_path = sidecars[0] if sidecars else None
-    sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
+    sidecar = read_sidecar(sidecar_path, kinds) if sidecar_path else {}
     return Source(path=path, text=text, sidecar=sidecar, sidecar_path=sidecar_path)
 
 
@@ -319,7 +346,7 @@ def _pdf_page_text(page: list[PdfLine], spacing: float | None) -> list[str]:
 
 # --- sidecar -------------------------------------------------------------------------------------
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar(path: Path, kinds: tuple[str, ...] | None = None) -> dict:
     """Parse and validate a sidecar; values come back typed (`date` as datetime.date)."""
     text = decode_text(path, path.read_bytes())
     data = _load_yaml(path, text)
@@ -328,7 +355,7 @@ def read_sidecar(path: Path) -> dict:
     if not isinstance(data, dict):
         raise SourceError(path, "a sidecar must be a list of 'field: value' lines",
                           line=1, hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
-    return validate_sidecar(path, data, _key_lines(text))
+    return validate_sidecar(path, data, _key_lines(text), kinds)
 
 
 def _load_yaml(path: Path, text: str):
@@ -353,20 +380,25 @@ def _key_lines(text: str) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
-def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None) -> dict:
-    """Check a parsed sidecar against SIDECAR_SCHEMA; return it with `date` as datetime.date."""
+def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None,
+                     kinds: tuple[str, ...] | None = None) -> dict:
+    """Check a parsed sidecar against SIDECAR_SCHEMA, its kind against the kinds of the content
+    folder's kinds.yml (`kinds`; default: the project's own); return it with `date` as datetime.date."""
     key_lines = key_lines or {}
     allowed = "allowed fields: " + ", ".join(ALLOWED_FIELDS)
     _check_field_names(path, data, key_lines)
     checked = dict(data)
     if isinstance(checked.get("date"), dt.date) and not isinstance(checked["date"], dt.datetime):
         checked["date"] = checked["date"].isoformat()
-    problems = sorted(_validator().iter_errors(checked), key=lambda e: key_lines.get(_field(e), 0))
+    kinds = tuple(kinds or KINDS)
+    problems = sorted(_validator(kinds).iter_errors(checked), key=lambda e: key_lines.get(_field(e), 0))
     if problems:
         field = _field(problems[0])
-        raise SourceError(path, "; ".join(_type_message(_field(e), e) for e in problems),
-                          line=key_lines.get(field),
-                          hint=f"{field}: {FIELD_HINTS[field]}; {allowed}" if field in FIELD_HINTS else allowed)
+        hint = f"{field}: {FIELD_HINTS[field]}; {allowed}" if field in FIELD_HINTS else allowed
+        if field == "kind":
+            hint = f"kind: one of {', '.join(kinds)} (content/knowledge/kinds.yml); {allowed}"
+        raise SourceError(path, "; ".join(_type_message(_field(e), e, kinds) for e in problems),
+                          line=key_lines.get(field), hint=hint)
     return _typed(path, checked, key_lines)
 
 
@@ -380,17 +412,30 @@ def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> Non
 
 
 @functools.cache
-def _validator() -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(SIDECAR_SCHEMA)
-    return cls(SIDECAR_SCHEMA)
+def _validator(kinds: tuple[str, ...] = ()) -> jsonschema.protocols.Validator:
+    schema = SIDECAR_SCHEMA
+    if kinds:
+        schema = {**schema, "properties": {**schema["properties"], "kind": {"enum": list(kinds)}}}
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def _kind_keys(content_dir: Path) -> tuple[str, ...]:
+    """The kinds a sidecar may name: the keys of the content folder's kinds.yml."""
+    from .kinds import build_kinds
+    return tuple(build_kinds(*read_kinds(content_dir)).keys())
 
 
 def _field(error: jsonschema.ValidationError) -> str:
     return str(error.absolute_path[0]) if error.absolute_path else ""
 
 
-def _type_message(field: str, error: jsonschema.ValidationError) -> str:
+def _type_message(field: str, error: jsonschema.ValidationError, kinds: tuple[str, ...] = ()) -> str:
     where = "".join(f"[{p}]" for p in list(error.absolute_path)[1:])
+    if field == "kind" and isinstance(error.instance, str):
+        close = difflib.get_close_matches(error.instance, kinds, n=1)
+        guess = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"field 'kind' names an unknown kind '{error.instance}'{guess}"
     return f"field '{field}{where}' has a wrong value: {error.message}"
 
 
@@ -472,3 +517,24 @@ def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
         return None, path, {}
     data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
     return data, path, lines
+
+
+def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/kinds.yml for kinds.build_kinds: (data, path, lines). A content
+    folder without one (or None) uses the project's own file, generator/../content/knowledge."""
+    from .kinds import DEFAULT_FILE, KINDS_FILE
+    from .knowledge import parse_knowledge_yaml
+
+    path = Path(content_dir) / "knowledge" / KINDS_FILE if content_dir is not None else DEFAULT_FILE
+    if not path.is_file():
+        path = DEFAULT_FILE
+    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    return data, path, lines
+
+
+def _project_kinds() -> tuple[str, ...]:
+    from .kinds import default_kinds
+    return tuple(default_kinds().keys())
+
+
+KINDS = _project_kinds()

@@ -22,6 +22,7 @@ from babel.dates import format_date
 from .glossary import Glossary, definitions
 from .index import (SECTIONS, Chunk, CrossIndex, Related, ThemeEntry, attention, excerpt, missions_in,
                     newest_first, paginate)
+from .kinds import Kinds, default_kinds
 from .knowledge import country_name
 from .model import Block, Letter, Mention
 from .qaindex import Round, qa_page
@@ -38,12 +39,19 @@ LATEST_LETTERS = 10            # the newest letters on the home page
 # items would mean more pages, and every page costs MkDocs time.
 PAGE_ITEMS = 250
 
-KIND_LABELS = {
-    "inzetbrief": "Inzetbrief",
-    "verslag-ministeriele-week": "Verslag ministeriële week",
-    "schriftelijk-overleg": "Schriftelijk overleg",
-    "terugblik-veiligheidsraad": "Terugblik Veiligheidsraad",
-}
+# The kinds of document (content/knowledge/kinds.yml): their labels and order. The build sets them
+# once (use_kinds) before rendering; render workers are forked afterwards and inherit them.
+_kinds: Kinds | None = None
+
+
+def use_kinds(kinds: Kinds | None) -> None:
+    global _kinds
+    _kinds = kinds
+    kind_label.cache_clear()
+
+
+def current_kinds() -> Kinds:
+    return _kinds or default_kinds()
 
 # Python-Markdown treats a backslash before these as an escape (tables adds "|").
 _ALWAYS = "\\`*_{}[]#|"
@@ -200,8 +208,34 @@ def nl_date(date: dt.date | None) -> str:
     return format_date(date, format="long", locale="nl") if date else "datum onbekend"
 
 
+@lru_cache(maxsize=256)
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize() if kind else "soort onbekend")
+    """The kind's Dutch label from kinds.yml; a kind the file does not know still gets one."""
+    return current_kinds().label(kind)
+
+
+PROVENANCE_LABELS = {"kind": "soort", "title": "titel", "date": "datum", "year": "jaar", "sessions": "zittingen",
+                     "chamber": "Kamer", "vergaderjaar": "vergaderjaar", "kamerstuk": "Kamerstuk",
+                     "dossier": "dossier", "number": "nummer", "aanhangsel": "Aanhangsel", "askers": "vragenstellers",
+                     "signatories": "ondertekening"}
+
+
+def provenance(meta) -> list[tuple[str, str]]:
+    """(field label, where) for the metadata card: 'regel 12' for a value read from a line (the
+    line itself is in Meta.provenance), 'sidecar', or how it was derived. Fields whose place is
+    that of another shown field (dossier and number of a Kamerstuk) are left out."""
+    shown = []
+    for name, label in PROVENANCE_LABELS.items():
+        where = meta.provenance.get(name, "")
+        if not where or (name in ("dossier", "number") and "kamerstuk" in meta.provenance):
+            continue
+        shown.append((label, where.split(":", 1)[0] if where.startswith("regel ") else where))
+    return shown
+
+
+def kind_citation(meta) -> str:
+    """The official citation of the letter (kinds.yml), '' when a part of it is unknown."""
+    return current_kinds().citation(meta.kind, meta)
 
 
 def title_of(letter: Letter) -> str:
@@ -302,6 +336,7 @@ def environment() -> jinja2.Environment:
                        passage_excerpt=passage_excerpt, reason_note=reason_note)
     env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
                        kind_anchor=kind_anchor, citation=citation, qa_label=qa_label,
+                       provenance=provenance, kind_citation=kind_citation,
                        heading_level=heading_level,
                        render_text=render_text,
                        page_path=page_path, missions_in=missions_in, country_name=country_name,
@@ -390,8 +425,8 @@ def year_path(year_anchor: str) -> str:
 
 
 def kind_order(kinds) -> list[str]:
-    """Kinds in the order of KIND_LABELS, others alphabetically after them."""
-    known = list(KIND_LABELS)
+    """Kinds in the order of kinds.yml, others alphabetically after them."""
+    known = current_kinds().keys()
     return sorted(set(kinds), key=lambda k: (known.index(k) if k in known else len(known), k))
 
 

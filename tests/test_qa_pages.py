@@ -184,4 +184,4 @@ def test_answers_quoted_in_another_kind_of_letter_make_no_round():
     assert quoted.qa is None
     assert render_qa.render_qa([quoted]) == render_qa.render_qa([])
     unknown = letter(QA_LETTER.with_name("2020-antwoorden.txt"), text)
-    assert unknown.meta.kind == "" and unknown.qa is not None and len(unknown.qa.items) > 10
+    assert unknown.meta.kind == "kamerbrief" and unknown.qa is not None and len(unknown.qa.items) > 10

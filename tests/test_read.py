@@ -283,7 +283,8 @@ def test_unknown_field_names_field_line_and_allowed(tmp_path):
     error = read_error(tmp_path, {"a.txt": OPENING_2020, "a.yml": "title: x\nsession: 75\n"})
     assert error.path.name == "a.yml" and error.line == 2
     assert "'session'" in error.message and "did you mean 'sessions'" in error.message
-    assert "allowed fields: title, kind, date, sessions, kamerstuk, url, signatories, notes" in error.hint
+    assert ("allowed fields: title, kind, date, sessions, kamerstuk, url, signatories, chamber, vergaderjaar, "
+            "dossier, number, aanhangsel, askers, notes") in error.hint
 
 
 @pytest.mark.parametrize("yml, field", [
