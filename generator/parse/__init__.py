@@ -65,9 +65,12 @@ class Parsed:
 
 
 def parse_letter(cleaned: Cleaned) -> Parsed:
-    chunks = _chunks(cleaned.lines)
     full = _full_width(cleaned.lines)
-    units = [u for chunk in chunks for u in _split_chunk(chunk, full)]
+    segments = qa.kamervragen(cleaned.lines)
+    if segments is None:
+        units = [u for chunk in _chunks(cleaned.lines) for u in _split_chunk(chunk, full)]
+    else:
+        units = _kamervragen_units(segments, full)
     units = _mark_signature(units)
     blocks, starts = _to_blocks(units)
     footnotes, warnings = _place_footnotes(blocks, starts, [n for n in cleaned.notes if n.kind == "footnote"])
@@ -75,6 +78,18 @@ def parse_letter(cleaned: Cleaned) -> Parsed:
     blocks = _insert_captions(blocks, [n for n in cleaned.notes if n.kind == "caption"])
     _assign_anchors(blocks)
     return Parsed(blocks, footnotes, warnings)
+
+
+def _kamervragen_units(segments: list[qa.Segment], full: int) -> list[Unit]:
+    """Units of a letter with written questions: heads, numbered questions and answers as found
+    by qa.kamervragen; the text around them (page header, notices) parsed as usual."""
+    units: list[Unit] = []
+    for seg in segments:
+        if seg.role == "plain":
+            units += [u for chunk in _chunks(seg.lines) for u in _split_chunk(chunk, full)]
+        elif any(l.text for l in seg.lines):
+            units.append(Unit(seg.role, seg.lines, number=seg.number, extra={"segment": seg}))
+    return units
 
 
 # --- chunks and units ------------------------------------------------------------------------
@@ -205,7 +220,9 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
     for u in units:
         n = len(blocks)
         _unit_to_block(u, blocks, state)
-        if len(blocks) > n:
+        if len(blocks) > n and u.kind in QA_UNITS:
+            starts.append(blocks[-1].line_starts)
+        elif len(blocks) > n:
             text, line_starts = u.text_and_starts()
             cut = len(text) - len(blocks[-1].text)          # a bullet glyph taken off the front
             starts.append([(max(0, off - cut), no) for off, no in line_starts])
@@ -214,8 +231,45 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
     return blocks, starts
 
 
+QA_UNITS = ("question", "answer", "qhead", "ahead")
+
+
+def _paragraphs_text(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+    """Running text of lines where an empty line separates paragraphs (qa.PARAGRAPH_SEP), and
+    where each source line starts in it."""
+    text, starts, sep = "", [], ""
+    for line in lines:
+        words = " ".join(line.text.split())
+        if not words:
+            sep = qa.PARAGRAPH_SEP if text else ""
+            continue
+        text += sep
+        starts.append((len(text), line.no))
+        text += words
+        sep = " "
+    return text, starts
+
+
+def _qa_block(u: Unit, part: str) -> Block:
+    seg = u.extra["segment"]
+    text, starts = _paragraphs_text(u.lines)
+    span = Span(min(l.no for l in u.lines if l.text), max(l.no for l in u.lines if l.text))
+    if u.kind == "qhead":
+        return Block("fractie", text, span, level=2, part=part, fractie=qa.askers_label(seg.askers),
+                     line_starts=starts, series=seg.series, askers=list(seg.askers), label="questions-head")
+    if u.kind == "ahead":
+        return Block("heading", text, span, level=2, part=part, label="answers-head", line_starts=starts,
+                     series=seg.series)
+    return Block(u.kind, text, span, number=seg.number, label=seg.label, part=part, line_starts=starts,
+                 series=seg.series, numbers=list(seg.numbers))
+
+
 def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
     part = state["part"]
+    if u.kind in QA_UNITS:
+        blocks.append(_qa_block(u, part))
+        state["after_signature"] = False
+        return
     if u.kind == "signature":
         blocks.append(Block("signature", "\n".join(l.text for l in u.lines), u.span,
                             lines=[" ".join(l.text.split()) for l in u.lines], part=part))
@@ -247,7 +301,8 @@ def _assign_levels(blocks: list[Block]) -> None:
     section has begun, or where the letter has no numbering, titles that stand alone are h2 and
     titles run on into their text are h3. Inside an annex every level is one deeper."""
     for part in ("letter", "annex"):
-        heads = [b for b in blocks if b.kind == "heading" and b.part == part and b.label != "annex-title"]
+        heads = [b for b in blocks if b.kind == "heading" and b.part == part
+                 and b.label not in ("annex-title", "answers-head")]
         shift = 1 if part == "annex" else 0
         numbered = any(b.number for b in heads)
         seen_numbered = seen_h2 = False
@@ -265,7 +320,8 @@ def _assign_levels(blocks: list[Block]) -> None:
 
 def _place_footnotes(blocks: list[Block], starts: list[list[tuple[int, int]]],
                      notes: list[Note]) -> tuple[list[Footnote], list[str]]:
-    keep = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "bullet", "heading")]
+    keep = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "bullet", "heading", "question", "answer")
+            or b.label == "questions-head"]
     targets = [blocks[i] for i in keep]
     texts = [b.text for b in targets]
     line_of = [starts[i] for i in keep]
@@ -299,6 +355,12 @@ def _insert_captions(blocks: list[Block], captions: list[Note]) -> list[Block]:
     return out
 
 
+def _series_prefix(b: Block) -> str:
+    """Questions of a second, third … series in one letter (an Aanhangsel page with several sets
+    of Kamervragen) are numbered from 1 again: 'antwoord-2-1' is answer 1 of the second series."""
+    return f"{b.series}-" if b.series > 1 else ""
+
+
 def _assign_anchors(blocks: list[Block]) -> None:
     from slugify import slugify
     used: set[str] = set()
@@ -308,9 +370,9 @@ def _assign_anchors(blocks: list[Block]) -> None:
             counter += 1
             b.anchor = f"p-{counter}"
         elif b.kind == "answer":
-            b.anchor = f"antwoord-{b.number}"
+            b.anchor = f"antwoord-{_series_prefix(b)}{b.number}"
         elif b.kind == "question":
-            b.anchor = f"vraag-{b.number}" if b.number else ""
+            b.anchor = f"vraag-{_series_prefix(b)}{b.number}" if b.number else ""
         elif b.kind in ("heading", "fractie"):
             base = slugify(b.text, max_length=60, word_boundary=True) or "sectie"
             anchor, n = base, 2
