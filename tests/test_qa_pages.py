@@ -137,7 +137,8 @@ def test_qa_json_records_order_and_fields():
     assert [(r["letter_id"], r["number"]) for r in records] == sorted(
         ((r["letter_id"], r["number"]) for r in records), key=lambda k: (k[0] != "2020-avvn75-schriftelijk-overleg", k[1]))
     assert list(records[0]) == ["letter_id", "number", "fractie", "topic", "question", "answer", "label",
-                                "question_lines", "answer_lines", "anchor", "question_anchor", "references", "url"]
+                                "question_lines", "answer_lines", "anchor", "question_anchor", "references", "url",
+                                "kind", "series", "numbers", "askers"]
     r63 = next(r for r in records if r["number"] == 63)
     assert (r63["fractie"], r63["label"], r63["answer_lines"], r63["question_lines"]) == (
         "SP", "63. Antwoord op vragen van het kabinet:", [2106, 2129], [2096, 2104])

@@ -261,7 +261,7 @@ def _qa_block(u: Unit, part: str) -> Block:
         return Block("heading", text, span, level=2, part=part, label="answers-head", line_starts=starts,
                      series=seg.series)
     return Block(u.kind, text, span, number=seg.number, label=seg.label, part=part, line_starts=starts,
-                 series=seg.series, numbers=list(seg.numbers))
+                 series=seg.series, numbers=list(seg.numbers), fractie=qa.askers_label(seg.askers))
 
 
 def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:

@@ -200,7 +200,7 @@ LEAD_NUMBER = re.compile(r"^(?P<label>(?P<num>\d{1,2})(?:\s+en\s+(?P<more>\d{1,2
                          r"(?=[A-Z„\"'‘“]|$)")
 INLINE_NUMBER = re.compile(r"(?<=[.?!:;'\"”’»)])\s+(?P<label>(?P<num>\d{1,2})(?:\s+en\s+(?P<more>\d{1,2}))?)"
                            r"(?:\.\s*|\s+|(?=[A-Z]))(?=[A-Z„\"'‘“])")
-PARTY = re.compile(r"(?P<names>[^()]*?)\s*\((?:beiden\s+|allen\s+)?(?P<party>[^()\d]{1,40})\)")
+PARTY = re.compile(r"(?P<names>[^()]*?)\s*\((?:beiden\s+|allen\s+)?(?P<party>(?![^()]*\d{4})[^()]{1,40})\)")
 ASKERS_START = re.compile(r"\bvan\s+(?:het\s+(?:kamer)?lid|de\s+leden|de\s+(?:heer|heren)|mevrouw|de\s+dames|het\s+Kamerlid)\s+",
                           re.IGNORECASE)
 TOPIC_WORD = re.compile(r"\s(?:over|betreffende|naar aanleiding|inzake|voor|aan|omtrent|met betrekking)\s")
@@ -234,7 +234,7 @@ def askers_of(head: str) -> list[tuple[str, str]]:
             break
         pos = p.end()
         party = p.group("party").replace(".", "").strip()
-        for name in re.split(r"\s*,\s*|\s+en\s+", p.group("names").strip(" ,")):
+        for name in re.split(r"\s*,\s*|\s+en\s+", re.sub(r"^(?:en\s+)", "", p.group("names").strip(" ,"))):
             if name:
                 out.append((" ".join(name.split()), party))
     if not out:
@@ -261,7 +261,11 @@ def kamervragen(lines: list[Line]) -> list[Segment] | None:
     else None."""
     if not has_questions(lines):
         return None
-    return _number_series(_segments(lines))
+    segs = _number_series(_segments(lines))
+    askers: dict[int, list[tuple[str, str]]] = {s.series: s.askers for s in segs if s.role == "qhead"}
+    for s in segs:
+        s.askers = askers.get(s.series, [])
+    return segs
 
 
 def _piece(line: Line, start: int, end: int | None = None) -> Line:
@@ -310,7 +314,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
             segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
             continue
         is_q, is_a = QHEAD.match(text), AHEAD.match(text)
-        if (is_q or is_a) and _head_end([line] + queue[::-1][:HEAD_LINES], 0) is not None:
+        if (is_q or is_a) and _head_end([line] + queue[:-HEAD_LINES - 1:-1], 0) is not None:
             if is_q:
                 series += 1
                 mode = "questions"
@@ -374,7 +378,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
 
 def _finish_head(seg: Segment, queue: list[Line]) -> None:
     """Take the head's lines up to its '(ingezonden …)'; what follows on that line goes back."""
-    k, end = _head_end(seg.lines[-1:] + queue[::-1][:HEAD_LINES], 0)
+    k, end = _head_end(seg.lines[-1:] + queue[:-HEAD_LINES - 1:-1], 0)
     for _ in range(k):
         seg.lines.append(queue.pop())
     last = seg.lines[-1]
