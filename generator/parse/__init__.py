@@ -20,6 +20,7 @@ BULLET = re.compile(r"^(?P<glyph>[−•▪◦●·‐–-])\s+(?P<text>.*)$")
 SIGNATURE_ROLE = re.compile(r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b")
 # a name line: initials, capitalised names and name particles only ("S.A.M. Kaag", "Stef Blok  Sigrid A.M. Kaag")
 NAME_LINE = re.compile(r"^(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)(?:\s+(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)){0,9}$")
+INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+\s*[A-Z]")
 TERMINAL = (".", ",", ";", ":", "?", "!")
 SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
 HEADING_MAX = 100
@@ -68,7 +69,7 @@ def parse_letter(cleaned: Cleaned) -> Parsed:
     full = _full_width(cleaned.lines)
     segments = qa.kamervragen(cleaned.lines)
     if segments is None:
-        units = [u for chunk in _chunks(cleaned.lines) for u in _split_chunk(chunk, full)]
+        units = _chunk_units(_chunks(cleaned.lines), full)
     else:
         units = _kamervragen_units(segments, full)
     units = _mark_signature(units)
@@ -86,7 +87,7 @@ def _kamervragen_units(segments: list[qa.Segment], full: int) -> list[Unit]:
     units: list[Unit] = []
     for seg in segments:
         if seg.role == "plain":
-            units += [u for chunk in _chunks(seg.lines) for u in _split_chunk(chunk, full)]
+            units += _chunk_units(_chunks(seg.lines), full)
         elif any(l.text for l in seg.lines):
             units.append(Unit(seg.role, seg.lines, number=seg.number, extra={"segment": seg}))
     return units
@@ -114,33 +115,78 @@ OPEN_END = re.compile(r"\b(de|het|een|van|in|op|voor|met|en|of|te|aan|bij|om|tot
                       r"zijn|is|the|an|a|and|on|for)$", re.IGNORECASE)
 
 
+# Page furniture that the cleaning stage may have left: no title, and no text a title could lead into.
+FURNITURE = re.compile("|".join([
+    r"^[\d\W]+$",                                                   # a page or item number: "2077", "1038 5"
+    r"^(?:Eerste|Tweede) Kamer\b|^Aanhangsel\b.*\bHandelingen\b",     # the chamber's page header
+    r"(?i:\b(?:zitting|vergaderjaar)\s+\d{4})",                        # session: "Zitting 1970-1971 -10 594"
+    r"\bISSN\s?\d",                                                     # printer line: "016225F ISSN0921 7371 SDU …"
+    r"^(?:\d+\s+)?[Vv]e[l!]\s*\d*$",                                   # sheet mark: "Vel 419", "2 vel"
+]))
+# Lines that have a heading's shape but are none (checked on every heading candidate). Hand-written
+# from the letters and the SGD pages (tests/test_parse_layouts.py has examples):
+NOT_HEADING = re.compile("|".join([FURNITURE.pattern,
+    r"^[A-Z][\w'’ -]*,\s+\d{1,2}\s?[A-Za-zé]+\.?\s+\d{4}\.?$",       # dateline: "Den Haag, 15 mei 2020"
+    r"^[’']s[- ]Gravenhage\b",                                       # "'s-Gravenhage, 30 December 1949."
+    r"^(?:Geachte|Hooggeachte|Zeer geachte|Hoogedelgestrenge|Hoogedelgeboren|Hoogedel|Excellentie|Mijnheer de|"
+    r"Mevrouw de|Dear|Sir)\b",                                         # salutation
+    r"^Aan (?:de|het|Zijne|Hare|den) ",                              # addressee: "Aan de Voorzitter van de Tweede Kamer"
+    r"\b\d{4}\s?[A-Z]{2}\b|^Postbus\b|^www\.|@|https?://",             # address: postcode, Postbus, web, mail
+    r"^[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|hof|voorhout)\s+\d+",   # street and number
+    r"^(?:Datum|Betreft|Onze [Rr]eferentie|Uw [Rr]eferentie|Uw brief|Kenmerk|Bijlage\(n\)|Contactpersoon)\b",
+    r"^(?:Tijdelijke?\s+)?Voorzitter:",                               # "Voorzitter: de heer Kranenburg"
+    r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier)\b",  # signature role
+    r"^\d{1,3}\s+(?!\d)(?=.*\b(?:[Zz]ie|Kamerstuk|Handelingen|blz|nr|p)\b)",   # a footnote: "1 Zie Handelingen blz. 1339"
+]))
+
+
 def _heading_line(text: str) -> bool:
     return (len(text) <= HEADING_MAX and not text.endswith(TERMINAL)
             and (text[:1].isupper() or text[:1].isdigit()) and not BULLET.match(text)
             and text.count("(") == text.count(")")
-            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text)))
+            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text))
+            and not NOT_HEADING.search(text)
+            and not (INITIALS.match(text) and NAME_LINE.match(text)))     # a name: "S.A. Blok", "J. N. Scholten"
+
+
+def _short_line(chunk: list[Line]) -> bool:
+    """A chunk of one line that is no text: no sentence end, no longer than a title."""
+    return len(chunk) == 1 and len(chunk[0].text) <= HEADING_MAX and not SENTENCE_END.search(chunk[0].text)
+
+
+def _chunk_units(chunks: list[list[Line]], full: int) -> list[Unit]:
+    """Units of consecutive chunks. A line standing alone is a title only when text follows it:
+    in an address block or a list of names every line stands alone, and none is a title."""
+    units: list[Unit] = []
+    for i, chunk in enumerate(chunks):
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        units += _split_chunk(chunk, full, followed_by_text=nxt is not None and not _short_line(nxt))
+    return units
 
 
 def _lead_title(line: Line, nxt: Line, full: int) -> bool:
     """A title line run on into its text without a blank line ('1. Versterken …' / 'Het …')."""
     return (_heading_line(line.text) and (NUMBERED.match(line.text) or line.width < 0.8 * full)
             and not OPEN_END.search(line.text)
-            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()))
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()
+                 or (nxt.page_start and not SENTENCE_END.search(line.text)))   # text runs on from another page
+            and not FURNITURE.search(nxt.text))                   # what follows is page furniture, not its text
 
 
-def _split_chunk(chunk: list[Line], full: int) -> list[Unit]:
+def _split_chunk(chunk: list[Line], full: int, followed_by_text: bool = True) -> list[Unit]:
     first = chunk[0].text
     if qa.LABEL.match(first):
         return [Unit("label", chunk[:1], number=qa.LABEL.match(first).group("num"))] + \
-            (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+            (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
     if qa.FRACTIE.match(first):
-        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
     cut = _inner_title(chunk, full)
     if cut:
-        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full)
+        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full, followed_by_text)
     text = " ".join(l.text for l in chunk)
     # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
-    if len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper()):
+    if (len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper())
+            and (followed_by_text or NUMBERED.match(first) or first.isupper())):
         return [Unit("heading", chunk, whole_chunk=True)]
     units: list[Unit] = []
     rest = chunk
