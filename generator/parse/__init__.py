@@ -343,14 +343,15 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
 
 
 def _assign_levels(blocks: list[Block]) -> None:
-    """Numbered headings are sections (h2); unnumbered ones are subsections (h3) once a numbered
-    section has begun, or where the letter has no numbering, titles that stand alone are h2 and
-    titles run on into their text are h3. Inside an annex every level is one deeper."""
+    """Numbered headings are sections (h2), in the letter and in an annex alike; unnumbered ones
+    are subsections (h3) once a numbered section has begun, or where the letter has no numbering,
+    titles that stand alone are h2 and titles run on into their text are h3. In an annex without
+    numbered sections every level is one deeper: its sections sit below the annex title (h2)."""
     for part in ("letter", "annex"):
         heads = [b for b in blocks if b.kind == "heading" and b.part == part
                  and b.label not in ("annex-title", "answers-head")]
-        shift = 1 if part == "annex" else 0
         numbered = any(b.number for b in heads)
+        shift = 1 if part == "annex" and not numbered else 0
         seen_numbered = seen_h2 = False
         for b in heads:
             if b.number:
