@@ -299,7 +299,8 @@ def _paragraphs_text(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
 def _qa_block(u: Unit, part: str) -> Block:
     seg = u.extra["segment"]
     text, starts = _paragraphs_text(u.lines)
-    span = Span(min(l.no for l in u.lines if l.text), max(l.no for l in u.lines if l.text))
+    numbered = [l.no for l in u.lines if l.text]
+    span = Span(min(numbered + ([seg.first_line] if seg.first_line else [])), max(numbered))
     if u.kind == "qhead":
         return Block("fractie", text, span, level=2, part=part, fractie=qa.askers_label(seg.askers),
                      line_starts=starts, series=seg.series, askers=list(seg.askers), label="questions-head")

@@ -218,6 +218,7 @@ class Segment:
     numbers: list[int] = field(default_factory=list)
     label: str = ""                 # the number label as written when it is not a plain number
     askers: list[tuple[str, str]] = field(default_factory=list)
+    first_line: int = 0             # the line of its label ("Vraag 1" on a line of its own)
 
 
 def askers_of(head: str) -> list[tuple[str, str]]:
@@ -275,13 +276,19 @@ def _piece(line: Line, start: int, end: int | None = None) -> Line:
 
 def _head_end(lines: list[Line], i: int) -> tuple[int, int] | None:
     """(line index, offset) just after the '(ingezonden …)' / '(ontvangen …)' that ends a head
-    starting at lines[i]; None when no such parenthesis follows within HEAD_LINES lines."""
+    starting at lines[i], also when a line break falls inside the parenthesis; None when no such
+    parenthesis follows within HEAD_LINES lines."""
+    joined, starts = "", []
     for k in range(i, min(i + HEAD_LINES, len(lines))):
-        m = INGEZONDEN.search(lines[k].text)
-        if m:
-            return k, m.end()
         if k > i and (QHEAD.match(lines[k].text) or AHEAD.match(lines[k].text)):
             return None
+        starts.append(len(joined))
+        joined += lines[k].text + " "
+        m = INGEZONDEN.search(joined)
+        if m:
+            end = m.end()
+            idx = max(j for j, st in enumerate(starts) if st < end)
+            return i + idx, min(end - starts[idx], len(lines[i + idx].text))
     return None
 
 
@@ -340,11 +347,11 @@ def _segments(lines: list[Line]) -> list[Segment]:
         lab = QLABEL.match(text) or ALABEL.match(text)
         if lab:
             role = "question" if lab.re is QLABEL else "answer"
-            if role == "answer":
-                mode = "answers"
+            mode = "questions" if role == "question" else "answers"      # modern: "Vraag 1", "Antwoord 1", …
             nums = _numbers(lab)
             rest = text[lab.end():]
-            segs.append(Segment(role, [], series, str(nums[0]), nums, " ".join(lab.group("label").split())))
+            segs.append(Segment(role, [], series, str(nums[0]), nums, " ".join(lab.group("label").split()),
+                                first_line=line.no))
             expected = nums[-1] + 1
             if rest.strip():
                 queue.append(_piece(line, lab.end()))
@@ -354,7 +361,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
         if lead and _fits(int(lead.group("num")), expected, new_para or _ends_sentence(segs)):
             nums = _numbers(lead)
             label = "" if not lead.group("more") else f"{'Vraag' if role == 'question' else 'Antwoord'} {lead.group('label')}"
-            seg = Segment(role, [], series, str(nums[0]), nums, label)
+            seg = Segment(role, [], series, str(nums[0]), nums, label, first_line=line.no)
             segs.append(seg)
             expected = nums[-1] + 1
             rest = text[lead.end():]
