@@ -189,6 +189,7 @@ MARGIN_WORD = re.compile(r"^(?:Nader\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling)$")
 # where a head starts inside a line, after a sentence end: "… Verenigde Naties? ANTWOORD van …"
 INLINE_HEAD = re.compile(r"(?<=[.?!)'\"”])\s+(?=(?:Nader\s+)?(?:Antwoord|ANTWOORD|Mededeling)(?:\s+(?:Nader\s+)?"
                          r"(?:[Aa]ntwoord|Mededeling))?\s+van\s)")
+ITEM_NUMBER = re.compile(r"^\d{1,5}$")
 GAP_MAX = 3                         # numbers a paragraph start may skip (lost in the OCR)
 HEAD_LINES = 5                      # a head wrapped over at most this many lines
 # "Vraag 1", "Vragen 4 en 5", "Antwoord 1", "Antwoord op vraag 2", "Antwoord vragen 4 en 5:" (modern)
@@ -320,8 +321,21 @@ def _segments(lines: list[Line]) -> list[Segment]:
         if MARGIN_WORD.match(text) and queue and AHEAD.match(queue[-1].text):
             segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
             continue
+        if ITEM_NUMBER.match(text) and queue and QHEAD.match(queue[-1].text):
+            # the Aanhangsel's item number ("1132") stands above the next questions: part of their head
+            series += 1
+            mode = "questions"
+            segs.append(Segment("qhead", [line], series))
+            continue
         is_q, is_a = QHEAD.match(text), AHEAD.match(text)
         if (is_q or is_a) and _head_end([line] + queue[:-HEAD_LINES - 1:-1], 0) is not None:
+            if is_q and segs and segs[-1].role == "qhead" and len(segs[-1].lines) == 1 and \
+                    ITEM_NUMBER.match(segs[-1].lines[0].text):
+                segs[-1].lines.append(line)             # after its item number (series counted there)
+                _finish_head(segs[-1], queue)
+                segs[-1].askers = askers_of(" ".join(l.text for l in segs[-1].lines))
+                expected, blank_before = 1, True
+                continue
             if is_q:
                 series += 1
                 mode = "questions"
