@@ -133,6 +133,7 @@ NOT_HEADING = re.compile("|".join([FURNITURE.pattern,
     r"^Aan (?:de|het|Zijne|Hare|den) ",                              # addressee: "Aan de Voorzitter van de Tweede Kamer"
     r"\b\d{4}\s?[A-Z]{2}\b|^Postbus\b|^www\.|@|https?://",             # address: postcode, Postbus, web, mail
     r"^[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|hof|voorhout)\s+\d+",   # street and number
+    r"^[A-Z]{2,}[-/ ]?\d{4,}",                                          # a reference code: "BZDOC-151021554-15"
     r"^(?:Datum|Betreft|Onze [Rr]eferentie|Uw [Rr]eferentie|Uw brief|Kenmerk|Bijlage\(n\)|Contactpersoon)\b",
     r"^(?:Tijdelijke?\s+)?Voorzitter:",                               # "Voorzitter: de heer Kranenburg"
     r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier)\b",  # signature role
@@ -147,6 +148,12 @@ def _heading_line(text: str) -> bool:
             and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text))
             and not NOT_HEADING.search(text)
             and not (INITIALS.match(text) and NAME_LINE.match(text)))     # a name: "S.A. Blok", "J. N. Scholten"
+
+
+def _capitals_title(text: str) -> bool:
+    """A document type in capitals ('BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN'): two words or
+    more of letters, all capitals (not a reference code like 'BZDOC-151021554-15')."""
+    return text.isupper() and len(re.findall(r"\b[^\W\d_]{2,}\b", text)) >= 2
 
 
 def _short_line(chunk: list[Line]) -> bool:
@@ -186,7 +193,7 @@ def _split_chunk(chunk: list[Line], full: int, followed_by_text: bool = True) ->
     text = " ".join(l.text for l in chunk)
     # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
     if (len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper())
-            and (followed_by_text or NUMBERED.match(first) or first.isupper())):
+            and (followed_by_text or NUMBERED.match(first) or _capitals_title(text))):
         return [Unit("heading", chunk, whole_chunk=True)]
     units: list[Unit] = []
     rest = chunk
