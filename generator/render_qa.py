@@ -41,7 +41,7 @@ def render_qa(letters: list[Letter]) -> list[OutputPage]:
                                            members=members, fractie_label=fractie_label))]
     for qa in all_rounds:
         pages.append(OutputPage(qa_page(qa.letter.id), _render(
-            "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges, members=members,
+            "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges, members=members, covered=covered,
             remarks=sum(len(f.remarks) for f in qa.fracties))))
         pages += [OutputPage(qa_page(qa.letter.id, f.slug), _render(
             "qa-fractie.md.j2", qa=qa, fractie=f, label=fractie_label(f.name, f.askers), sections=sections(f),
@@ -62,6 +62,11 @@ def fractie_label(name: str, askers: list[tuple[str, str]] | tuple = ()) -> str:
     if askers:
         return members(askers)
     return name if name == NO_FRACTIE else f"{name}-fractie"
+
+
+def covered(items) -> list[int]:
+    """Every question number the items answer, once each ("Antwoord 4 en 5" counts 4 and 5)."""
+    return sorted({n for i in items for n in (i.numbers or (i.number,))})
 
 
 def members(askers) -> str:
