@@ -302,6 +302,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
     queue = [l for l in lines]
     queue.reverse()                 # a stack: pieces of a split line go back on it
     blank_before = True
+    headless: set[int] = set()      # ids of lines known to hold no answer head inside
     while queue:
         line = queue.pop()
         text = line.text
@@ -311,13 +312,17 @@ def _segments(lines: list[Line]) -> list[Segment]:
         new_para = blank_before
         blank_before = False
         # a head that starts inside the line: split it off
-        if mode in ("questions", "answers"):
+        # (searched once per source line: pieces of a line without one have none either)
+        if mode in ("questions", "answers") and id(line) not in headless:
             m = INLINE_HEAD.search(text)
             if m and m.start() > 0:
                 queue.append(_piece(line, m.end()))
                 queue.append(_piece(line, 0, m.start()))
+                headless.add(id(queue[-1]))
                 blank_before = False
                 continue
+            if m is None:
+                headless.add(id(line))
         if MARGIN_WORD.match(text) and queue and AHEAD.match(queue[-1].text):
             segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
             continue
@@ -369,6 +374,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
             expected = nums[-1] + 1
             if rest.strip():
                 queue.append(_piece(line, lab.end()))
+                if id(line) in headless:
+                    headless.add(id(queue[-1]))
                 blank_before = False
             continue
         lead = LEAD_NUMBER.match(text)
@@ -381,6 +388,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
             rest = text[lead.end():]
             if rest.strip():
                 queue.append(_piece(line, lead.end()))
+                if id(line) in headless:
+                    headless.add(id(queue[-1]))
                 blank_before = False
             continue
         # a following number inside the line: split there
@@ -388,6 +397,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
             if int(m.group("num")) in (expected, expected + 1) and (role == "answer" or "?" in text[m.end():]):
                 queue.append(_piece(line, m.start()))
                 queue.append(_piece(line, 0, m.start()))
+                if id(line) in headless:
+                    headless.update((id(queue[-1]), id(queue[-2])))
                 break
         else:
             starts_new = new_para or (segs and segs[-1].lines and QUESTION_END.search(segs[-1].lines[-1].text)
