@@ -247,10 +247,11 @@ def test_round_and_qa_json_records():
 
 def test_theme_passages_link_to_the_answer_of_each_question():
     # 1980: question 3 of the second series is answered by "2 en 3" (antwoord-2-2); one passage for
-    # questions 2 and 3 and their answer, and every passage anchor is on the page
+    # questions 2 and 3 and their answer, question 2 of the first series (no answer) at itself, and
+    # every passage anchor is on the page
     path = FIXTURES / "1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt"
     letter = make_letter(Source(path, path.read_text(encoding="utf-8")))
     anchors = [p.anchor for p in letter.passages]
     assert len(anchors) == len(set(anchors))
     assert set(anchors) <= {b.anchor for b in letter.blocks}
-    assert [p.anchor for p in letter.passages if p.kind == "answer"] == ["antwoord-1", "antwoord-2-1", "antwoord-2-2"]
+    assert [p.anchor for p in letter.passages if p.kind == "answer"] == ["antwoord-1", "vraag-2", "antwoord-2-1", "antwoord-2-2"]
