@@ -1,5 +1,10 @@
 """Written Q&A rounds as data: Letter -> Round (answers with their questions, fracties, references).
 
+Two kinds of round: a schriftelijk overleg (fracties, numbered cabinet answers) and Kamervragen
+(members' numbered questions, a minister's answers; several series of questions may share one
+Aanhangsel page, each numbered from 1: `Item.series`, anchors 'antwoord-2-1'). For Kamervragen the
+"fractie" of a series is its members' party, or the members with their party (parse/qa.py).
+
 Pure. Built from the blocks parse/qa.py made (question and answer blocks carry their number,
 fractie and topic) and the answer references extract/answer_refs.py finds in the text. Render
 uses it for the links between answers and the fractie pages, write for data/qa.json, the

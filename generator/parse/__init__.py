@@ -3,8 +3,13 @@
 A pure stage. Reads the clean lines of one letter and recognises headings (numbered `1.`,
 roman `I.`, short title lines, the annex title), paragraphs, bullet items, figure captions, the
 signature block and, in a written Q&A round, fractie contributions, questions and numbered
-cabinet answers. Footnote markers are placed where they stood in the text. Every block keeps
-the range of source lines it came from.
+cabinet answers; written questions (Kamervragen) are found by qa.kamervragen before anything
+else. Footnote markers are placed where they stood in the text. Every block keeps the range of
+source lines it came from.
+
+A heading needs evidence: a number ("1.", "II."), capitals of a document type, or a short line
+that text follows; never an address, dateline, salutation, addressee, name or signature role,
+footnote, question or page furniture (NOT_HEADING, FURNITURE).
 """
 from __future__ import annotations
 
