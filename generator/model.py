@@ -148,6 +148,12 @@ class Block:
     fractie: str = ""          # Q&A: the party a question/answer belongs to
     topic: str = ""            # Q&A: the topic sub-heading the block falls under
     line_starts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, source line)
+    # written questions (Kamervragen): which "Vragen van …" series of the letter (1, 2, …; 0 = none),
+    # every question number a question/answer covers ("Vraag 4 en 5" -> [4, 5]; an answer to all
+    # questions at once -> all of them), and on a series head the asking members as (name, party)
+    series: int = 0
+    numbers: list[int] = field(default_factory=list)
+    askers: list[tuple[str, str]] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at `offset` in `text`."""

@@ -1,5 +1,10 @@
 """Written Q&A rounds as data: Letter -> Round (answers with their questions, fracties, references).
 
+Two kinds of round: a schriftelijk overleg (fracties, numbered cabinet answers) and Kamervragen
+(members' numbered questions, a minister's answers; several series of questions may share one
+Aanhangsel page, each numbered from 1: `Item.series`, anchors 'antwoord-2-1'). For Kamervragen the
+"fractie" of a series is its members' party, or the members with their party (parse/qa.py).
+
 Pure. Built from the blocks parse/qa.py made (question and answer blocks carry their number,
 fractie and topic) and the answer references extract/answer_refs.py finds in the text. Render
 uses it for the links between answers and the fractie pages, write for data/qa.json, the
@@ -35,6 +40,22 @@ class Item:
     answer: Block
     question: Block | None
     references: tuple[int, ...]        # answers of this letter its text refers to, in order, once each
+    series: int = 0                    # Kamervragen: which "Vragen van …" of the letter (1, 2, …); 0 otherwise
+    numbers: tuple[int, ...] = ()      # every question number the answer replies to ("Antwoord 4 en 5")
+    questions: tuple[Block, ...] = ()  # the questions it replies to (Kamervragen), in order
+    askers: tuple[tuple[str, str], ...] = ()   # Kamervragen: the members who asked (name, party)
+
+    @property
+    def question_text(self) -> str:
+        """The question(s) answered; several questions separated by an empty line."""
+        if len(self.questions) > 1:
+            return "\n\n".join(q.text for q in self.questions)
+        return self.question.text if self.question else ""
+
+    @property
+    def question_lines(self) -> tuple[int, int] | None:
+        qs = self.questions or ((self.question,) if self.question else ())
+        return (qs[0].span.start, max(q.span.end for q in qs)) if qs else None
 
 
 @dataclass
@@ -46,6 +67,7 @@ class Fractie:
     anchor: str = ""                   # its heading on the letter page
     items: list[Item] = field(default_factory=list)
     remarks: list[Block] = field(default_factory=list)   # opening words, remarks without an answer
+    askers: list[tuple[str, str]] = field(default_factory=list)   # Kamervragen: the asking members (name, party)
 
     @property
     def topics(self) -> list[tuple[str, list[Item]]]:
@@ -68,8 +90,22 @@ class Round:
     def numbers(self) -> set[int]:
         return {i.number for i in self.items}
 
-    def anchor(self, number: int) -> str:
-        """The page anchor of answer `number` (the first, should the letter number two alike)."""
+    @property
+    def kind(self) -> str:
+        """'kamervragen' (written questions of members) or 'schriftelijk-overleg' (fracties)."""
+        return "kamervragen" if any(i.series for i in self.items) else "schriftelijk-overleg"
+
+    @property
+    def askers(self) -> list[tuple[str, str]]:
+        """Kamervragen: the asking members (name, party) of all series, once each, in order."""
+        return list(dict.fromkeys(a for f in self.fracties for a in f.askers))
+
+    def anchor(self, number: int | str) -> str:
+        """The page anchor of answer `number` (the first, should the letter number two alike);
+        'S-N' is answer N of the S-th series of Kamervragen in the letter."""
+        if isinstance(number, str):
+            series, _, n = number.partition("-")
+            return next(i.answer.anchor for i in self.items if i.series == int(series) and i.number == int(n))
         return next(i.answer.anchor for i in self.items if i.number == number)
 
 
@@ -92,23 +128,36 @@ def round_of(letter: Letter) -> Round | None:
     answers = [b for b in letter.blocks if b.kind == "answer" and b.number.isdigit()]
     if not answers:
         return None
-    numbers = {int(a.number) for a in answers}
-    warnings = _numbering_warnings(letter, answers)
+    numbers = {(a.series, int(a.number)) for a in answers}
+    warnings = []
+    for _series, run in groupby(answers, key=lambda a: a.series):
+        warnings += _numbering_warnings(letter, list(run))
     links: dict[str, list] = {}
     note_links: dict[str, list] = {}
-    sources = [(links, b.anchor, b.text, b.line_at) for b in letter.blocks
+    sources = [(links, b.anchor, b.text, b.line_at, b.series) for b in letter.blocks
                if b.kind in SEARCHED and b.text and b.anchor]
-    sources += [(note_links, f.number, f.text, f.line_at) for f in letter.footnotes]
-    for target, key, text, line_at in sources:
+    sources += [(note_links, f.number, f.text, f.line_at, 0) for f in letter.footnotes]
+    for target, key, text, line_at, series in sources:
         for ref in answer_refs.find(text):
-            if ref.number in numbers:
-                target.setdefault(key, []).append((ref.start, ref.end, ref.number))
+            if (series, ref.number) in numbers:
+                # answers of a second, third … series of Kamervragen are keyed 'S-N'
+                target.setdefault(key, []).append((ref.start, ref.end, ref.number if series <= 1
+                                                   else f"{series}-{ref.number}"))
             else:
                 warnings.append(f"{letter.source.path}:{line_at(ref.start)}: '{ref.surface}' refers to answer "
                                 f"{ref.number}, which this letter does not have; not linked")
-    questions = {b.number: b for b in letter.blocks if b.kind == "question" and b.number}
-    items = [Item(int(a.number), a.fractie, a.topic, a, questions.get(a.number),
-                  tuple(dict.fromkeys(n for _s, _e, n in links.get(a.anchor, ())))) for a in answers]
+    questions = {(b.series, b.number): b for b in letter.blocks if b.kind == "question" and b.number}
+    askers = {b.series: tuple(b.askers) for b in letter.blocks if b.kind == "fractie" and b.series}
+    items = []
+    for a in answers:
+        covered = tuple(a.numbers) or (int(a.number),)
+        asked = tuple(questions[(a.series, str(n))] for n in covered if (a.series, str(n)) in questions)
+        refs = tuple(dict.fromkeys(n if isinstance(n, int) else int(n.partition("-")[2])
+                                   for _s, _e, n in links.get(a.anchor, ())))
+        items.append(Item(int(a.number), a.fractie, a.topic, a, questions.get((a.series, a.number)) or
+                          (asked[0] if asked else None), refs, a.series,
+                          tuple(a.numbers) if a.series else (), asked if a.series else (),
+                          askers.get(a.series, ())))
     return Round(letter, items, _fracties(letter, items), links, note_links, warnings)
 
 
@@ -130,6 +179,7 @@ def _fracties(letter: Letter, items: list[Item]) -> list[Fractie]:
         if b.kind == "fractie":
             f = get(b.fractie)
             f.anchor = f.anchor or b.anchor
+            f.askers += [a for a in b.askers if a not in f.askers]
         elif b.kind in ("paragraph", "bullet") and b.fractie:
             get(b.fractie).remarks.append(b)
     for item in items:
@@ -149,7 +199,7 @@ def _numbering_warnings(letter: Letter, answers: list[Block]) -> list[str]:
         elif n != previous + 1:
             warnings.append(f"{letter.source.path}:{a.span.start}: answer {n} follows answer {previous}; "
                             f"is a label between them not recognised?")
-        previous = n
+        previous = max(a.numbers or [n])            # "Antwoord 1 en 2" answers 1 and 2
     return warnings
 
 

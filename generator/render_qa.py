@@ -1,7 +1,12 @@
 """Written Q&A rounds -> Markdown pages (templates qa-*.md.j2). Pure: no I/O.
 
-    schriftelijk-overleg/index.md                  the rounds per year, the newest LATEST_ROUNDS with
-                                                   their fracties and counts, the totals per fractie
+Two kinds of round share these pages: a schriftelijk overleg (fracties ask, the cabinet gives
+numbered answers) and Kamervragen (members ask numbered questions, a minister answers them; the
+"fractie" of a series of questions is the members' party, see parse/qa.py).
+
+    schriftelijk-overleg/index.md                  all rounds ("Vragen en antwoorden") per year, the
+                                                   newest LATEST_ROUNDS with their fracties or asking
+                                                   members and counts, the totals per fractie
     schriftelijk-overleg/<letter id>/index.md      one round: fracties, counts, references between answers
     schriftelijk-overleg/<letter id>/<fractie>.md  one fractie: each question (first sentence) -> its answer
 
@@ -30,15 +35,17 @@ def render_qa(letters: list[Letter]) -> list[OutputPage]:
         year_rounds = [by_id[l.id] for l in letters]
         newest += year_rounds
         years.append((label, year_path(year_anchor), len(year_rounds), sum(len(r.items) for r in year_rounds)))
+    kinds = {k: sum(1 for r in all_rounds if r.kind == k) for k in ("schriftelijk-overleg", "kamervragen")}
     pages = [OutputPage(qa_page(), _render("qa-overview.md.j2", rounds=all_rounds, latest=newest[:LATEST_ROUNDS],
-                                           years=years, totals=totals(all_rounds), when=when))]
+                                           years=years, totals=totals(all_rounds), when=when, kinds=kinds,
+                                           members=members, fractie_label=fractie_label))]
     for qa in all_rounds:
         pages.append(OutputPage(qa_page(qa.letter.id), _render(
-            "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges,
+            "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges, members=members, covered=covered,
             remarks=sum(len(f.remarks) for f in qa.fracties))))
         pages += [OutputPage(qa_page(qa.letter.id, f.slug), _render(
-            "qa-fractie.md.j2", qa=qa, fractie=f, label=fractie_label(f.name), sections=sections(f),
-            when=when, summary=summary, anchor_text=anchor_text)) for f in qa.fracties]
+            "qa-fractie.md.j2", qa=qa, fractie=f, label=fractie_label(f.name, f.askers), sections=sections(f),
+            when=when, summary=summary, anchor_text=anchor_text, members=members)) for f in qa.fracties]
     return pages
 
 
@@ -49,9 +56,30 @@ def when(letter: Letter) -> str:
     return str(letter.meta.year) if letter.meta.year else nl_date(None)
 
 
-def fractie_label(name: str) -> str:
-    """'VVD' -> 'VVD-fractie' (as the letters write it)."""
+def fractie_label(name: str, askers: list[tuple[str, str]] | tuple = ()) -> str:
+    """'VVD' -> 'VVD-fractie' (as the letters write it); Kamervragen: the asking members with
+    their party ('Bolkestein en Joekes (VVD)')."""
+    if askers:
+        return members(askers)
     return name if name == NO_FRACTIE else f"{name}-fractie"
+
+
+def covered(items) -> list[int]:
+    """Every question number the items answer, once each ("Antwoord 4 en 5" counts 4 and 5)."""
+    return sorted({n for i in items for n in (i.numbers or (i.number,))})
+
+
+def members(askers) -> str:
+    """[('Bolkestein', 'VVD'), ('Joekes', 'VVD'), ('Eisma', 'D66')] -> 'Bolkestein en Joekes (VVD),
+    Eisma (D66)': the members of one party together, each party once after its members."""
+    groups: dict[str, list[str]] = {}
+    for name, party in askers:
+        groups.setdefault(party, []).append(name)
+    parts = []
+    for party, names in groups.items():
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+        parts.append(f"{who} ({party})" if party else who)
+    return ", ".join(parts)
 
 
 def sections(fractie: Fractie) -> list[tuple[str, str, list]]:

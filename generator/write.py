@@ -104,19 +104,22 @@ def qa_json(letters: list[Letter]) -> OutputPage:
     """data/qa.json: one record per numbered answer of a written Q&A round; letters oldest first
     (as in letters.json), then answer number."""
     return _json_page("data/qa.json", [qa_record(qa, item) for qa in rounds(letters)
-                                       for item in sorted(qa.items, key=lambda i: i.number)])
+                                       for item in sorted(qa.items, key=lambda i: (i.series, i.number))])
 
 
 def qa_record(qa: Round, item: Item) -> dict:
     q, a = item.question, item.answer
+    lines = item.question_lines
     return {
         "letter_id": qa.letter.id, "number": item.number, "fractie": item.fractie, "topic": item.topic,
-        "question": q.text if q else "", "answer": a.text, "label": a.label,
-        "question_lines": [q.span.start, q.span.end] if q else None,
+        "question": item.question_text, "answer": a.text, "label": a.label,
+        "question_lines": list(lines) if lines else None,
         "answer_lines": [a.span.start, a.span.end],
         "anchor": a.anchor, "question_anchor": q.anchor if q else None,
         "references": list(item.references),
         "url": f"{page_url(qa.letter.id)}#{a.anchor}",
+        "kind": qa.kind, "series": item.series, "numbers": list(item.numbers or (item.number,)),
+        "askers": [{"name": n, "party": p} for n, p in item.askers],
     }
 
 

@@ -137,7 +137,8 @@ def test_qa_json_records_order_and_fields():
     assert [(r["letter_id"], r["number"]) for r in records] == sorted(
         ((r["letter_id"], r["number"]) for r in records), key=lambda k: (k[0] != "2020-avvn75-schriftelijk-overleg", k[1]))
     assert list(records[0]) == ["letter_id", "number", "fractie", "topic", "question", "answer", "label",
-                                "question_lines", "answer_lines", "anchor", "question_anchor", "references", "url"]
+                                "question_lines", "answer_lines", "anchor", "question_anchor", "references", "url",
+                                "kind", "series", "numbers", "askers"]
     r63 = next(r for r in records if r["number"] == 63)
     assert (r63["fractie"], r63["label"], r63["answer_lines"], r63["question_lines"]) == (
         "SP", "63. Antwoord op vragen van het kabinet:", [2106, 2129], [2096, 2104])
@@ -185,3 +186,21 @@ def test_answers_quoted_in_another_kind_of_letter_make_no_round():
     assert render_qa.render_qa([quoted]) == render_qa.render_qa([])
     unknown = letter(QA_LETTER.with_name("2020-antwoorden.txt"), text)
     assert unknown.meta.kind == "kamerbrief" and unknown.qa is not None and len(unknown.qa.items) > 10
+
+
+def test_one_overview_for_schriftelijk_overleg_and_kamervragen():
+    # tests/fixtures/kamervragen/1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt: two series of
+    # Kamervragen (Bolkestein and Joekes, VVD; Van der Spek, PSP) next to the real schriftelijk overleg
+    kv_path = REPO / "tests" / "fixtures" / "kamervragen" / "1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt"
+    kv, so = letter(kv_path), letter(QA_LETTER)
+    pages = {p.path: p for p in render_qa.render_qa([so, kv])}
+    overview = pages["schriftelijk-overleg/index.md"].text
+    assert "title: Vragen en antwoorden" in overview
+    assert "1 schriftelijk overleg en 1 keer Kamervragen" in overview
+    row = next(l for l in overview.splitlines() if kv.id in l)
+    assert "| Kamervragen |" in row and "[Bolkestein en Joekes (VVD)](" in row and "[Van der Spek (PSP)](" in row
+    round_page = pages[f"schriftelijk-overleg/{kv.id}/index.md"].text
+    assert "Kamervragen van Bolkestein en Joekes (VVD), Van der Spek (PSP)" in round_page
+    assert "| [Van der Spek (PSP)](psp.md) | PSP | 2 | 1–3 |" in round_page
+    psp = pages[f"schriftelijk-overleg/{kv.id}/psp.md"].text
+    assert f"[Antwoord 2 en 3](../../brieven/{kv.id}.md#antwoord-2-2)" in psp

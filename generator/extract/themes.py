@@ -120,6 +120,9 @@ def _cut(letter: Letter) -> list[Passage]:
         units.append(current)
         return current
 
+    answer_of = {(b.series, str(n)): b.anchor for b in blocks if b.kind == "answer"
+                 for n in (b.numbers or [b.number])}
+    pairs: dict[str, Passage] = {}
     for i, b in enumerate(blocks):
         if b.kind == "signature":
             start("closing", i, "Ondertekening", b.anchor)
@@ -130,13 +133,16 @@ def _cut(letter: Letter) -> list[Passage]:
             topic, current = b.text, None
         elif b.kind == "heading":
             start("section", i, b.text, b.anchor, b.text)
-        elif b.kind == "question":
-            start("answer", i, f"Vraag en antwoord {b.number}", f"antwoord-{b.number}", topic)
-        elif b.kind == "answer" and current is not None and current.kind == "answer" \
-                and current.anchor == f"antwoord-{b.number}":
-            _add(current, i, b)
-        elif b.kind == "answer":
-            start("answer", i, f"Vraag en antwoord {b.number}", b.anchor, topic)
+        elif b.kind in ("question", "answer"):
+            # a question and its answer are one passage, linked at the answer: "antwoord-N", or for
+            # Kamervragen the answer that covers the question ("Antwoord 2 en 3" answers question 3;
+            # a second series has "antwoord-2-N"); the answers may come after all questions
+            anchor = b.anchor if b.kind == "answer" else answer_of.get((b.series, b.number), b.anchor)
+            if anchor in pairs:
+                current = pairs[anchor]
+                _add(current, i, b)
+            else:
+                pairs[anchor] = start("answer", i, f"Vraag en antwoord {b.number}", anchor, topic)
         elif current is None or current.kind in ("answer", "closing"):
             if fractie:
                 start("remarks", i, f"Inbreng {fractie}-fractie" + (f": {topic}" if topic else ""), b.anchor, topic)

@@ -3,8 +3,13 @@
 A pure stage. Reads the clean lines of one letter and recognises headings (numbered `1.`,
 roman `I.`, short title lines, the annex title), paragraphs, bullet items, figure captions, the
 signature block and, in a written Q&A round, fractie contributions, questions and numbered
-cabinet answers. Footnote markers are placed where they stood in the text. Every block keeps
-the range of source lines it came from.
+cabinet answers; written questions (Kamervragen) are found by qa.kamervragen before anything
+else. Footnote markers are placed where they stood in the text. Every block keeps the range of
+source lines it came from.
+
+A heading needs evidence: a number ("1.", "II."), capitals of a document type, or a short line
+that text follows; never an address, dateline, salutation, addressee, name or signature role,
+footnote, question or page furniture (NOT_HEADING, FURNITURE).
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ BULLET = re.compile(r"^(?P<glyph>[−•▪◦●·‐–-])\s+(?P<text>.*)$")
 SIGNATURE_ROLE = re.compile(r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b")
 # a name line: initials, capitalised names and name particles only ("S.A.M. Kaag", "Stef Blok  Sigrid A.M. Kaag")
 NAME_LINE = re.compile(r"^(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)(?:\s+(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)){0,9}$")
+INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+\s*[A-Z]")
 TERMINAL = (".", ",", ";", ":", "?", "!")
 SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
 HEADING_MAX = 100
@@ -65,9 +71,12 @@ class Parsed:
 
 
 def parse_letter(cleaned: Cleaned) -> Parsed:
-    chunks = _chunks(cleaned.lines)
     full = _full_width(cleaned.lines)
-    units = [u for chunk in chunks for u in _split_chunk(chunk, full)]
+    segments = qa.kamervragen(cleaned.lines)
+    if segments is None:
+        units = _chunk_units(_chunks(cleaned.lines), full)
+    else:
+        units = _kamervragen_units(segments, full)
     units = _mark_signature(units)
     blocks, starts = _to_blocks(units)
     footnotes, warnings = _place_footnotes(blocks, starts, [n for n in cleaned.notes if n.kind == "footnote"])
@@ -75,6 +84,18 @@ def parse_letter(cleaned: Cleaned) -> Parsed:
     blocks = _insert_captions(blocks, [n for n in cleaned.notes if n.kind == "caption"])
     _assign_anchors(blocks)
     return Parsed(blocks, footnotes, warnings)
+
+
+def _kamervragen_units(segments: list[qa.Segment], full: int) -> list[Unit]:
+    """Units of a letter with written questions: heads, numbered questions and answers as found
+    by qa.kamervragen; the text around them (page header, notices) parsed as usual."""
+    units: list[Unit] = []
+    for seg in segments:
+        if seg.role == "plain":
+            units += _chunk_units(_chunks(seg.lines), full)
+        elif any(l.text for l in seg.lines):
+            units.append(Unit(seg.role, seg.lines, number=seg.number, extra={"segment": seg}))
+    return units
 
 
 # --- chunks and units ------------------------------------------------------------------------
@@ -99,33 +120,85 @@ OPEN_END = re.compile(r"\b(de|het|een|van|in|op|voor|met|en|of|te|aan|bij|om|tot
                       r"zijn|is|the|an|a|and|on|for)$", re.IGNORECASE)
 
 
+# Page furniture that the cleaning stage may have left: no title, and no text a title could lead into.
+FURNITURE = re.compile("|".join([
+    r"^[\d\W]+$",                                                   # a page or item number: "2077", "1038 5"
+    r"^(?:Eerste|Tweede) Kamer\b|^Aanhangsel\b.*\bHandelingen\b",     # the chamber's page header
+    r"(?i:\b(?:zitting|vergaderjaar)\s+\d{4})",                        # session: "Zitting 1970-1971 -10 594"
+    r"\bISSN\s?\d",                                                     # printer line: "016225F ISSN0921 7371 SDU …"
+    r"^(?:\d+\s+)?[Vv]e[l!]\s*\d*$",                                   # sheet mark: "Vel 419", "2 vel"
+]))
+# Lines that have a heading's shape but are none (checked on every heading candidate). Hand-written
+# from the letters and the SGD pages (tests/test_parse_layouts.py has examples):
+NOT_HEADING = re.compile("|".join([FURNITURE.pattern,
+    r"^[A-Z][\w'’ -]*,\s+\d{1,2}\s?[A-Za-zé]+\.?\s+\d{4}\.?$",       # dateline: "Den Haag, 15 mei 2020"
+    r"^[’']s[- ]Gravenhage\b",                                       # "'s-Gravenhage, 30 December 1949."
+    r"^(?:Geachte|Hooggeachte|Zeer geachte|Hoogedelgestrenge|Hoogedelgeboren|Hoogedel|Excellentie|Mijnheer de|"
+    r"Mevrouw de|Dear|Sir)\b",                                         # salutation
+    r"^Aan (?:de|het|Zijne|Hare|den) ",                              # addressee: "Aan de Voorzitter van de Tweede Kamer"
+    r"\b\d{4}\s?[A-Z]{2}\b|^Postbus\b|^www\.|@|https?://",             # address: postcode, Postbus, web, mail
+    r"^[A-Z][\w-]*(?:straat|weg|laan|plein|gracht|kade|singel|hof|voorhout)\s+\d+",   # street and number
+    r"^[A-Z]{2,}[-/ ]?\d{4,}",                                          # a reference code: "BZDOC-151021554-15"
+    r"^(?:Datum|Betreft|Onze [Rr]eferentie|Uw [Rr]eferentie|Uw brief|Kenmerk|Bijlage\(n\)|Contactpersoon)\b",
+    r"^(?:Tijdelijke?\s+)?Voorzitter:",                               # "Voorzitter: de heer Kranenburg"
+    r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier)\b",  # signature role
+    r"^\d{1,3}\s+(?!\d)(?=.*\b(?:[Zz]ie|Kamerstuk|Handelingen|blz|nr|p)\b)",   # a footnote: "1 Zie Handelingen blz. 1339"
+]))
+
+
 def _heading_line(text: str) -> bool:
     return (len(text) <= HEADING_MAX and not text.endswith(TERMINAL)
             and (text[:1].isupper() or text[:1].isdigit()) and not BULLET.match(text)
             and text.count("(") == text.count(")")
-            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text)))
+            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text))
+            and not NOT_HEADING.search(text)
+            and not (INITIALS.match(text) and NAME_LINE.match(text)))     # a name: "S.A. Blok", "J. N. Scholten"
+
+
+def _capitals_title(text: str) -> bool:
+    """A document type in capitals ('BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN'): two words or
+    more of letters, all capitals (not a reference code like 'BZDOC-151021554-15')."""
+    return text.isupper() and len(re.findall(r"\b[^\W\d_]{2,}\b", text)) >= 2
+
+
+def _short_line(chunk: list[Line]) -> bool:
+    """A chunk of one line that is no text: no sentence end, no longer than a title."""
+    return len(chunk) == 1 and len(chunk[0].text) <= HEADING_MAX and not SENTENCE_END.search(chunk[0].text)
+
+
+def _chunk_units(chunks: list[list[Line]], full: int) -> list[Unit]:
+    """Units of consecutive chunks. A line standing alone is a title only when text follows it:
+    in an address block or a list of names every line stands alone, and none is a title."""
+    units: list[Unit] = []
+    for i, chunk in enumerate(chunks):
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        units += _split_chunk(chunk, full, followed_by_text=nxt is not None and not _short_line(nxt))
+    return units
 
 
 def _lead_title(line: Line, nxt: Line, full: int) -> bool:
     """A title line run on into its text without a blank line ('1. Versterken …' / 'Het …')."""
     return (_heading_line(line.text) and (NUMBERED.match(line.text) or line.width < 0.8 * full)
             and not OPEN_END.search(line.text)
-            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()))
+            and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()
+                 or (nxt.page_start and not SENTENCE_END.search(line.text)))   # text runs on from another page
+            and not FURNITURE.search(nxt.text))                   # what follows is page furniture, not its text
 
 
-def _split_chunk(chunk: list[Line], full: int) -> list[Unit]:
+def _split_chunk(chunk: list[Line], full: int, followed_by_text: bool = True) -> list[Unit]:
     first = chunk[0].text
     if qa.LABEL.match(first):
         return [Unit("label", chunk[:1], number=qa.LABEL.match(first).group("num"))] + \
-            (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+            (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
     if qa.FRACTIE.match(first):
-        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full) if len(chunk) > 1 else [])
+        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
     cut = _inner_title(chunk, full)
     if cut:
-        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full)
+        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full, followed_by_text)
     text = " ".join(l.text for l in chunk)
     # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
-    if len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper()):
+    if (len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper())
+            and (followed_by_text or NUMBERED.match(first) or _capitals_title(text))):
         return [Unit("heading", chunk, whole_chunk=True)]
     units: list[Unit] = []
     rest = chunk
@@ -205,7 +278,9 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
     for u in units:
         n = len(blocks)
         _unit_to_block(u, blocks, state)
-        if len(blocks) > n:
+        if len(blocks) > n and u.kind in QA_UNITS:
+            starts.append(blocks[-1].line_starts)
+        elif len(blocks) > n:
             text, line_starts = u.text_and_starts()
             cut = len(text) - len(blocks[-1].text)          # a bullet glyph taken off the front
             starts.append([(max(0, off - cut), no) for off, no in line_starts])
@@ -214,8 +289,46 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
     return blocks, starts
 
 
+QA_UNITS = ("question", "answer", "qhead", "ahead")
+
+
+def _paragraphs_text(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+    """Running text of lines where an empty line separates paragraphs (qa.PARAGRAPH_SEP), and
+    where each source line starts in it."""
+    text, starts, sep = "", [], ""
+    for line in lines:
+        words = " ".join(line.text.split())
+        if not words:
+            sep = qa.PARAGRAPH_SEP if text else ""
+            continue
+        text += sep
+        starts.append((len(text), line.no))
+        text += words
+        sep = " "
+    return text, starts
+
+
+def _qa_block(u: Unit, part: str) -> Block:
+    seg = u.extra["segment"]
+    text, starts = _paragraphs_text(u.lines)
+    numbered = [l.no for l in u.lines if l.text]
+    span = Span(min(numbered + ([seg.first_line] if seg.first_line else [])), max(numbered))
+    if u.kind == "qhead":
+        return Block("fractie", text, span, level=2, part=part, fractie=qa.askers_label(seg.askers),
+                     line_starts=starts, series=seg.series, askers=list(seg.askers), label="questions-head")
+    if u.kind == "ahead":
+        return Block("heading", text, span, level=2, part=part, label="answers-head", line_starts=starts,
+                     series=seg.series)
+    return Block(u.kind, text, span, number=seg.number, label=seg.label, part=part, line_starts=starts,
+                 series=seg.series, numbers=list(seg.numbers), fractie=qa.askers_label(seg.askers))
+
+
 def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
     part = state["part"]
+    if u.kind in QA_UNITS:
+        blocks.append(_qa_block(u, part))
+        state["after_signature"] = False
+        return
     if u.kind == "signature":
         blocks.append(Block("signature", "\n".join(l.text for l in u.lines), u.span,
                             lines=[" ".join(l.text.split()) for l in u.lines], part=part))
@@ -243,13 +356,15 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
 
 
 def _assign_levels(blocks: list[Block]) -> None:
-    """Numbered headings are sections (h2); unnumbered ones are subsections (h3) once a numbered
-    section has begun, or where the letter has no numbering, titles that stand alone are h2 and
-    titles run on into their text are h3. Inside an annex every level is one deeper."""
+    """Numbered headings are sections (h2), in the letter and in an annex alike; unnumbered ones
+    are subsections (h3) once a numbered section has begun, or where the letter has no numbering,
+    titles that stand alone are h2 and titles run on into their text are h3. In an annex without
+    numbered sections every level is one deeper: its sections sit below the annex title (h2)."""
     for part in ("letter", "annex"):
-        heads = [b for b in blocks if b.kind == "heading" and b.part == part and b.label != "annex-title"]
-        shift = 1 if part == "annex" else 0
+        heads = [b for b in blocks if b.kind == "heading" and b.part == part
+                 and b.label not in ("annex-title", "answers-head")]
         numbered = any(b.number for b in heads)
+        shift = 1 if part == "annex" and not numbered else 0
         seen_numbered = seen_h2 = False
         for b in heads:
             if b.number:
@@ -265,7 +380,8 @@ def _assign_levels(blocks: list[Block]) -> None:
 
 def _place_footnotes(blocks: list[Block], starts: list[list[tuple[int, int]]],
                      notes: list[Note]) -> tuple[list[Footnote], list[str]]:
-    keep = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "bullet", "heading")]
+    keep = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "bullet", "heading", "question", "answer")
+            or b.label == "questions-head"]
     targets = [blocks[i] for i in keep]
     texts = [b.text for b in targets]
     line_of = [starts[i] for i in keep]
@@ -299,6 +415,12 @@ def _insert_captions(blocks: list[Block], captions: list[Note]) -> list[Block]:
     return out
 
 
+def _series_prefix(b: Block) -> str:
+    """Questions of a second, third … series in one letter (an Aanhangsel page with several sets
+    of Kamervragen) are numbered from 1 again: 'antwoord-2-1' is answer 1 of the second series."""
+    return f"{b.series}-" if b.series > 1 else ""
+
+
 def _assign_anchors(blocks: list[Block]) -> None:
     from slugify import slugify
     used: set[str] = set()
@@ -308,9 +430,9 @@ def _assign_anchors(blocks: list[Block]) -> None:
             counter += 1
             b.anchor = f"p-{counter}"
         elif b.kind == "answer":
-            b.anchor = f"antwoord-{b.number}"
+            b.anchor = f"antwoord-{_series_prefix(b)}{b.number}"
         elif b.kind == "question":
-            b.anchor = f"vraag-{b.number}" if b.number else ""
+            b.anchor = f"vraag-{_series_prefix(b)}{b.number}" if b.number else ""
         elif b.kind in ("heading", "fractie"):
             base = slugify(b.text, max_length=60, word_boundary=True) or "sectie"
             anchor, n = base, 2

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, FootnoteRef, Span
+from dataclasses import dataclass, field
+
+from ..model import Block, FootnoteRef, Line, Span
 
 LABEL = re.compile(r"^(?P<num>\d{1,3})\.\s*Antwoord\b[^.]{0,40}:?\s*$")
 # "Inbreng van de leden van de VVD-fractie", "Vragen en opmerkingen van de leden van de fractie van GroenLinks"
@@ -162,3 +164,342 @@ def _join(head: Block, b: Block) -> Block:
         [(o + shift + len(b.label) + 1, n) for o, n in b.line_starts[1:]]
     return Block(head.kind, f"{head.text} {tail}", Span(head.span.start, b.span.end), label=head.label,
                  footnote_refs=refs, part=head.part, line_starts=starts)
+
+
+# --- written questions (Aanhangsel van de Handelingen, "Kamervragen") ---------------------------
+#
+# Detection by structure: a head "Vragen van het lid … (ingezonden …)" (old: "1425. VRAGEN van de
+# heren …", OCR: "(Inge-zonden …)") starts a series of numbered questions; a head "Antwoord van
+# minister … (ontvangen …)" (old: "ANTWOORD van de heer …", "Nader antwoord van …", the margin
+# word "Antwoord" before it) starts the answers. A "Mededeling van …" head (a notice that the answer
+# will be late) stops the series. Questions and answers are numbered "1.", "1 ", "1Is …" (OCR),
+# "Vraag 1" / "Antwoord 1" (modern, also "Vraag 4 en 5"), or a number alone on a line; OCR pages
+# keep several on one line ("(Ingezonden …) 1 Is het …? 2 Zijn …?"): a number starts a question or
+# answer when it is the next one of the series, stands at the start of a line or after a sentence
+# end, and a capital follows. Unnumbered question paragraphs that fill a gap in the numbering
+# exactly (the OCR lost the numbers) take the missing numbers; an answer without numbers replies to
+# all questions of its series at once.
+
+INGEZONDEN = re.compile(r"\(\s*(?:in-?\s?ge-?\s?zonden|ontvan-?\s?gen|ont-?\s?vangen)\b[^()]{0,60}\)\.?", re.IGNORECASE)
+QHEAD = re.compile(r"^(?:\d{1,5}\.\s+)?(?:VRAGEN|Vragen)\s+(?:gesteld\s+)?van\s+(?:het\s+(?:kamer)?lid|de\s+leden|"
+                   r"de\s+(?:heer|heren)|mevrouw|de\s+dames|het\s+Kamerlid)\b")
+AHEAD = re.compile(r"^(?:(?:Nader\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling)\s+)?"
+                   r"(?:(?:Nader\s+)?(?:[Aa]ntwoord|ANTWOORD)|Mededeling|MEDEDELING)\s+van\b")
+MARGIN_WORD = re.compile(r"^(?:Nader\s+)?(?:[Aa]ntwoord|ANTWOORD|Mededeling)$")
+# where a head starts inside a line, after a sentence end: "… Verenigde Naties? ANTWOORD van …"
+INLINE_HEAD = re.compile(r"(?<=[.?!)'\"”])\s+(?=(?:Nader\s+)?(?:Antwoord|ANTWOORD|Mededeling)(?:\s+(?:Nader\s+)?"
+                         r"(?:[Aa]ntwoord|Mededeling))?\s+van\s)")
+ITEM_NUMBER = re.compile(r"^\d{1,5}$")
+GAP_MAX = 3                         # numbers a paragraph start may skip (lost in the OCR)
+HEAD_LINES = 5                      # a head wrapped over at most this many lines
+# "Vraag 1", "Vragen 4 en 5", "Antwoord 1", "Antwoord op vraag 2", "Antwoord vragen 4 en 5:" (modern)
+NUMS = r"(?P<num>\d{1,3})(?P<more>(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)"
+QLABEL = re.compile(rf"^(?P<label>Vra(?:ag|gen)\s+{NUMS})\s*[:.]?(?:\s+|$)")
+ALABEL = re.compile(rf"^(?P<label>Antwoord(?:\s+op)?(?:\s+vra(?:ag|gen))?\s+{NUMS})\s*[:.]?(?:\s+|$)")
+# "1. Kunnen …", "1 Is het …", "1Zullen …", "2 en 3 In het licht …", "1" alone on a line
+LEAD_NUMBER = re.compile(r"^(?P<label>(?P<num>\d{1,2})(?:\s+en\s+(?P<more>\d{1,2}))?)(?:[.)]\s*|\s+|(?=[A-Z„\"'])|$)"
+                         r"(?=[A-Z„\"'‘“]|$)")
+INLINE_NUMBER = re.compile(r"(?<=[.?!:;'\"”’»)])\s+(?P<label>(?P<num>\d{1,2})(?:\s+en\s+(?P<more>\d{1,2}))?)"
+                           r"(?:\.\s*|\s+|(?=[A-Z]))(?=[A-Z„\"'‘“])")
+PARTY = re.compile(r"(?P<names>[^()]*?)\s*\((?:beiden\s+|allen\s+)?(?P<party>(?![^()]*\d{4})[^()]{1,40})\)")
+ASKERS_START = re.compile(r"\bvan\s+(?:het\s+(?:kamer)?lid|de\s+leden|de\s+(?:heer|heren)|mevrouw|de\s+dames|het\s+Kamerlid)\s+",
+                          re.IGNORECASE)
+TOPIC_WORD = re.compile(r"\s(?:over|betreffende|naar aanleiding|inzake|voor|aan|omtrent|met betrekking)\s")
+QUESTION_END = re.compile(r"\?[\W\d]{0,4}$")
+
+
+@dataclass
+class Segment:
+    """A stretch of a Kamervragen letter: its role and its (possibly split) lines."""
+
+    role: str                       # plain | qhead | ahead | note | question | answer
+    lines: list[Line]
+    series: int = 0                 # 1, 2, …: which "Vragen van …" head it belongs to
+    number: str = ""                # first question/answer number
+    numbers: list[int] = field(default_factory=list)
+    label: str = ""                 # the number label as written when it is not a plain number
+    askers: list[tuple[str, str]] = field(default_factory=list)
+    first_line: int = 0             # the line of its label ("Vraag 1" on a line of its own)
+
+
+def askers_of(head: str) -> list[tuple[str, str]]:
+    """'Vragen van de leden Bolkestein en Joekes (beiden V.V.D.) over …' -> [('Bolkestein', 'VVD'),
+    ('Joekes', 'VVD')]. Party abbreviations lose their dots ('P.v.d.A.' -> 'PvdA')."""
+    m = ASKERS_START.search(head)
+    if not m:
+        return []
+    rest = INGEZONDEN.split(head[m.end():], maxsplit=1)[0]
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for p in PARTY.finditer(rest):
+        if TOPIC_WORD.search(" " + p.group("names") + " ") and out:
+            break
+        pos = p.end()
+        party = p.group("party").replace(".", "").strip()
+        for name in re.split(r"\s*,\s*|\s+en\s+", re.sub(r"^(?:en\s+)", "", p.group("names").strip(" ,"))):
+            if name:
+                out.append((" ".join(name.split()), party))
+    if not out:
+        names = TOPIC_WORD.split(" " + rest + " ", maxsplit=1)[0]
+        out = [(" ".join(n.split()), "") for n in re.split(r"\s*,\s*|\s+en\s+", names.strip()) if n.strip()]
+    return out
+
+
+def askers_label(askers: list[tuple[str, str]]) -> str:
+    """The grouping of a series of questions: the party of the asking members when they share one
+    ('VVD'); else each member with party ('Verspaget (PvdA), Huibers (CDA)'); names without party."""
+    parties = list(dict.fromkeys(p for _n, p in askers))
+    if len(parties) == 1 and parties[0]:
+        return parties[0]
+    return ", ".join(f"{n} ({p})" if p else n for n, p in askers)
+
+
+def has_questions(lines: list[Line]) -> bool:
+    return any(QHEAD.match(l.text) for l in lines)
+
+
+def kamervragen(lines: list[Line]) -> list[Segment] | None:
+    """The letter as segments when it holds written questions ('Vragen van … (ingezonden …)'),
+    else None."""
+    if not has_questions(lines):
+        return None
+    segs = _number_series(_segments(lines))
+    askers: dict[int, list[tuple[str, str]]] = {s.series: s.askers for s in segs if s.role == "qhead"}
+    for s in segs:
+        s.askers = askers.get(s.series, [])
+    return segs
+
+
+def _piece(line: Line, start: int, end: int | None = None) -> Line:
+    text = line.text[start:end].strip()
+    return Line(line.no, text, line.width, line.page_start and start == 0)
+
+
+def _head_end(lines: list[Line], i: int) -> tuple[int, int] | None:
+    """(line index, offset) just after the '(ingezonden …)' / '(ontvangen …)' that ends a head
+    starting at lines[i], also when a line break falls inside the parenthesis; None when no such
+    parenthesis follows within HEAD_LINES lines."""
+    joined, starts = "", []
+    for k in range(i, min(i + HEAD_LINES, len(lines))):
+        if k > i and (QHEAD.match(lines[k].text) or AHEAD.match(lines[k].text)):
+            return None
+        starts.append(len(joined))
+        joined += lines[k].text + " "
+        m = INGEZONDEN.search(joined)
+        if m:
+            end = m.end()
+            idx = max(j for j, st in enumerate(starts) if st < end)
+            return i + idx, min(end - starts[idx], len(lines[i + idx].text))
+    return None
+
+
+def _segments(lines: list[Line]) -> list[Segment]:
+    """Split the lines at heads, and at question/answer numbers: roles and raw numbers."""
+    segs: list[Segment] = []
+    mode = "plain"                  # plain | questions | answers | note
+    series = 0
+    expected = 1                    # next number of the part being read
+    queue = [l for l in lines]
+    queue.reverse()                 # a stack: pieces of a split line go back on it
+    blank_before = True
+    headless: set[int] = set()      # ids of lines known to hold no answer head inside
+    while queue:
+        line = queue.pop()
+        text = line.text
+        if not text:
+            blank_before = True
+            continue
+        new_para = blank_before
+        blank_before = False
+        # a head that starts inside the line: split it off
+        # (searched once per source line: pieces of a line without one have none either)
+        if mode in ("questions", "answers") and id(line) not in headless:
+            m = INLINE_HEAD.search(text)
+            if m and m.start() > 0:
+                queue.append(_piece(line, m.end()))
+                queue.append(_piece(line, 0, m.start()))
+                headless.add(id(queue[-1]))
+                blank_before = False
+                continue
+            if m is None:
+                headless.add(id(line))
+        if MARGIN_WORD.match(text) and queue and AHEAD.match(queue[-1].text):
+            segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
+            continue
+        if ITEM_NUMBER.match(text) and queue and QHEAD.match(queue[-1].text):
+            # the Aanhangsel's item number ("1132") stands above the next questions: part of their head
+            series += 1
+            mode = "questions"
+            segs.append(Segment("qhead", [line], series))
+            continue
+        is_q, is_a = QHEAD.match(text), AHEAD.match(text)
+        if (is_q or is_a) and _head_end([line] + queue[:-HEAD_LINES - 1:-1], 0) is not None:
+            if is_q and segs and segs[-1].role == "qhead" and len(segs[-1].lines) == 1 and \
+                    ITEM_NUMBER.match(segs[-1].lines[0].text):
+                segs[-1].lines.append(line)             # after its item number (series counted there)
+                _finish_head(segs[-1], queue)
+                segs[-1].askers = askers_of(" ".join(l.text for l in segs[-1].lines))
+                expected, blank_before = 1, True
+                continue
+            if is_q:
+                series += 1
+                mode = "questions"
+            else:
+                mode = "note" if re.match(r"^(?:Mededeling|MEDEDELING)\b", text) else "answers"
+            if segs and segs[-1].role == "ahead" and len(segs[-1].lines) == 1 and MARGIN_WORD.match(segs[-1].lines[0].text):
+                segs[-1].lines.append(line)
+                seg = segs[-1]
+            else:
+                seg = Segment("qhead" if is_q else "ahead", [line], series)
+                segs.append(seg)
+            _finish_head(seg, queue)
+            if is_q:
+                seg.askers = askers_of(" ".join(l.text for l in seg.lines))
+            expected = 1
+            blank_before = True
+            continue
+        if mode in ("plain", "note"):
+            _append(segs, "plain", line, series, new_para)
+            continue
+        # questions or answers: a label or a number starts the next one
+        role = "question" if mode == "questions" else "answer"
+        lab = QLABEL.match(text) or ALABEL.match(text)
+        if lab:
+            role = "question" if lab.re is QLABEL else "answer"
+            mode = "questions" if role == "question" else "answers"      # modern: "Vraag 1", "Antwoord 1", …
+            nums = _numbers(lab)
+            rest = text[lab.end():]
+            segs.append(Segment(role, [], series, str(nums[0]), nums, " ".join(lab.group("label").split()),
+                                first_line=line.no))
+            expected = nums[-1] + 1
+            if rest.strip():
+                queue.append(_piece(line, lab.end()))
+                if id(line) in headless:
+                    headless.add(id(queue[-1]))
+                blank_before = False
+            continue
+        lead = LEAD_NUMBER.match(text)
+        if lead and _fits(int(lead.group("num")), expected, new_para or _ends_sentence(segs)):
+            nums = _numbers(lead)
+            label = "" if not lead.group("more") else f"{'Vraag' if role == 'question' else 'Antwoord'} {lead.group('label')}"
+            seg = Segment(role, [], series, str(nums[0]), nums, label, first_line=line.no)
+            segs.append(seg)
+            expected = nums[-1] + 1
+            rest = text[lead.end():]
+            if rest.strip():
+                queue.append(_piece(line, lead.end()))
+                if id(line) in headless:
+                    headless.add(id(queue[-1]))
+                blank_before = False
+            continue
+        # a following number inside the line: split there
+        for m in INLINE_NUMBER.finditer(text):
+            if int(m.group("num")) in (expected, expected + 1) and (role == "answer" or "?" in text[m.end():]):
+                queue.append(_piece(line, m.start()))
+                queue.append(_piece(line, 0, m.start()))
+                if id(line) in headless:
+                    headless.update((id(queue[-1]), id(queue[-2])))
+                break
+        else:
+            starts_new = new_para or (segs and segs[-1].lines and QUESTION_END.search(segs[-1].lines[-1].text)
+                                      and text[:1].isupper())
+            _append(segs, role, line, series, starts_new, numbered_only=True)
+            continue
+    return segs
+
+
+def _finish_head(seg: Segment, queue: list[Line]) -> None:
+    """Take the head's lines up to its '(ingezonden …)'; what follows on that line goes back."""
+    k, end = _head_end(seg.lines[-1:] + queue[:-HEAD_LINES - 1:-1], 0)
+    for _ in range(k):
+        seg.lines.append(queue.pop())
+    last = seg.lines[-1]
+    if last.text[end:].strip():
+        seg.lines[-1] = _piece(last, 0, end)
+        queue.append(_piece(last, end))
+
+
+def _numbers(m: re.Match) -> list[int]:
+    first = int(m.group("num"))
+    more = [int(n) for n in re.findall(r"\d{1,3}", m.group("more") or "")]
+    if more and re.search(r"t/m|tot en met|-|–", m.group("more") or "") and more[-1] > first:
+        return list(range(first, more[-1] + 1))
+    return [first] + [n for n in more if n > first]
+
+
+def _fits(n: int, expected: int, at_start: bool) -> bool:
+    """A number at the start of a paragraph is the next one, or skips a few the OCR lost."""
+    return at_start and expected <= n <= expected + GAP_MAX
+
+
+def _ends_sentence(segs: list[Segment]) -> bool:
+    if not segs or not segs[-1].lines:
+        return True
+    return bool(re.search(r"[.?!:;'\"”’»)][\W\d]{0,3}$", segs[-1].lines[-1].text))
+
+
+def _append(segs: list[Segment], role: str, line: Line, series: int, new_para: bool, numbered_only: bool = False) -> None:
+    """Add a line to the open segment, or start a new one at a paragraph break (in the questions
+    or answers part: unnumbered for now, see _number_series)."""
+    last = segs[-1] if segs else None
+    if last is not None and (not last.lines or not new_para) and (
+            last.role == role or (numbered_only and last.role in ("question", "answer"))):
+        last.lines.append(line)
+        return
+    segs.append(Segment(role, [line], series))
+
+
+def _number_series(segs: list[Segment]) -> list[Segment]:
+    """Give unnumbered question paragraphs the numbers of an exact gap, join the others to the
+    question before them; an answer part without any number answers all questions at once."""
+    out: list[Segment] = []
+    by_series: dict[int, list[Segment]] = {}
+    for s in segs:
+        if s.role in ("question", "answer"):
+            by_series.setdefault(s.series, []).append(s)
+    drop: set[int] = set()
+    for series, items in by_series.items():
+        answered = [n for s in items if s.role == "answer" for n in s.numbers]
+        for role in ("question", "answer"):
+            part = [s for s in items if s.role == role]
+            # the answers tell how many questions there were: "… 4 …?" "…?" with answers 1-5
+            _fill_gaps(part, role, drop, (max(answered) + 1) if role == "question" and answered else None)
+        questions = [int(s.number) for s in items if s.role == "question" and s.number]
+        answers = [s for s in items if s.role == "answer" and id(s) not in drop]
+        if answers and questions and not any(a.number for a in answers):
+            first = answers[0]
+            first.number, first.numbers = str(questions[0]), sorted(set(questions))
+            first.label = f"Antwoord op vraag {questions[0]}–{questions[-1]}" if len(questions) > 1 else ""
+            for a in answers[1:]:
+                first.lines.extend([Line(a.lines[0].no, "")] + a.lines)
+                drop.add(id(a))
+    for s in segs:
+        if id(s) in drop:
+            continue
+        if s.role in ("question", "answer") and not s.number:
+            s.role = "plain"
+        out.append(s)
+    return out
+
+
+def _fill_gaps(part: list[Segment], role: str, drop: set[int], end: int | None) -> None:
+    prev = None                      # the last numbered segment
+    run: list[Segment] = []          # unnumbered ones since
+    for s in part + [None]:
+        if s is not None and not s.number:
+            run.append(s)
+            continue
+        if run:
+            low = int(prev.numbers[-1]) if prev else 0
+            high = int(s.number) if s is not None else end
+            fits = (high is not None and high - low - 1 == len(run) and prev is not None
+                    and (all("?" in r.lines[0].text for r in run) if role == "question"
+                         else len(run) == 1))
+            if fits:
+                for k, r in enumerate(run, start=low + 1):
+                    r.number, r.numbers = str(k), [k]
+            elif prev is not None:
+                for r in run:
+                    prev.lines.extend([Line(r.lines[0].no, "")] + r.lines)
+                    drop.add(id(r))
+        prev, run = (s, []) if s is not None else (prev, [])
