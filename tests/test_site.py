@@ -99,7 +99,7 @@ def test_letter_without_sidecar_is_built_from_its_text(built_site):
     assert bare == ["2018-avvn73-verslag-ministeriele-week"]
     record = next(r for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))
                   if r["id"] == bare[0])
-    assert (record["kind"], record["sessions"], record["year"]) == ("verslag-ministeriele-week", [73], 2018)
+    assert (record["kind"], record["sessions"], record["year"]) == ("verslag-ministeriele-week", [73, 74], 2018)
     html = (settings.site_dir / record["page_url"] / "index.html").read_text(encoding="utf-8")
     assert "Verslag ministeriële week 73e AVVN" in html and "S.A. Blok" in html
 
