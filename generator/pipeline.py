@@ -35,7 +35,7 @@ from .layouts import Layouts, build_layouts
 from .layouts import bundled as bundled_layouts
 from .read import read_glossary, read_kinds, read_knowledge, read_layouts, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
-from .report import BuildReport
+from .report import BuildReport, letter_row
 
 Progress = Callable[[list], Iterable]
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -178,7 +178,8 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool) -> B
                        warnings=[w for l in letters for w in l.warnings] + knowledge.warnings + index.warnings,
                        written=stats.written if stats else None, deleted=stats.deleted if stats else 0,
                        processed=counts.get("processed"),
-                       seconds=time.perf_counter() - start, stages=clock.laps)
+                       seconds=time.perf_counter() - start, stages=clock.laps,
+                       rows=[letter_row(l, kinds) for l in letters])
 
 
 class _Clock:

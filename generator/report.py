@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.base import KINDS
-from .model import Furniture
+from .kinds import Kinds
+from .model import Furniture, Letter
 from .search import SearchStats
 
 
@@ -122,3 +123,25 @@ def format_letter_table(rows: list[LetterRow]) -> str:
 
 
 MISSING_FIELDS = ("kind", "date", "reference")
+KIND_NOT_RECOGNISED = "standaard (niet herkend)"      # meta's provenance of a kind no cue recognised
+
+
+def letter_row(letter: Letter, kinds: Kinds) -> LetterRow:
+    """A letter's line in `check --report`. The reference is the kind's own citation (kinds.yml)
+    when every part of it is known, else the Kamerstuk number as written, else empty."""
+    meta = letter.meta
+    reference = kinds.citation(meta.kind, meta) or meta.kamerstuk
+    missing = []
+    if meta.provenance.get("kind") == KIND_NOT_RECOGNISED:
+        missing.append("kind")
+    if meta.date is None:
+        missing.append("date")
+    if not reference:
+        missing.append("reference")
+    counts = Counter(b.kind for b in letter.blocks)
+    return LetterRow(
+        id=letter.id, file=letter.source.name, kind=meta.kind,
+        date=meta.date.isoformat() if meta.date else str(meta.year or ""), reference=reference,
+        title=meta.title, paragraphs=len(letter.paragraphs), headings=counts["heading"],
+        qa_pairs=len(letter.qa.items) if letter.qa else 0, furniture=len(letter.furniture),
+        warnings=len(letter.warnings), missing=tuple(missing), sidecar=bool(letter.source.sidecar))

@@ -26,7 +26,7 @@ from .errors import BuildError
 from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
 from .qaindex import Item, Round, rounds
-from .render import OutputPage, line_count, page_url, title_of
+from .render import OutputPage, kind_citation, line_count, page_url, title_of
 
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
 SITE_MARKER = ".vn-brieven-site"
@@ -78,6 +78,15 @@ def letter_record(letter: Letter) -> dict:
         "paragraphs": len(letter.paragraphs),
         "lines": line_count(letter),
         "furniture_removed": len(letter.furniture),
+        "citation": kind_citation(meta),
+        "chamber": meta.chamber,
+        "vergaderjaar": meta.vergaderjaar,
+        "dossier": meta.dossier,
+        "number": meta.number,
+        "aanhangsel": meta.aanhangsel,
+        "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
+        "askers": [{"name": m.name, "party": m.party} for m in meta.askers],
+        "provenance": {name: meta.provenance[name] for name in sorted(meta.provenance)},
     }
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import re
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,13 @@ import pytest
 from generator import pipeline, write
 from generator.config import Settings
 from generator.errors import BuildError, GeneratorError
-from generator.model import Block, Furniture, Letter, Meta, Source, Span
+from generator.model import Block, Furniture, Letter, Member, Meta, Signatory, Source, Span
 from generator.render import OutputPage
 
 REPO = Path(__file__).resolve().parents[1]
 JSON_FIELDS = ["id", "title", "kind", "date", "year", "sessions", "kamerstuk", "url", "source_file", "page_url",
-               "paragraphs", "lines", "furniture_removed"]
+               "paragraphs", "lines", "furniture_removed", "citation", "chamber", "vergaderjaar", "dossier",
+               "number", "aanhangsel", "signatories", "askers", "provenance"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -127,7 +129,11 @@ def _letter(letter_id: str, date: dt.date | None) -> Letter:
     return Letter(letter_id, Source(Path(f"/x/{letter_id}.txt"), "een\ntwee\ndrie\n"),
                   Meta(title=f"Brief {letter_id} – één", kind="inzetbrief", date=date,
                        year=date.year if date else None, sessions=[75, 74],
-                       kamerstuk="26 150, nr. 187", url="https://zoek.officielebekendmakingen.nl/kst-26150-187"),
+                       kamerstuk="26 150, nr. 187", url="https://zoek.officielebekendmakingen.nl/kst-26150-187",
+                       chamber="II", vergaderjaar="2020-2021", dossier="26 150", number="187",
+                       signatories=[Signatory("S.A. Blok", "Minister van Buitenlandse Zaken")],
+                       askers=[Member("Van den Bergh", "PvdA")],
+                       provenance={"number": "regel 3: «Nr. 187»", "dossier": "regel 2: «26 150»"}),
                   blocks, [], [Furniture(1, "Onze Referentie", "lopende kop")])
 
 
@@ -144,7 +150,12 @@ def test_letters_json_order_and_fields():
         "id": "a", "title": "Brief a – één", "kind": "inzetbrief", "date": "2018-01-02", "year": 2018,
         "sessions": [75, 74], "kamerstuk": "26 150, nr. 187",
         "url": "https://zoek.officielebekendmakingen.nl/kst-26150-187", "source_file": "a.txt",
-        "page_url": "brieven/a/", "paragraphs": 3, "lines": 3, "furniture_removed": 1}
+        "page_url": "brieven/a/", "paragraphs": 3, "lines": 3, "furniture_removed": 1,
+        "citation": "Kamerstukken II 2020/21, 26 150, nr. 187", "chamber": "II", "vergaderjaar": "2020-2021",
+        "dossier": "26 150", "number": "187", "aanhangsel": "",
+        "signatories": [{"name": "S.A. Blok", "role": "Minister van Buitenlandse Zaken"}],
+        "askers": [{"name": "Van den Bergh", "party": "PvdA"}],
+        "provenance": {"dossier": "regel 2: «26 150»", "number": "regel 3: «Nr. 187»"}}
     assert records[3]["date"] is None and records[3]["year"] is None
     assert write.letters_json(list(reversed(letters))) == page                # input order does not matter
 
@@ -177,3 +188,17 @@ def test_letters_that_fail_a_stage_are_all_reported_by_file(tmp_path, monkeypatc
     assert "2019-veiligheidsraad-2018-terugblik.txt" in message and "tweede.txt" in message
     monkeypatch.setattr(pipeline, "parse_letter", real_parse)
     assert pipeline.build(settings).letters == 2
+
+
+def test_every_open_data_field_is_documented_on_the_open_data_page():
+    """The open-data contract: each field a record of letters.json or qa.json carries has a row in
+    the table of content/pages/open-data.md (a field added without documenting it fails here)."""
+    page = (REPO / "content" / "pages" / "open-data.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE))
+    record = json.loads(write.letters_json([_letter("a", dt.date(2018, 1, 2))]).text)[0]
+    assert set(record) <= documented, sorted(set(record) - documented)
+    from generator.qaindex import Item, Round
+    answer = Block("answer", "Ja.", Span(2, 2), number="1", anchor="antwoord-1")
+    letter = _letter("b", None)
+    qa = Round(letter, [Item(1, "", "", answer, None, ())], [], {}, {}, [])
+    assert set(write.qa_record(qa, qa.items[0])) <= documented
