@@ -187,3 +187,35 @@ def test_check_catches_a_wrong_reading(corpus):
     wrong = dict(exp, kind="motie" if exp["kind"] != "motie" else "nota", date="1900-01-01",
                  body_must_keep=["een zin die op geen enkele pagina staat"])
     assert _check("kind", letter, wrong) and _check("date", letter, wrong) and _check("text", letter, wrong)
+
+
+MIN_CORPUS_CONSERVE = 0.98     # OCR pages: a number glued to a word ("4Welke") becomes a label, so
+                               # the word "4welke" is not on the page although nothing is lost
+
+
+@pytest.mark.slow
+def test_whole_corpus_builds_into_a_site_that_keeps_the_text(tmp_path, sitecheck):
+    """Every page of the corpus and every layout fixture, with the bundled letters, builds into one
+    site (MkDocs and Pagefind); its links resolve, it loads nothing from other hosts, and each page
+    keeps its source's words."""
+    if not SGD.is_dir():
+        pytest.skip(f"{SGD} not found (CI puts shared/ beside the repository)")
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    for _set, text, _exp in EXPECTATIONS:
+        shutil.copy(text, content / "letters" / text.name)
+    settings = Settings(content_dir=content, site_dir=tmp_path / "site", docs_dir=tmp_path / "docs",
+                        mkdocs_yml=REPO / "mkdocs.yml", cache=False)
+    report = pipeline.build(settings)
+    assert report.letters == len(list((content / "letters").glob("*.txt")))
+    assert sitecheck.links(str(settings.site_dir))
+    assert sitecheck.privacy(str(settings.site_dir))
+    recalls = {}
+    for row in report.rows:
+        source = content / "letters" / row.file
+        page = settings.site_dir / "brieven" / row.id / "index.html"
+        want = collections.Counter(sitecheck.words(source.read_text(encoding="utf-8")))
+        got = collections.Counter(sitecheck.words(" ".join(sitecheck.parse(str(page)).text)))
+        recalls[row.id] = 1 - sum((want - got).values()) / sum(want.values())
+    low = {k: round(v, 4) for k, v in recalls.items() if v < MIN_CORPUS_CONSERVE}
+    assert not low, low
