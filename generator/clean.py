@@ -212,7 +212,7 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     furniture: list[Furniture] = []
     head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
     raw = _remove_letterhead(raw, furniture)
-    raw = _remove_furniture(raw, furniture, layouts, head)
+    raw = _remove_furniture(raw, furniture, layouts, head, _head_block(raw, layouts))
     one_line = _one_line_paragraphs(raw)
     notes: list[Note] = []
     if one_line:
@@ -248,17 +248,99 @@ def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw
 PAGE_NUMBER_REASON = "paginanummer"
 
 
+def _head_block(raw: list[_Raw], layouts: Layouts) -> dict[int, object]:
+    """The block at the top of a Kamerstuk's or Aanhangsel's first page (layouts.yml, head_block),
+    by its structure: opened by a chamber or session line on the first text line, closed by the
+    "Nr. 28" line or the document-type line within a few lines. Every line in between that no
+    named pattern removes (the chamber digit, dossier number and title, the Aanhangsel number) is
+    furniture; so is the number line, also right after the document type or at its start ("Nr. 462
+    BRIEF VAN …": the piece "Nr. 462" only). With the dossier number known, the page signatures
+    at the page feet ("I 4900 III 11—12") are furniture too.
+    Returns raw index -> Pattern (a whole line) or [(start, end, Pattern)] (a piece of a line)."""
+    block = layouts.head_block
+    texts = [i for i, r in enumerate(raw) if r.text.replace("\f", "").strip()]
+    if block is None or not texts:
+        return {}
+    first = raw[texts[0]].text.replace("\f", "").strip()
+    opener = layouts.line_match(first, None, head=True)
+    if opener is None or opener.name not in block.opens:
+        return {}
+    as_line = layouts_mod.Pattern("head-block", "kamerstuk", block.reason, "line", block.number)
+    out: dict[int, object] = {}
+    between: list[int] = []
+    previous, closed = opener.name, None
+    for k, i in enumerate(texts[1:block.max_lines + 1], 1):
+        text = raw[i].text.replace("\f", "").strip()
+        p = layouts.line_match(text, previous, head=True)
+        if p is not None:
+            previous = p.name
+            continue
+        previous = None
+        if block.number.fullmatch(text):
+            out[i], closed = as_line, k
+            break
+        number = block.number.match(text)
+        if number and text[number.end():number.end() + 1] == " " and any(
+                e.fullmatch(text[number.end() + 1:]) for e in block.ends):
+            out[i], closed = [(0, number.end(), as_line)], k
+            break
+        if any(e.fullmatch(text) for e in block.ends):
+            closed = k
+            for j in texts[k + 1:k + 3]:          # "Nr. 58" under a document type of one or two lines
+                if block.number.fullmatch(raw[j].text.strip()):
+                    out[j] = as_line
+                    break
+            break
+        between.append(i)
+    if closed is None:
+        return {}
+    for i in between:
+        out[i] = as_line
+    # the dossier number: the last number of the session line or a line of the block
+    dossier = None
+    for i in [texts[0]] + [t for t in texts[1:closed + 1]]:
+        text = raw[i].text.strip()
+        m = DOSSIER_IN_HEAD.search(text)
+        if m and (i in between or i == texts[0] or "itting" in text or "ITTING" in text):
+            dossier = m.group(1)
+            if i in between:
+                break
+    if dossier and block.signature:
+        digits = r" ?".join(re.escape(c) for c in dossier.replace(" ", ""))
+        signature = re.compile(block.signature.replace("{dossier}", digits))
+        as_signature = layouts_mod.Pattern("page-signature", "sgd-ocr", block.signature_reason, "line", signature,
+                                           page_number=True)
+        for i in texts[closed + 1:]:
+            if i not in out and signature.fullmatch(raw[i].text.replace("\f", "").strip()):
+                out[i] = as_signature
+    return out
+
+
+# A dossier number in the head block: "22181", "26 150", "2300 VIIIB"; after the session years in
+# the oldest form ("ZITTING 1957—1958 — 4900", "Zitting 1968-1969 -9723 (R 663)").
+DOSSIER_IN_HEAD = re.compile(r"(?:^|[-–—] ?)(\d{1,2} ?\d{3}|\d{4,5})(?: [IVX]+[A-Z]?| \(R \d+\))?(?: \(.*\))?$")
+
+
 def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts,
-                      head: set[int]) -> list[_Raw]:
+                      head: set[int], preset: dict[int, object] | None = None) -> list[_Raw]:
     """Take out the layouts' furniture: whole lines, and pieces inside a line (the text around a
     piece is joined again). A bare number beside a line of a `page_number` pattern is its page
-    number."""
+    number. `preset` holds what the structure of the head block decided (see _head_block)."""
     matched: list = [None] * len(raw)          # the Pattern that removes the whole line
     pieces: dict[int, list[tuple[int, int, object]]] = {}
     previous = None                            # name of the pattern that removed the last text line
+    preset = preset or {}
     for i, r in enumerate(raw):
         text = r.text.replace("\f", "").strip()
         if not text:
+            continue
+        if i in preset:
+            if isinstance(preset[i], list):
+                pieces[i] = preset[i]
+                previous = None
+            else:
+                matched[i] = preset[i]
+                previous = matched[i].name
             continue
         p = layouts.line_match(text, previous, head=r.no in head)   # head: the file's first text lines
         if p is None:
@@ -452,12 +534,18 @@ def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[N
     blocks = _blocks(page)
     found: list[Note] = []
     cut = len(page)
+    rest: list[_Raw] = []             # text lines after the footnotes of the last block
     # walk back over the trailing blocks while they are notes
     for start, end in reversed(blocks):
         block = page[start:end]
         parsed = _parse_note_block(block, expected)
         if parsed is None:
             break
+        used = sum(n.span.end - n.span.start + 1 for n in parsed) if parsed[0].kind == "footnote" else len(block)
+        if used < len(block):
+            if found or end != blocks[-1][1]:
+                break                 # only the last block may go on with the letter's text
+            rest = page[start + used:end]
         found[:0] = parsed
         cut = start
         if len(blocks) == 1:
@@ -468,7 +556,7 @@ def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[N
     numbers = [int(n.number) for n in found if n.kind == "footnote"]
     if numbers and numbers != list(range(expected, expected + len(numbers))):
         return page, []
-    body = page[:cut]
+    body = page[:cut] + ([_Raw(rest[0].no, "", "")] + rest if rest else [])
     last_text = next((r.no for r in reversed(body) if r.text), page[0].no)
     found = [replace(n, after_line=last_text) for n in found]
     return body, found
@@ -513,9 +601,16 @@ def _parse_note_block(block: list[_Raw], expected: int) -> list[Note] | None:
         if current and nxt == number + 1 and not _continues(current[-1].text):
             notes.append(_footnote(current, number))
             current, number = [], number + 1
+        elif current and nxt is None and SENTENCE_END.search(current[-1].text) and len(r.text) < NOTE_LABEL:
+            break                     # "1 Zie … MONUC." / "Antwoord": the letter goes on after its footnotes
         current.append(r)
     notes.append(_footnote(current, number))
     return notes
+
+
+# A line this short after a footnote's sentence end is a label or heading of the letter ("Antwoord",
+# "1."), not the rest of the footnote: a footnote's text runs on across its lines.
+NOTE_LABEL = 30
 
 
 def _continues(text: str) -> bool:
