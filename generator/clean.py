@@ -358,6 +358,10 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         else:
             previous = None
     reasons: list[str | None] = [p.reason if p is not None else None for p in matched]
+    topics = _topics_heads(raw, matched, pieces)
+    for i in topics:
+        reasons[i] = TOPICS_REASON
+        matched[i] = TOPICS_HEAD
     for i, r in enumerate(raw):
         if reasons[i] is None and i not in pieces and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
                 _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1)):
@@ -377,6 +381,34 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         else:
             kept.append(r)
     return kept
+
+
+# The margin head of a Handelingen page that lists the subjects on it ("Ingekomen stukken
+# Oosterschelde Regeling van werkzaamheden", "Gelijke beloning van mannen en vrouwen …"): known by
+# where it stands, on the line right before or after the page's running head (sitting and date,
+# chamber and date), short and without a sentence end. Its page number may stand beside it.
+TOPICS_REASON = "lopende kop"
+TOPICS_MAX = 120
+TOPICS_HEAD = layouts_mod.Pattern("topics-running-head", "handelingen", TOPICS_REASON, "line",
+                                  re.compile(r".+"), page_number=True)
+
+
+def _topics_heads(raw: list[_Raw], matched: list, pieces: dict) -> list[int]:
+    out = []
+    texts = [i for i, r in enumerate(raw) if r.text.replace("\f", "").strip()]
+    for k, i in enumerate(texts):
+        if matched[i] is not None or i in pieces:
+            continue
+        text = raw[i].text.replace("\f", "").strip()
+        if (len(text) > TOPICS_MAX or not text[:1].isupper() or SENTENCE_END.search(text)
+                or text.endswith((",", "-"))):
+            continue
+        beside = [texts[k - 1]] if k else []
+        beside += [texts[k + 1]] if k + 1 < len(texts) else []
+        if any(matched[j] is not None and matched[j].layout == "handelingen" and matched[j].reason == TOPICS_REASON
+               and matched[j].name != TOPICS_HEAD.name for j in beside):
+            out.append(i)
+    return out
 
 
 def _gaps(spans: list[tuple[int, int, object]], length: int) -> list[tuple[int, int]]:

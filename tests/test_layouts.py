@@ -497,3 +497,20 @@ VERGADERING VAN DINSDAG 14 DECEMBER 1971 (Bijeenroepingsuur 13.30)"""
     text = ("Gelijke beloning van mannen en vrouwen voor arbeid van gelijke waarde\n60ste Vergadering -18 Maart '55\n"
             "3719\n60STE VERGADERING")
     assert removed(text) == [(2, "60ste Vergadering -18 Maart '55", "lopende kop"), (3, "3719", "paginanummer")]
+
+
+def test_handelingen_volume_title_and_topics_head():
+    # sgd/1961_tk-handelingen-hammarskjold.txt, lines 1-4
+    text = ("VERSLAG DER HANDELINGEN\nVAN DE TWEEDE KAMER DER STATEN-GENERAAL\n"
+            "GEDURENDE HET ZITTINGSJAAR 1961—1962\nISTE VERGADERING\n")
+    assert [n for n, _, _ in removed(text)] == [1, 2, 3]
+    # sgd/1974_tk-handelingen-boertien-vn.txt, lines 14-18 (line 18 shortened): the subjects of the
+    # page beside its running head, with the page number
+    text = ("Daartoe wordt besloten.\nTweede Kamer 21steVergadering\n"
+            "Ingekomen stukken Oosterschelde Regeling van werkzaamheden\n1051\n"
+            "De Voorzitter: Ik stel voor, aan de orde te stellen.\n")
+    assert removed(text) == [(2, "Tweede Kamer 21steVergadering", "lopende kop"),
+                             (3, "Ingekomen stukken Oosterschelde Regeling van werkzaamheden", "lopende kop"),
+                             (4, "1051", "paginanummer")]
+    # a short line beside running text is no running head
+    assert removed("Daartoe wordt besloten.\nRegeling van werkzaamheden\nDe Voorzitter: Ik stel voor.\n") == []
