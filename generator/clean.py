@@ -48,7 +48,8 @@ BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
 INLINE_HYPHEN = re.compile(r"(?<![\w’'-])((?:[^\W\d_]+-){0,3}[^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
-                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)")                  # organisaties"1).  (older)
+                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)"                  # organisaties"1).  (older)
+                          r"|(?<=[a-z] (?:1[89]|20)\d\d)(\d)(?=[\s.,;:)]|$)")      # 5 april 19942: a year, then 2
 OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) )(\S.*)$")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
@@ -468,7 +469,7 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
     for r in raw:
         for m in GLUED_MARKER.finditer(r.text):
-            number = m.group(1) or m.group(2)
+            number = m.group(1) or m.group(2) or m.group(3)
             if not markers.get(number) or markers[number][-1] != r.no:
                 markers.setdefault(number, []).append(r.no)
     expected, lifted = 1, {}

@@ -200,3 +200,23 @@ def test_form_feed_kept_when_the_page_starts_with_furniture():
     assert [f.text for f in result.furniture] == ["Onze Referentie"]
     assert [l.no for l in result.lines if l.page_start] == [3]
     assert body(text).count("\n\n") == 1
+
+
+def test_ocr_footnote_marker_glued_to_a_year():
+    # sgd/1994_kamervragen-roma-tsjechie.txt, lines 7-12: marker 2 is glued to the year of a date
+    # ("5 april 19942"), both bodies stand in one line
+    from generator.clean import clean as clean_
+    text = (
+            'Vragen van het lid Verspaget (PvdA) over Roma in Tsjechë. (Ingezonden 24 juni 1994)' "\n"
+            '1Zullen als gevolg van recente beslissingen van de Tsjechische regering tienduizenden Roma statenloos worden?1' "\n"
+            'Bent u bereid, conform uw toezegging d.d. 5 april 19942 deze kwestie andermaal bij de Tsjechische regering aan de orde te stellen en -indien dit onvoldoende effect sorteert -aktie te ondernemen binnen het kader van de CVSE of de Raad van Europa, danwel de VN-Commissie voor de Rechten van de Mens?' "\n"
+            '1 Zie Romnews van het Roma National Congress, nr. 6, 21 juni 1994. 2 Aanhangsel (nr. 414 (1993/94) Handelingen).' "\n"
+            'Antwoord' "\n"
+            'Antwoord van minister Kooijmans (Buitenlandse Zaken). (Ontvangen 13 juli 1994)' "\n")
+    text = text.rstrip("\n")
+    notes = clean_(Source(Path("x.txt"), text)).notes
+    assert [(n.number, n.text, n.after_line) for n in notes] == [
+        ("1", "Zie Romnews van het Roma National Congress, nr. 6, 21 juni 1994.", 2),
+        ("2", "Aanhangsel (nr. 414 (1993/94) Handelingen).", 3)]
+    # a year alone is no marker: without a body "2 …" nothing is lifted
+    assert clean_(Source(Path("x.txt"), text.replace("1994. 2 Aanhangsel", "1994. Aanhangsel"))).notes[1:] == []
