@@ -167,7 +167,7 @@ def keeps_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) ->
     return last[-1] in "aeiou" and right[0] in "aeiou"
 
 
-def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
+def joins_inline(left: str, right: str, vocabulary: Vocabulary | None, ocr: bool = False) -> bool:
     """True when `left-right` inside a line of OCR text is a word the printer broke at a line end
     ("Com-missie", "ontwikkelin-gen"): the corpus writes the joined word elsewhere, the dictionary
     has a syllable break there, and nothing marks a real compound (a capital after the hyphen,
@@ -178,7 +178,17 @@ def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
     if any(c.isupper() for c in last[1:]):
         return False                                  # VN-vredesmacht, EU-landen
     if not vocabulary.forms.get(f"{left}{right}".lower(), 0):
-        return False                                  # Unifil-commando, niet-gebonden: never written joined
+        # never written joined in the corpus. On an OCR page a word the printer broke
+        # ("ge-vangennemen", "electrici-teitspolitiek", "ambas-sades") is still joined when the
+        # part after the hyphen is no word of its own in the corpus (a compound's second part is:
+        # "lid-staten", "Korvetten-leverantie", "Langedijk-de Jong") and the corpus does not write
+        # the hyphenated form elsewhere too.
+        # A capital before the hyphen is a name or a compound with one ("Korvetten-leverantie",
+        # "Benelux-binnengrenzen"): left alone.
+        if not ocr or not left[:1].islower() or vocabulary.forms.get(f"{left}-{right}".lower(), 0) > 1:
+            return False
+        if vocabulary.forms.get(right.lower(), 0):
+            return False
     if last[-1].lower() in "aeiou" and right[0] in "aeiou":
         return False                                  # zee-egel
     return len(last) in _syllable_breaks(f"{last}{right}")
@@ -189,8 +199,8 @@ def decided_again(hyphens: Iterable[tuple], vocabulary: Vocabulary | None) -> bo
     the same way again: (left, right, kept) at a line end, ("inline", left, right, joined) inside
     a line. The letter cache re-processes a letter when not."""
     for item in hyphens:
-        if item[0] == "inline" and len(item) == 4:
-            if joins_inline(item[1], item[2], vocabulary) != item[3]:
+        if item[0] == "inline" and len(item) in (4, 5):
+            if joins_inline(item[1], item[2], vocabulary, len(item) == 5 and item[4]) != item[3]:
                 return False
         elif keeps_hyphen(item[0], item[1], vocabulary) != item[2]:
             return False
@@ -816,8 +826,8 @@ def _join_inline_hyphens(lines: list[Line], vocabulary: Vocabulary | None, decid
     for _, m in found:
         key = (m.group(1), m.group(2))
         if key not in decisions:
-            decisions[key] = joins_inline(*key, vocabulary)
-            decided.append(("inline", *key, decisions[key]))
+            decisions[key] = joins_inline(*key, vocabulary, ocr)
+            decided.append(("inline", *key, decisions[key], ocr))
     candidates = [m for _, m in found if m.group(2)[:1].islower()]
     agreed = sum(decisions[(m.group(1), m.group(2))] for m in candidates)
     if not agreed or not (ocr or (agreed >= 3 and 2 * agreed >= len(candidates))):

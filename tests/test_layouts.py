@@ -375,10 +375,24 @@ def test_inline_decisions_recorded_and_checked_again():
     page = "De Com-missie heeft de zaak ge-bracht en de ontwikkelin-gen besproken. " * 8
     vocab = build_vocabulary([page, "De Commissie heeft het gebracht, de ontwikkelingen."])
     c = cleaned(page, vocab)
-    assert ("inline", "Com", "missie", True) in c.hyphens
+    assert ("inline", "Com", "missie", True, True) in c.hyphens       # (…, joined, on an OCR page)
     assert decided_again(c.hyphens, vocab)
     assert not decided_again(c.hyphens, build_vocabulary([page]))     # the corpus no longer agrees
     assert joins_inline("Com", "missie", vocab) and not joins_inline("VN", "vredesmacht", vocab)
+
+
+def test_ocr_page_joins_a_broken_word_the_corpus_never_writes_joined():
+    # words a reader noted on SGD OCR pages: the printer broke them at a line end, the OCR kept the
+    # hyphen; the corpus has no other form of them. A compound whose second part is a word of its
+    # own keeps its hyphen, and so does one with a capital before the hyphen (a name).
+    vocab = build_vocabulary(["De staten en de leden; de Benelux.",
+                              "electrici-teitspolitiek ge-vangennemen ambas-sades lid-staten Korvetten-leverantie"])
+    assert joins_inline("electrici", "teitspolitiek", vocab, ocr=True)      # sgd/1952_tk-handelingen-handvest-tractatenblad.txt
+    assert joins_inline("ge", "vangennemen", vocab, ocr=True)               # sgd/1971_kamervragen-papuas-vn.txt
+    assert joins_inline("ambas", "sades", vocab, ocr=True)                  # sgd/1990_kamervragen-who-aids-conferentie-visum.txt
+    assert not joins_inline("lid", "staten", vocab, ocr=True)              # "staten" is a word
+    assert not joins_inline("Korvetten", "leverantie", vocab, ocr=True)    # a capital: a name or compound
+    assert not joins_inline("electrici", "teitspolitiek", vocab)           # not an OCR page: the corpus must agree
 
 
 # --- line-end hyphens ----------------------------------------------------------------------------
