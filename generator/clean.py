@@ -228,6 +228,8 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     notes: list[Note] = []
     if one_line:
         raw = _lift_ocr_footnotes(raw, notes)
+        if not notes:
+            raw = _lift_old_footnote(raw, notes)
     pages = _split_pages(raw)
     lines: list[Line] = []
     for page in pages:
@@ -525,6 +527,29 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
             out.append(r)
     notes.extend(found)
     return out
+
+
+# The footnote of the printed pages of the 1940s-1960s: mark "1)" (superscript), which OCR often
+# reads as "')", "x)", "i)" or "l)", after the word in the text and before the note's body.
+OLD_NOTE_BODY = re.compile(r"^(?:1|i|l|I|'|x)\) (\S.*)$")
+OLD_NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[\"”’'.,;:]))1\)|(?:(?<=\s)|(?<=[^\W\d_]))(?:'|x)\)(?=[\s.,;:]|$)")
+
+
+def _lift_old_footnote(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
+    """The single footnote of an old printed page: a line "1) Nedergelegd ter griffie, …" (or its
+    OCR forms "') …", "x) …", "i) …") whose mark stands in an earlier line, glued to a word or
+    as the OCR garble "')" / "x)". Lifted as footnote 1 only when there is exactly one such body
+    line and its mark comes before it; the note is placed after the line of the mark."""
+    bodies = [i for i, r in enumerate(raw) if OLD_NOTE_BODY.match(r.text)]
+    if len(bodies) != 1:
+        return raw
+    i = bodies[0]
+    marks = [r.no for r in raw[:i] if OLD_NOTE_MARK.search(r.text)]
+    text = OLD_NOTE_BODY.match(raw[i].text).group(1)
+    if not marks or not text[:1].isupper():
+        return raw
+    notes.append(Note("footnote", "1", text, Span(raw[i].no, raw[i].no), marks[-1], ((0, raw[i].no),)))
+    return raw[:i] + [replace(raw[i], text="", raw="")] + raw[i + 1:]
 
 
 _MEMBER = re.compile(r"^(?:en )?[A-Z][^()]{0,40}\([^()]{1,20}\)(?:, (?:onder)?voorzitter)?[.,]?$")

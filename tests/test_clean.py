@@ -220,3 +220,23 @@ def test_ocr_footnote_marker_glued_to_a_year():
         ("2", "Aanhangsel (nr. 414 (1993/94) Handelingen).", 3)]
     # a year alone is no marker: without a body "2 …" nothing is lifted
     assert clean_(Source(Path("x.txt"), text.replace("1994. 2 Aanhangsel", "1994. Aanhangsel"))).notes[1:] == []
+
+
+def test_old_footnote_with_its_mark_garbled_by_ocr():
+    # sgd/1958_brief-twaalfde-algemene-vergadering.txt, lines 7-11 (line 8 shortened): the mark "¹)"
+    # read as "')" at the end of the paragraph, the body "1) …" at the page foot
+    text = ("'s-Gravenhage, 8 mei 1958.\n"
+            "Ik heb de eer U Hoogedelgestrenge hiernevens te doen toe-komen de uitgave nr. 54 van het Ministerie "
+            "van Buiten-landse Zaken. Tevens wordt hierbij toegezonden ter nederlcgging op de griffie een "
+            "verzameling documenten, welke door het Secrc-tariaat van de V.N. met betrekking tot deze vergadering "
+            "zijn uitgegeven ')\n"
+            "De Minister van Buitenlandse Zaken, J. LUNS.\n"
+            "Aan de Heer Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+            "1) Nedergelegd ter griffie, ter inzage van de leden.")
+    c = clean(Source(Path("x.txt"), text))
+    assert [(n.number, n.text, n.after_line) for n in c.notes] == [
+        ("1", "Nedergelegd ter griffie, ter inzage van de leden.", 2)]
+    assert "Nedergelegd" not in "\n".join(l.text for l in c.lines)
+    # without a mark before it, "1) …" is the first item of a list and stays
+    plain = text.replace(" ')", ".")
+    assert clean(Source(Path("x.txt"), plain)).notes == []
