@@ -49,8 +49,12 @@ INLINE_HYPHEN = re.compile(r"(?<![\w’'-])((?:[^\W\d_]+-){0,3}[^\W\d_]+)-([^\W\
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
                           r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)"                  # organisaties"1).  (older)
-                          r"|(?<=[a-z] (?:1[89]|20)\d\d)(\d)(?=[\s.,;:)]|$)")      # 5 april 19942: a year, then 2
-OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) )(\S.*)$")
+                          r"|(?<=[a-z] (?:1[89]|20)\d\d)(\d)(?=[\s.,;:)]|$)"       # 5 april 19942: a year, then 2
+                          r"|(?<=[A-Z]{3})(\d)(?=\s|$)")                          # NADIEN GEWIJZIGD1 (a title in capitals)
+OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) |(')\s?)(\S.*)$")     # "' AVRO radio": OCR for "¹"
+# The superscript 1 that OCR reads as an apostrophe, glued after a question or a word in capitals:
+# "buiten Europa?' Welke", "NADIEN GEWIJZIGD1" is the digit form (GLUED_MARKER).
+APOSTROPHE_MARKER = re.compile(r"(?:(?<=[?!])|(?<=[A-Z]{2}))'(?= [A-Z])")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
 AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
@@ -481,13 +485,17 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
     for r in raw:
         for m in GLUED_MARKER.finditer(r.text):
-            number = m.group(1) or m.group(2) or m.group(3)
+            number = m.group(1) or m.group(2) or m.group(3) or m.group(4)
             if not markers.get(number) or markers[number][-1] != r.no:
                 markers.setdefault(number, []).append(r.no)
+        if APOSTROPHE_MARKER.search(r.text) and (not markers.get("1") or markers["1"][-1] != r.no):
+            markers.setdefault("1", []).append(r.no)
+            markers["1"].sort()
     expected, lifted = 1, {}
     found: list[Note] = []
     for i, r in candidates:
         number, text = [g for g in OCR_FOOTNOTE.match(r.text).groups() if g is not None]
+        number = "1" if number == "'" else number
         elsewhere = [no for no in markers.get(number, []) if no != r.no]
         if int(number) != expected or not elsewhere or not text[:1].isupper():
             continue

@@ -240,3 +240,22 @@ def test_old_footnote_with_its_mark_garbled_by_ocr():
     # without a mark before it, "1) …" is the first item of a list and stays
     plain = text.replace(" ')", ".")
     assert clean(Source(Path("x.txt"), plain)).notes == []
+
+
+def test_ocr_footnote_one_read_as_an_apostrophe():
+    # sgd/1987_kamervragen-aids-who.txt, lines 7-9 (line 8 shortened): the superscript 1 after
+    # "Europa?" and before the body are both read as "'"; marker 2 is glued to "mei dit jaar?"
+    text = ("Vragen van de leden Lankhorst en Beckers-de Bruijn (beiden P.P.R.) over het beleid t.a.v. "
+            "aids-patiënten. (Ingezonden 3 april 1987)\n"
+            "1 Overweegt u in overleg met andere Europese landen de grenzen te sluiten voor aids-patiënten van "
+            "buiten Europa?' Welke motieven liggen daaraan ten grondslag? 2 Hoe stelt u zich de controle op aids "
+            "voor? 6 Welk standpunt zal de regering innemen tijdens de vergadering van de "
+            "E.G.-volksgezondheidsministers, op 1 5 mei as. en op de bijeenkomst van de WHO. over aids op een "
+            "nog te bepalen datum in mei dit jaar?2\n"
+            "' AVRO radio, 29-3 1987. 2 Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. "
+            "Aanhangsel nr. 551\n"
+            "Antwoord Antwoord van staatssecretaris Dees (Welzijn, Volksgezondheid en Cultuur). (Ontvangen 10 juli 1987)")
+    notes = clean(Source(Path("x.txt"), text)).notes
+    assert [(n.number, n.text) for n in notes] == [
+        ("1", "AVRO radio, 29-3 1987."),
+        ("2", "Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. Aanhangsel nr. 551")]
