@@ -539,24 +539,27 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
 
 # The footnote of the printed pages of the 1940s-1960s: mark "1)" (superscript), which OCR often
 # reads as "')", "x)", "i)" or "l)", after the word in the text and before the note's body.
-OLD_NOTE_BODY = re.compile(r"^(?:1|i|l|I|'|x)\) (\S.*)$")
+# An asterisk serves the same way ("het rapport* van deze commissie" / "* Ter inzage gelegd …").
+OLD_NOTE_BODY = re.compile(r"^(?:(?:1|i|l|I|'|x)\)|(\*)) (\S.*)$")
 OLD_NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[\"”’'.,;:]))1\)|(?:(?<=\s)|(?<=[^\W\d_]))(?:'|x)\)(?=[\s.,;:]|$)")
+STAR_MARK = re.compile(r"(?<=[^\W\d_])\*(?=[\s.,;:)]|$)")
 
 
 def _lift_old_footnote(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     """The single footnote of an old printed page: a line "1) Nedergelegd ter griffie, …" (or its
     OCR forms "') …", "x) …", "i) …") whose mark stands in an earlier line, glued to a word or
-    as the OCR garble "')" / "x)". Lifted as footnote 1 only when there is exactly one such body
-    line and its mark comes before it; the note is placed after the line of the mark."""
+    as the OCR garble "')" / "x)"; or "* Ter inzage gelegd …" with "rapport*" before it (footnote
+    "*"). Lifted only when there is exactly one such body line and its mark comes before it; the
+    note is placed after the line of the mark."""
     bodies = [i for i, r in enumerate(raw) if OLD_NOTE_BODY.match(r.text)]
     if len(bodies) != 1:
         return raw
     i = bodies[0]
-    marks = [r.no for r in raw[:i] if OLD_NOTE_MARK.search(r.text)]
-    text = OLD_NOTE_BODY.match(raw[i].text).group(1)
+    star, text = OLD_NOTE_BODY.match(raw[i].text).groups()
+    marks = [r.no for r in raw[:i] if (STAR_MARK if star else OLD_NOTE_MARK).search(r.text)]
     if not marks or not text[:1].isupper():
         return raw
-    notes.append(Note("footnote", "1", text, Span(raw[i].no, raw[i].no), marks[-1], ((0, raw[i].no),)))
+    notes.append(Note("footnote", star or "1", text, Span(raw[i].no, raw[i].no), marks[-1], ((0, raw[i].no),)))
     return raw[:i] + [replace(raw[i], text="", raw="")] + raw[i + 1:]
 
 
@@ -606,7 +609,7 @@ def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[N
     footnote only when it starts with the next expected number, so a paragraph that happens to
     start with a number ('75 jaar VN biedt…') is never mistaken for one.
     """
-    expected = 1 + max((int(n.number) for n in notes if n.kind == "footnote"), default=0)
+    expected = 1 + max((int(n.number) for n in notes if n.kind == "footnote" and n.number.isdigit()), default=0)
     blocks = _blocks(page)
     found: list[Note] = []
     cut = len(page)

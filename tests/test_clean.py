@@ -259,3 +259,16 @@ def test_ocr_footnote_one_read_as_an_apostrophe():
     assert [(n.number, n.text) for n in notes] == [
         ("1", "AVRO radio, 29-3 1987."),
         ("2", "Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. Aanhangsel nr. 551")]
+
+
+def test_asterisk_footnote():
+    # sgd/1990_ek-kamervragen-unesco-boekarest.txt, lines 11-13 (line 11 shortened)
+    text = ("Het is ons bekend dat in de afgelopen jaren veel stadsbuurten van Boekarest zijn gesloopt. Hoewel het "
+            "rapport* van deze commissie nog niet openbaar is, leggen wij het ter inzage.\n"
+            "De Minister van Buitenlandse Zaken, H. van den Broek\n"
+            "* Ter inzage gelegd op de griffie van de Eerste Kamer.")
+    c = clean(Source(Path("x.txt"), text))
+    assert [(n.number, n.text, n.after_line) for n in c.notes] == [
+        ("*", "Ter inzage gelegd op de griffie van de Eerste Kamer.", 1)]
+    # a list of "* " items without a mark glued to a word is left alone
+    assert clean(Source(Path("x.txt"), text.replace("rapport*", "rapport"))).notes == []
