@@ -262,11 +262,11 @@ def test_ocr_footnote_one_read_as_an_apostrophe():
 
 
 def test_asterisk_footnote():
-    # sgd/1990_ek-kamervragen-unesco-boekarest.txt, lines 11-13 (line 11 shortened)
-    text = ("Het is ons bekend dat in de afgelopen jaren veel stadsbuurten van Boekarest zijn gesloopt. Hoewel het "
-            "rapport* van deze commissie nog niet openbaar is, leggen wij het ter inzage.\n"
-            "De Minister van Buitenlandse Zaken, H. van den Broek\n"
-            "* Ter inzage gelegd op de griffie van de Eerste Kamer.")
+    # sgd/1990_ek-kamervragen-unesco-boekarest.txt, lines 11-13
+    text = (
+            'Het is ons bekend dat in de afgelopen jaren veel stadsbuurten van Boekarest, met fraaie archi-tectuur, die kenmerkend was voor die stad en haar historie, volledig verdwenen zijn. Nederland heeft daarover zowel bilateraal als in het kader van de EPS en de Raad van Europa van zijn afkeuring en zorg doen blijken. Tot voor kort was het niet mogelijk een betrouwbaar totaaloverzicht te krijgen van de aantasting van het stadsgezicht van Boekarest als gevolg van de vergaande afbraak-en nieuwbouw-activiteiten. In april 1989 echter kon worden bewerkstelligd dat een missie van UNESCO-deskundigen in Roemenië werd toegelaten door de toenmalige autoriteiten. De missie werd in de gelegenheid gesteld gegevens te verzamelen over de stand van zaken met betrekking tot het cultureel erfgoed van dit land in de kontekst van het systematiseringsplan. Hoewel het rapport* van deze commissie is gedateerd augustus/september 1989 kwam het eerst in december ter beschikking van het ministerie van Buitenlandse Zaken. Het gaat U hierbij toe. Het rapport van deze missie krijgt geen vervolgactie in het licht van de' "\n"
+            'intrekking van de plannen tot moder-nisering van de oude binnenstad van Boekarest door de nieuwe Roemeense regering. Nagegaan zal worden welke mogelijkheden bestaan voor het leveren van een bijdrage aan herstel van aangetast erfgoed.' "\n"
+            '* Ter inzage gelegd op de griffie van de Eerste Kamer.' "\n").rstrip("\n")
     c = clean(Source(Path("x.txt"), text))
     assert [(n.number, n.text, n.after_line) for n in c.notes] == [
         ("*", "Ter inzage gelegd op de griffie van de Eerste Kamer.", 1)]
