@@ -281,7 +281,7 @@ def _head_block(raw: list[_Raw], layouts: Layouts) -> dict[int, object]:
     first = raw[texts[0]].text.replace("\f", "").strip()
     opener = layouts.line_match(first, None, head=True)
     if opener is None or opener.name not in block.opens:
-        return {}
+        return _old_page_head(raw, texts, block)
     as_line = layouts_mod.Pattern("head-block", "kamerstuk", block.reason, "line", block.number)
     out: dict[int, object] = {}
     between: list[int] = []
@@ -322,15 +322,55 @@ def _head_block(raw: list[_Raw], layouts: Layouts) -> dict[int, object]:
             dossier = m.group(1)
             if i in between:
                 break
-    if dossier and block.signature:
-        digits = r" ?".join(re.escape(c) for c in dossier.replace(" ", ""))
-        signature = re.compile(block.signature.replace("{dossier}", digits))
-        as_signature = layouts_mod.Pattern("page-signature", "sgd-ocr", block.signature_reason, "line", signature,
-                                           page_number=True)
-        for i in texts[closed + 1:]:
-            if i not in out and signature.fullmatch(raw[i].text.replace("\f", "").strip()):
-                out[i] = as_signature
+    if dossier:
+        _signatures(raw, texts[closed + 1:], dossier, block, out)
     return out
+
+
+def _signatures(raw: list[_Raw], texts: list[int], dossier: str, block, out: dict[int, object]) -> None:
+    """The page signatures of the dossier ("I 4900 III 11—12") among the lines `texts`."""
+    if not block.signature:
+        return
+    digits = r" ?".join(re.escape(c) for c in dossier.replace(" ", ""))
+    signature = re.compile(block.signature.replace("{dossier}", digits))
+    as_signature = layouts_mod.Pattern("page-signature", "sgd-ocr", block.signature_reason, "line", signature,
+                                       page_number=True)
+    for i in texts:
+        if i not in out and signature.fullmatch(raw[i].text.replace("\f", "").strip()):
+            out[i] = as_signature
+
+
+# The head of an inner page of the printed Bijlagen (1940s-1950s), at the top of an OCR page:
+# the page number (or the word "Bijlagen"), the document number, and the first line of the
+# running title ("2" / "351" / "Goedkeuring van het Statuut van de Organisatie der Ver"); or the
+# page number and a running title that ends in the document label ("4" / "Rijksbegroting voor het
+# dienstjaar 1952 2300 VIIIB 1—2"). The document number then finds the page signatures too.
+OLD_HEAD_FIRST = re.compile(r"\d{1,4}|Bijlagen")
+OLD_HEAD_NUMBER = re.compile(r"\d{3,5}")
+OLD_HEAD_LABEL = re.compile(r".{10,100} (\d{3,5})(?: [IVX]{1,5}[A-Z]?)? \d{1,3}(?: ?[-–—] ?\d{1,3})?")
+OLD_HEAD_REASON = "lopende kop"
+
+
+def _old_page_head(raw: list[_Raw], texts: list[int], block) -> dict[int, object]:
+    if len(texts) < 4:
+        return {}
+    first, second, third = (raw[i].text.replace("\f", "").strip() for i in texts[:3])
+    as_line = layouts_mod.Pattern("old-page-head", "sgd-ocr", OLD_HEAD_REASON, "line", OLD_HEAD_FIRST,
+                                  page_number=True)
+
+    def title(text: str) -> bool:
+        return len(text) <= 100 and text[:1].isupper() and not SENTENCE_END.search(text)
+
+    if OLD_HEAD_FIRST.fullmatch(first) and OLD_HEAD_NUMBER.fullmatch(second) and title(third):
+        out: dict[int, object] = {i: as_line for i in texts[:3]}
+        _signatures(raw, texts[3:], second, block, out)
+        return out
+    label = OLD_HEAD_LABEL.fullmatch(second)
+    if first.isdigit() and len(first) <= 4 and label and title(second[:label.start(1)].strip()):
+        out = {i: as_line for i in texts[:2]}
+        _signatures(raw, texts[2:], label.group(1), block, out)
+        return out
+    return {}
 
 
 # A dossier number in the head block: "22181", "26 150", "2300 VIIIB"; after the session years in

@@ -530,3 +530,25 @@ def test_handelingen_volume_title_and_topics_head():
                              (4, "1051", "paginanummer")]
     # a short line beside running text is no running head
     assert removed("Daartoe wordt besloten.\nRegeling van werkzaamheden\nDe Voorzitter: Ik stel voor.\n") == []
+
+
+def test_old_bijlagen_page_head_and_its_signatures():
+    # sgd/1948_buza-begroting-verslag-vn-delegatie.txt, lines 1-6 and 11 (line 6 shortened)
+    text = """Bijlagen
+1038
+Wijziging van het derde Hoofdstuk der
+1038 4
+VERSLAG
+Sommige leden meenden, dat in ieder geval een deel der thans aangevraagde verhogingen stellig reeds ten tijde bekend was.
+1038 5"""
+    assert removed(text) == [(1, "Bijlagen", "lopende kop"), (2, "1038", "lopende kop"),
+                             (3, "Wijziging van het derde Hoofdstuk der", "lopende kop"),
+                             (4, "1038 4", "paginasignatuur"), (7, "1038 5", "paginasignatuur")]
+    # sgd/1951_begroting-marine-1952-uno-taak.txt, lines 1-3 and 12-14: page number and a running
+    # title ending in the document label
+    text = ("4\nRijksbegroting voor het dienstjaar 1952 2300 VIIIB 1—2\n"
+            "Onderafdeling III. BETONNING, BEBAKENING, VERLICHTING EN ZEEMERKEN\n"
+            "De Minister van Marine,\n2300 VIIIB 2\nMEMORIE VAN TOELICHTING")
+    assert [n for n, _, _ in removed(text)] == [1, 2, 5]
+    # a letter that starts with a number and a short line is no such page
+    assert removed("1\nInleiding\nDe regering heeft besloten.\nDat is alles.") == []
