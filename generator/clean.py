@@ -457,8 +457,8 @@ def _topics_heads(raw: list[_Raw], matched: list, pieces: dict) -> list[int]:
         if matched[i] is not None or i in pieces:
             continue
         text = raw[i].text.replace("\f", "").strip()
-        if (len(text) > TOPICS_MAX or not text[:1].isupper() or SENTENCE_END.search(text)
-                or text.endswith((",", "-"))):
+        if (len(text) > TOPICS_MAX or not text[:1].isupper() or text.endswith((",", "-"))
+                or (SENTENCE_END.search(text) and not text.endswith(" enz."))):   # "Ingekomen stukken, enz."
             continue
         beside = [texts[k - 1]] if k else []
         beside += [texts[k + 1]] if k + 1 < len(texts) else []

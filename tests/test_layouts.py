@@ -506,7 +506,8 @@ def test_sitting_head_with_its_year_and_page_number_on_lines_of_their_own():
 143
 6DE VERGADERING
 VERGADERING VAN DINSDAG 14 DECEMBER 1971 (Bijeenroepingsuur 13.30)"""
-    assert removed(text) == [(2, "6de vergadering -14 december '", "lopende kop"), (3, "71", "lopende kop"),
+    assert removed(text) == [(1, "Ingekomen snikken, enz.", "lopende kop"),     # the subjects head (OCR "snikken")
+                             (2, "6de vergadering -14 december '", "lopende kop"), (3, "71", "lopende kop"),
                              (4, "143", "paginanummer")]
     # sgd/1955_tk-handelingen-gelijke-beloning.txt, lines 1-4
     text = ("Gelijke beloning van mannen en vrouwen voor arbeid van gelijke waarde\n60ste Vergadering -18 Maart '55\n"
