@@ -54,7 +54,7 @@ GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        #
 OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) |(')\s?)(\S.*)$")     # "' AVRO radio": OCR for "¹"
 # The superscript 1 that OCR reads as an apostrophe, glued after a question or a word in capitals:
 # "buiten Europa?' Welke", "NADIEN GEWIJZIGD1" is the digit form (GLUED_MARKER).
-APOSTROPHE_MARKER = re.compile(r"(?:(?<=[?!])|(?<=[A-Z]{2}))'(?= [A-Z])")
+APOSTROPHE_MARKER = re.compile(r"(?:(?<=[?!])|(?<=[A-Z]{2}))'(?= [A-Z]|$)")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
 AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
@@ -523,6 +523,7 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     if not candidates:
         return raw
     markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
+    apostrophes: set[int] = set()                 # lines with the mark 1 read as "'"
     for r in raw:
         for m in GLUED_MARKER.finditer(r.text):
             number = m.group(1) or m.group(2) or m.group(3) or m.group(4)
@@ -531,6 +532,7 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
         if APOSTROPHE_MARKER.search(r.text) and (not markers.get("1") or markers["1"][-1] != r.no):
             markers.setdefault("1", []).append(r.no)
             markers["1"].sort()
+            apostrophes.add(r.no)
     expected, lifted = 1, {}
     found: list[Note] = []
     for i, r in candidates:
@@ -560,10 +562,15 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     placed = [n.after_line for n in found]
     if placed != sorted(placed):
         return raw                                # markers out of order: the evidence is not clear
+    # the mark of footnote 1 read as "'" becomes the digit again, where the parse stage finds it
+    apostrophe = next((n.after_line for n in found if n.number == "1" and n.after_line in apostrophes), None)
     out = []
     for i, r in enumerate(raw):
         if i in lifted:
             out.append(replace(r, text="", raw=""))
+        elif r.no == apostrophe and not any(m.group(1) == "1" for m in GLUED_MARKER.finditer(r.text)):
+            out.append(replace(r, text=APOSTROPHE_MARKER.sub("1", r.text, count=1),
+                               raw=APOSTROPHE_MARKER.sub("1", r.raw, count=1)))
         elif (found and r.text and not SENTENCE_END.search(found[-1].text) and _member_list(r.text)
               and any(j < i for j in lifted)):
             last = found[-1]                      # the rest of the last footnote's member list

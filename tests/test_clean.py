@@ -255,7 +255,9 @@ def test_ocr_footnote_one_read_as_an_apostrophe():
             "' AVRO radio, 29-3 1987. 2 Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. "
             "Aanhangsel nr. 551\n"
             "Antwoord Antwoord van staatssecretaris Dees (Welzijn, Volksgezondheid en Cultuur). (Ontvangen 10 juli 1987)")
-    notes = clean(Source(Path("x.txt"), text)).notes
+    c = clean(Source(Path("x.txt"), text))
+    notes = c.notes
+    assert "buiten Europa?1 Welke" in "\n".join(l.text for l in c.lines)   # the mark is a digit again
     assert [(n.number, n.text) for n in notes] == [
         ("1", "AVRO radio, 29-3 1987."),
         ("2", "Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. Aanhangsel nr. 551")]
