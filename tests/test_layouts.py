@@ -553,3 +553,18 @@ Sommige leden meenden, dat in ieder geval een deel der thans aangevraagde verhog
     assert [n for n, _, _ in removed(text)] == [1, 2, 5]
     # a letter that starts with a number and a short line is no such page
     assert removed("1\nInleiding\nDe regering heeft besloten.\nDat is alles.") == []
+
+
+def test_bad_head_block_names_file_and_problem(tmp_path):
+    data, path, lines = read_layouts(REPO / "content")
+    data = dict(data, head_block=dict(data["head_block"], opens=["no-such-pattern"]))
+    with pytest.raises(SourceError, match="'opens' is a list of furniture pattern names"):
+        build_layouts(data, tmp_path / "layouts.yml")
+    data["head_block"] = dict(data["head_block"], opens=["chamber-header"],
+                              number={"pattern": "Nr\\. \\d+", "example": "Nummer 4"})
+    with pytest.raises(SourceError, match="number does not match its own example"):
+        build_layouts(data, tmp_path / "layouts.yml")
+    data["head_block"] = dict(data["head_block"], number={"pattern": "Nr\\. \\d+", "example": "Nr. 4"},
+                              signature={"reason": "x", "pattern": "\\d+ \\d+", "example": "4900 1"})
+    with pytest.raises(SourceError, match="dossier"):
+        build_layouts(data, tmp_path / "layouts.yml")
