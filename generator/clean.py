@@ -48,8 +48,13 @@ BULLET = re.compile(r"^[−•▪◦●·‐–-] ")
 INLINE_HYPHEN = re.compile(r"(?<![\w’'-])((?:[^\W\d_]+-){0,3}[^\W\d_]+)-([^\W\d_]+)(?![\w’'-])")
 # A footnote marker glued to the end of a word in OCR text: "Defensie1 en", "Zaken2 hebben".
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ?!)])(\d{1,2})(?=[\s.,;:)]|$)"        # Defensie1, AIDS?2
-                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)")                  # organisaties"1).  (older)
-OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) )(\S.*)$")
+                          r"|(?<=[^\W\d_]|[\"”’'])(\d{1,2})\)"                  # organisaties"1).  (older)
+                          r"|(?<=[a-z] (?:1[89]|20)\d\d)(\d)(?=[\s.,;:)]|$)"       # 5 april 19942: a year, then 2
+                          r"|(?<=[A-Z]{3})(\d)(?=\s|$)")                          # NADIEN GEWIJZIGD1 (a title in capitals)
+OCR_FOOTNOTE = re.compile(r"^(?:(\d{1,2}) |(\d{1,2})\) |(')\s?)(\S.*)$")     # "' AVRO radio": OCR for "¹"
+# The superscript 1 that OCR reads as an apostrophe, glued after a question or a word in capitals:
+# "buiten Europa?' Welke", "NADIEN GEWIJZIGD1" is the digit form (GLUED_MARKER).
+APOSTROPHE_MARKER = re.compile(r"(?:(?<=[?!])|(?<=[A-Z]{2}))'(?= [A-Z]|$)")
 # Words that follow a line-end hyphen in a shared compound: "West-" + "en Noord-Afrikaanse".
 SUSPENDED = ("en", "of")
 AMOUNT_START = re.compile(r"^[fƒ](?: ?\d|$)")
@@ -166,7 +171,7 @@ def keeps_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) ->
     return last[-1] in "aeiou" and right[0] in "aeiou"
 
 
-def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
+def joins_inline(left: str, right: str, vocabulary: Vocabulary | None, ocr: bool = False) -> bool:
     """True when `left-right` inside a line of OCR text is a word the printer broke at a line end
     ("Com-missie", "ontwikkelin-gen"): the corpus writes the joined word elsewhere, the dictionary
     has a syllable break there, and nothing marks a real compound (a capital after the hyphen,
@@ -177,7 +182,17 @@ def joins_inline(left: str, right: str, vocabulary: Vocabulary | None) -> bool:
     if any(c.isupper() for c in last[1:]):
         return False                                  # VN-vredesmacht, EU-landen
     if not vocabulary.forms.get(f"{left}{right}".lower(), 0):
-        return False                                  # Unifil-commando, niet-gebonden: never written joined
+        # never written joined in the corpus. On an OCR page a word the printer broke
+        # ("ge-vangennemen", "electrici-teitspolitiek", "ambas-sades") is still joined when the
+        # part after the hyphen is no word of its own in the corpus (a compound's second part is:
+        # "lid-staten", "Korvetten-leverantie", "Langedijk-de Jong") and the corpus does not write
+        # the hyphenated form elsewhere too.
+        # A capital before the hyphen is a name or a compound with one ("Korvetten-leverantie",
+        # "Benelux-binnengrenzen"): left alone.
+        if not ocr or not left[:1].islower() or vocabulary.forms.get(f"{left}-{right}".lower(), 0) > 1:
+            return False
+        if vocabulary.forms.get(right.lower(), 0):
+            return False
     if last[-1].lower() in "aeiou" and right[0] in "aeiou":
         return False                                  # zee-egel
     return len(last) in _syllable_breaks(f"{last}{right}")
@@ -188,8 +203,8 @@ def decided_again(hyphens: Iterable[tuple], vocabulary: Vocabulary | None) -> bo
     the same way again: (left, right, kept) at a line end, ("inline", left, right, joined) inside
     a line. The letter cache re-processes a letter when not."""
     for item in hyphens:
-        if item[0] == "inline" and len(item) == 4:
-            if joins_inline(item[1], item[2], vocabulary) != item[3]:
+        if item[0] == "inline" and len(item) in (4, 5):
+            if joins_inline(item[1], item[2], vocabulary, len(item) == 5 and item[4]) != item[3]:
                 return False
         elif keeps_hyphen(item[0], item[1], vocabulary) != item[2]:
             return False
@@ -212,11 +227,13 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     furniture: list[Furniture] = []
     head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
     raw = _remove_letterhead(raw, furniture)
-    raw = _remove_furniture(raw, furniture, layouts, head)
+    raw = _remove_furniture(raw, furniture, layouts, head, _head_block(raw, layouts))
     one_line = _one_line_paragraphs(raw)
     notes: list[Note] = []
     if one_line:
         raw = _lift_ocr_footnotes(raw, notes)
+        if not notes:
+            raw = _lift_old_footnote(raw, notes)
     pages = _split_pages(raw)
     lines: list[Line] = []
     for page in pages:
@@ -248,17 +265,139 @@ def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw
 PAGE_NUMBER_REASON = "paginanummer"
 
 
+def _head_block(raw: list[_Raw], layouts: Layouts) -> dict[int, object]:
+    """The block at the top of a Kamerstuk's or Aanhangsel's first page (layouts.yml, head_block),
+    by its structure: opened by a chamber or session line on the first text line, closed by the
+    "Nr. 28" line or the document-type line within a few lines. Every line in between that no
+    named pattern removes (the chamber digit, dossier number and title, the Aanhangsel number) is
+    furniture; so is the number line, also right after the document type or at its start ("Nr. 462
+    BRIEF VAN …": the piece "Nr. 462" only). With the dossier number known, the page signatures
+    at the page feet ("I 4900 III 11—12") are furniture too.
+    Returns raw index -> Pattern (a whole line) or [(start, end, Pattern)] (a piece of a line)."""
+    block = layouts.head_block
+    texts = [i for i, r in enumerate(raw) if r.text.replace("\f", "").strip()]
+    if block is None or not texts:
+        return {}
+    first = raw[texts[0]].text.replace("\f", "").strip()
+    opener = layouts.line_match(first, None, head=True)
+    if opener is None or opener.name not in block.opens:
+        return _old_page_head(raw, texts, block)
+    as_line = layouts_mod.Pattern("head-block", "kamerstuk", block.reason, "line", block.number)
+    out: dict[int, object] = {}
+    between: list[int] = []
+    previous, closed = opener.name, None
+    for k, i in enumerate(texts[1:block.max_lines + 1], 1):
+        text = raw[i].text.replace("\f", "").strip()
+        p = layouts.line_match(text, previous, head=True)
+        if p is not None:
+            previous = p.name
+            continue
+        previous = None
+        if block.number.fullmatch(text):
+            out[i], closed = as_line, k
+            break
+        number = block.number.match(text)
+        if number and text[number.end():number.end() + 1] == " " and any(
+                e.fullmatch(text[number.end() + 1:]) for e in block.ends):
+            out[i], closed = [(0, number.end(), as_line)], k
+            break
+        if any(e.fullmatch(text) for e in block.ends):
+            closed = k
+            for j in texts[k + 1:k + 3]:          # "Nr. 58" under a document type of one or two lines
+                if block.number.fullmatch(raw[j].text.strip()):
+                    out[j] = as_line
+                    break
+            break
+        between.append(i)
+    if closed is None:
+        return {}
+    for i in between:
+        out[i] = as_line
+    # the dossier number: the last number of the session line or a line of the block
+    dossier = None
+    for i in [texts[0]] + [t for t in texts[1:closed + 1]]:
+        text = raw[i].text.strip()
+        m = DOSSIER_IN_HEAD.search(text)
+        if m and (i in between or i == texts[0] or "itting" in text or "ITTING" in text):
+            dossier = m.group(1)
+            if i in between:
+                break
+    if dossier:
+        _signatures(raw, texts[closed + 1:], dossier, block, out)
+    return out
+
+
+def _signatures(raw: list[_Raw], texts: list[int], dossier: str, block, out: dict[int, object]) -> None:
+    """The page signatures of the dossier ("I 4900 III 11—12") among the lines `texts`."""
+    if not block.signature:
+        return
+    digits = r" ?".join(re.escape(c) for c in dossier.replace(" ", ""))
+    signature = re.compile(block.signature.replace("{dossier}", digits))
+    as_signature = layouts_mod.Pattern("page-signature", "sgd-ocr", block.signature_reason, "line", signature,
+                                       page_number=True)
+    for i in texts:
+        if i not in out and signature.fullmatch(raw[i].text.replace("\f", "").strip()):
+            out[i] = as_signature
+
+
+# The head of an inner page of the printed Bijlagen (1940s-1950s), at the top of an OCR page:
+# the page number (or the word "Bijlagen"), the document number, and the first line of the
+# running title ("2" / "351" / "Goedkeuring van het Statuut van de Organisatie der Ver"); or the
+# page number and a running title that ends in the document label ("4" / "Rijksbegroting voor het
+# dienstjaar 1952 2300 VIIIB 1—2"). The document number then finds the page signatures too.
+OLD_HEAD_FIRST = re.compile(r"\d{1,4}|Bijlagen")
+OLD_HEAD_NUMBER = re.compile(r"\d{3,5}")
+OLD_HEAD_LABEL = re.compile(r".{10,100} (\d{3,5})(?: [IVX]{1,5}[A-Z]?)? \d{1,3}(?: ?[-–—] ?\d{1,3})?")
+OLD_HEAD_REASON = "lopende kop"
+
+
+def _old_page_head(raw: list[_Raw], texts: list[int], block) -> dict[int, object]:
+    if len(texts) < 4:
+        return {}
+    first, second, third = (raw[i].text.replace("\f", "").strip() for i in texts[:3])
+    as_line = layouts_mod.Pattern("old-page-head", "sgd-ocr", OLD_HEAD_REASON, "line", OLD_HEAD_FIRST,
+                                  page_number=True)
+
+    def title(text: str) -> bool:
+        return len(text) <= 100 and text[:1].isupper() and not SENTENCE_END.search(text)
+
+    if OLD_HEAD_FIRST.fullmatch(first) and OLD_HEAD_NUMBER.fullmatch(second) and title(third):
+        out: dict[int, object] = {i: as_line for i in texts[:3]}
+        _signatures(raw, texts[3:], second, block, out)
+        return out
+    label = OLD_HEAD_LABEL.fullmatch(second)
+    if first.isdigit() and len(first) <= 4 and label and title(second[:label.start(1)].strip()):
+        out = {i: as_line for i in texts[:2]}
+        _signatures(raw, texts[2:], label.group(1), block, out)
+        return out
+    return {}
+
+
+# A dossier number in the head block: "22181", "26 150", "2300 VIIIB"; after the session years in
+# the oldest form ("ZITTING 1957—1958 — 4900", "Zitting 1968-1969 -9723 (R 663)").
+DOSSIER_IN_HEAD = re.compile(r"(?:^|[-–—] ?)(\d{1,2} ?\d{3}|\d{4,5})(?: [IVX]+[A-Z]?| \(R \d+\))?(?: \(.*\))?$")
+
+
 def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts,
-                      head: set[int]) -> list[_Raw]:
+                      head: set[int], preset: dict[int, object] | None = None) -> list[_Raw]:
     """Take out the layouts' furniture: whole lines, and pieces inside a line (the text around a
     piece is joined again). A bare number beside a line of a `page_number` pattern is its page
-    number."""
+    number. `preset` holds what the structure of the head block decided (see _head_block)."""
     matched: list = [None] * len(raw)          # the Pattern that removes the whole line
     pieces: dict[int, list[tuple[int, int, object]]] = {}
     previous = None                            # name of the pattern that removed the last text line
+    preset = preset or {}
     for i, r in enumerate(raw):
         text = r.text.replace("\f", "").strip()
         if not text:
+            continue
+        if i in preset:
+            if isinstance(preset[i], list):
+                pieces[i] = preset[i]
+                previous = None
+            else:
+                matched[i] = preset[i]
+                previous = matched[i].name
             continue
         p = layouts.line_match(text, previous, head=r.no in head)   # head: the file's first text lines
         if p is None:
@@ -276,6 +415,10 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         else:
             previous = None
     reasons: list[str | None] = [p.reason if p is not None else None for p in matched]
+    topics = _topics_heads(raw, matched, pieces)
+    for i in topics:
+        reasons[i] = TOPICS_REASON
+        matched[i] = TOPICS_HEAD
     for i, r in enumerate(raw):
         if reasons[i] is None and i not in pieces and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
                 _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1)):
@@ -295,6 +438,34 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         else:
             kept.append(r)
     return kept
+
+
+# The margin head of a Handelingen page that lists the subjects on it ("Ingekomen stukken
+# Oosterschelde Regeling van werkzaamheden", "Gelijke beloning van mannen en vrouwen …"): known by
+# where it stands, on the line right before or after the page's running head (sitting and date,
+# chamber and date), short and without a sentence end. Its page number may stand beside it.
+TOPICS_REASON = "lopende kop"
+TOPICS_MAX = 120
+TOPICS_HEAD = layouts_mod.Pattern("topics-running-head", "handelingen", TOPICS_REASON, "line",
+                                  re.compile(r".+"), page_number=True)
+
+
+def _topics_heads(raw: list[_Raw], matched: list, pieces: dict) -> list[int]:
+    out = []
+    texts = [i for i, r in enumerate(raw) if r.text.replace("\f", "").strip()]
+    for k, i in enumerate(texts):
+        if matched[i] is not None or i in pieces:
+            continue
+        text = raw[i].text.replace("\f", "").strip()
+        if (len(text) > TOPICS_MAX or not text[:1].isupper() or text.endswith((",", "-"))
+                or (SENTENCE_END.search(text) and not text.endswith(" enz."))):   # "Ingekomen stukken, enz."
+            continue
+        beside = [texts[k - 1]] if k else []
+        beside += [texts[k + 1]] if k + 1 < len(texts) else []
+        if any(matched[j] is not None and matched[j].layout == "handelingen" and matched[j].reason == TOPICS_REASON
+               and matched[j].name != TOPICS_HEAD.name for j in beside):
+            out.append(i)
+    return out
 
 
 def _gaps(spans: list[tuple[int, int, object]], length: int) -> list[tuple[int, int]]:
@@ -352,15 +523,21 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     if not candidates:
         return raw
     markers: dict[str, list[int]] = {}            # number -> lines with that number glued to a word
+    apostrophes: set[int] = set()                 # lines with the mark 1 read as "'"
     for r in raw:
         for m in GLUED_MARKER.finditer(r.text):
-            number = m.group(1) or m.group(2)
+            number = m.group(1) or m.group(2) or m.group(3) or m.group(4)
             if not markers.get(number) or markers[number][-1] != r.no:
                 markers.setdefault(number, []).append(r.no)
+        if APOSTROPHE_MARKER.search(r.text) and (not markers.get("1") or markers["1"][-1] != r.no):
+            markers.setdefault("1", []).append(r.no)
+            markers["1"].sort()
+            apostrophes.add(r.no)
     expected, lifted = 1, {}
     found: list[Note] = []
     for i, r in candidates:
         number, text = [g for g in OCR_FOOTNOTE.match(r.text).groups() if g is not None]
+        number = "1" if number == "'" else number
         elsewhere = [no for no in markers.get(number, []) if no != r.no]
         if int(number) != expected or not elsewhere or not text[:1].isupper():
             continue
@@ -385,10 +562,15 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
     placed = [n.after_line for n in found]
     if placed != sorted(placed):
         return raw                                # markers out of order: the evidence is not clear
+    # the mark of footnote 1 read as "'" becomes the digit again, where the parse stage finds it
+    apostrophe = next((n.after_line for n in found if n.number == "1" and n.after_line in apostrophes), None)
     out = []
     for i, r in enumerate(raw):
         if i in lifted:
             out.append(replace(r, text="", raw=""))
+        elif r.no == apostrophe and not any(m.group(1) == "1" for m in GLUED_MARKER.finditer(r.text)):
+            out.append(replace(r, text=APOSTROPHE_MARKER.sub("1", r.text, count=1),
+                               raw=APOSTROPHE_MARKER.sub("1", r.raw, count=1)))
         elif (found and r.text and not SENTENCE_END.search(found[-1].text) and _member_list(r.text)
               and any(j < i for j in lifted)):
             last = found[-1]                      # the rest of the last footnote's member list
@@ -400,6 +582,32 @@ def _lift_ocr_footnotes(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
             out.append(r)
     notes.extend(found)
     return out
+
+
+# The footnote of the printed pages of the 1940s-1960s: mark "1)" (superscript), which OCR often
+# reads as "')", "x)", "i)" or "l)", after the word in the text and before the note's body.
+# An asterisk serves the same way ("het rapport* van deze commissie" / "* Ter inzage gelegd …").
+OLD_NOTE_BODY = re.compile(r"^(?:(?:1|i|l|I|'|x)\)|(\*)) (\S.*)$")
+OLD_NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[\"”’'.,;:]))1\)|(?:(?<=\s)|(?<=[^\W\d_]))(?:'|x)\)(?=[\s.,;:]|$)")
+STAR_MARK = re.compile(r"(?<=[^\W\d_])\*(?=[\s.,;:)]|$)")
+
+
+def _lift_old_footnote(raw: list[_Raw], notes: list[Note]) -> list[_Raw]:
+    """The single footnote of an old printed page: a line "1) Nedergelegd ter griffie, …" (or its
+    OCR forms "') …", "x) …", "i) …") whose mark stands in an earlier line, glued to a word or
+    as the OCR garble "')" / "x)"; or "* Ter inzage gelegd …" with "rapport*" before it (footnote
+    "*"). Lifted only when there is exactly one such body line and its mark comes before it; the
+    note is placed after the line of the mark."""
+    bodies = [i for i, r in enumerate(raw) if OLD_NOTE_BODY.match(r.text)]
+    if len(bodies) != 1:
+        return raw
+    i = bodies[0]
+    star, text = OLD_NOTE_BODY.match(raw[i].text).groups()
+    marks = [r.no for r in raw[:i] if (STAR_MARK if star else OLD_NOTE_MARK).search(r.text)]
+    if not marks or not text[:1].isupper():
+        return raw
+    notes.append(Note("footnote", star or "1", text, Span(raw[i].no, raw[i].no), marks[-1], ((0, raw[i].no),)))
+    return raw[:i] + [replace(raw[i], text="", raw="")] + raw[i + 1:]
 
 
 _MEMBER = re.compile(r"^(?:en )?[A-Z][^()]{0,40}\([^()]{1,20}\)(?:, (?:onder)?voorzitter)?[.,]?$")
@@ -448,16 +656,22 @@ def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[N
     footnote only when it starts with the next expected number, so a paragraph that happens to
     start with a number ('75 jaar VN biedt…') is never mistaken for one.
     """
-    expected = 1 + max((int(n.number) for n in notes if n.kind == "footnote"), default=0)
+    expected = 1 + max((int(n.number) for n in notes if n.kind == "footnote" and n.number.isdigit()), default=0)
     blocks = _blocks(page)
     found: list[Note] = []
     cut = len(page)
+    rest: list[_Raw] = []             # text lines after the footnotes of the last block
     # walk back over the trailing blocks while they are notes
     for start, end in reversed(blocks):
         block = page[start:end]
         parsed = _parse_note_block(block, expected)
         if parsed is None:
             break
+        used = sum(n.span.end - n.span.start + 1 for n in parsed) if parsed[0].kind == "footnote" else len(block)
+        if used < len(block):
+            if found or end != blocks[-1][1]:
+                break                 # only the last block may go on with the letter's text
+            rest = page[start + used:end]
         found[:0] = parsed
         cut = start
         if len(blocks) == 1:
@@ -468,7 +682,7 @@ def _lift_notes(page: list[_Raw], notes: list[Note]) -> tuple[list[_Raw], list[N
     numbers = [int(n.number) for n in found if n.kind == "footnote"]
     if numbers and numbers != list(range(expected, expected + len(numbers))):
         return page, []
-    body = page[:cut]
+    body = page[:cut] + ([_Raw(rest[0].no, "", "")] + rest if rest else [])
     last_text = next((r.no for r in reversed(body) if r.text), page[0].no)
     found = [replace(n, after_line=last_text) for n in found]
     return body, found
@@ -513,9 +727,16 @@ def _parse_note_block(block: list[_Raw], expected: int) -> list[Note] | None:
         if current and nxt == number + 1 and not _continues(current[-1].text):
             notes.append(_footnote(current, number))
             current, number = [], number + 1
+        elif current and nxt is None and SENTENCE_END.search(current[-1].text) and len(r.text) < NOTE_LABEL:
+            break                     # "1 Zie … MONUC." / "Antwoord": the letter goes on after its footnotes
         current.append(r)
     notes.append(_footnote(current, number))
     return notes
+
+
+# A line this short after a footnote's sentence end is a label or heading of the letter ("Antwoord",
+# "1."), not the rest of the footnote: a footnote's text runs on across its lines.
+NOTE_LABEL = 30
 
 
 def _continues(text: str) -> bool:
@@ -688,8 +909,8 @@ def _join_inline_hyphens(lines: list[Line], vocabulary: Vocabulary | None, decid
     for _, m in found:
         key = (m.group(1), m.group(2))
         if key not in decisions:
-            decisions[key] = joins_inline(*key, vocabulary)
-            decided.append(("inline", *key, decisions[key]))
+            decisions[key] = joins_inline(*key, vocabulary, ocr)
+            decided.append(("inline", *key, decisions[key], ocr))
     candidates = [m for _, m in found if m.group(2)[:1].islower()]
     agreed = sum(decisions[(m.group(1), m.group(2))] for m in candidates)
     if not agreed or not (ocr or (agreed >= 3 and 2 * agreed >= len(candidates))):

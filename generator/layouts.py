@@ -38,9 +38,24 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class HeadBlock:
+    """The block at the top of a Kamerstuk's first page, found by its structure (layouts.yml,
+    `head_block`): opened by one of the `opens` patterns on the first text line, closed by the
+    `number` line or an `ends` line within `max_lines` text lines."""
+    reason: str
+    opens: tuple[str, ...]
+    max_lines: int
+    number: re.Pattern[str]
+    ends: tuple[re.Pattern[str], ...]
+    signature: str = ""             # regex with {dossier}: the page signature; "" = none
+    signature_reason: str = ""
+
+
+@dataclass(frozen=True)
 class Layouts:
     layouts: dict[str, str] = field(default_factory=dict)       # key -> Dutch label
     patterns: tuple[Pattern, ...] = ()
+    head_block: HeadBlock | None = None
 
     def __post_init__(self) -> None:
         # one alternation per group, tried in C: far cheaper than a loop over the patterns
@@ -52,8 +67,11 @@ class Layouts:
         object.__setattr__(self, "_inline_patterns", tuple(inline))
 
     def __repr__(self) -> str:          # stable: part of the letter cache's context
+        h = self.head_block
+        head = None if h is None else (h.reason, h.opens, h.max_lines, h.number.pattern,
+                                       [e.pattern for e in h.ends], h.signature, h.signature_reason)
         return "Layouts(" + repr([(p.name, p.layout, p.reason, p.match, p.regex.pattern, p.zone,
-                                   p.follows, p.page_number) for p in self.patterns]) + ")"
+                                   p.follows, p.page_number) for p in self.patterns]) + f", {head!r})"
 
     def by_name(self, name: str) -> Pattern:
         return next(p for p in self.patterns if p.name == name)
@@ -98,8 +116,8 @@ def build_layouts(data: object, path: Path | str = LAYOUTS_FILE, lines: dict[tup
     lines = lines or {}
     if data is None:
         return Layouts()
-    if not isinstance(data, dict) or set(data) - {"layouts", "furniture"}:
-        raise SourceError(path, "layouts.yml has two parts: 'layouts' and 'furniture'", line=1,
+    if not isinstance(data, dict) or set(data) - {"layouts", "furniture", "head_block"}:
+        raise SourceError(path, "layouts.yml has three parts: 'head_block', 'layouts' and 'furniture'", line=1,
                           hint="see the comment at the top of content/knowledge/layouts.yml")
     layouts = data.get("layouts") or {}
     if not isinstance(layouts, dict):
@@ -125,7 +143,58 @@ def build_layouts(data: object, path: Path | str = LAYOUTS_FILE, lines: dict[tup
             if other not in names:
                 raise SourceError(path, f"pattern '{p.name}' follows an unknown pattern '{other}'",
                                   line=lines.get(("furniture", i, "follows")), hint="known: " + ", ".join(names))
-    return Layouts(labels, tuple(patterns))
+    head = _head_block(path, data.get("head_block"), names, lines)
+    return Layouts(labels, tuple(patterns), head)
+
+
+def _head_block(path, item, names: list[str], lines: dict[tuple, int]) -> HeadBlock | None:
+    if item is None:
+        return None
+    where = lines.get(("head_block",))
+    hint = "see the comment on head_block at the top of content/knowledge/layouts.yml"
+    if not isinstance(item, dict) or set(item) - {"reason", "opens", "max_lines", "number", "ends", "signature"}:
+        raise SourceError(path, "head_block has the fields reason, opens, max_lines, number, ends, signature",
+                          line=where, hint=hint)
+    if not isinstance(item.get("reason"), str) or not item["reason"]:
+        raise SourceError(path, "head_block needs a 'reason'", line=where, hint=hint)
+    opens = item.get("opens") or []
+    if not isinstance(opens, list) or not opens or any(o not in names for o in opens):
+        raise SourceError(path, "head_block: 'opens' is a list of furniture pattern names",
+                          line=lines.get(("head_block", "opens"), where), hint="known: " + ", ".join(names))
+    if not isinstance(item.get("max_lines"), int) or item["max_lines"] < 1:
+        raise SourceError(path, "head_block: 'max_lines' is a positive number",
+                          line=lines.get(("head_block", "max_lines"), where))
+
+    def regex(value, key, fill=None) -> re.Pattern[str]:
+        at = lines.get(("head_block", *key), where)
+        if not isinstance(value, dict) or not isinstance(value.get("pattern"), str) \
+                or not isinstance(value.get("example"), str):
+            raise SourceError(path, f"head_block: {key[0]} needs a 'pattern' and an 'example'", line=at, hint=hint)
+        try:
+            compiled = re.compile(_no_groups(value["pattern"] if fill is None else value["pattern"].replace(
+                "{dossier}", fill)))
+        except re.error as exc:
+            raise SourceError(path, f"head_block: {key[0]} is not a valid regular expression: {exc}", line=at) from None
+        if not compiled.fullmatch(value["example"]):
+            raise SourceError(path, f"head_block: {key[0]} does not match its own example {value['example']!r}",
+                              line=at, hint="correct the pattern or the example")
+        return compiled
+
+    number = regex(item.get("number"), ("number",))
+    ends = item.get("ends") or []
+    if not isinstance(ends, list) or not ends:
+        raise SourceError(path, "head_block: 'ends' is a list of patterns", line=lines.get(("head_block", "ends"), where))
+    compiled_ends = tuple(regex(e, ("ends", i)) for i, e in enumerate(ends))
+    signature, signature_reason = "", ""
+    if item.get("signature") is not None:
+        value = item["signature"]
+        regex(value, ("signature",), fill=r"\d{3,5}")         # checked with a dossier number in place
+        if "{dossier}" not in value["pattern"] or not isinstance(value.get("reason"), str):
+            raise SourceError(path, "head_block: signature needs a 'reason' and '{dossier}' in its pattern",
+                              line=lines.get(("head_block", "signature"), where), hint=hint)
+        signature, signature_reason = _no_groups(value["pattern"]), value["reason"]
+    return HeadBlock(item["reason"], tuple(opens), item["max_lines"], number, compiled_ends, signature,
+                     signature_reason)
 
 
 def _pattern(path, item, i: int, labels: dict[str, str], lines: dict[tuple, int]) -> Pattern:

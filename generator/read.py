@@ -223,7 +223,13 @@ def remove_soft_hyphens(text: str) -> str:
     A soft hyphen only marks where a word may be broken: inside a line it goes ('Indo\u00adnesië'
     -> 'Indonesië'); at a line end it joins the word across the line: the rest of the word moves
     up ('Bel\u00ad' + 'gische regering' -> 'Belgische' + 'regering'), so every line keeps its
-    number. A line emptied that way stays as an empty line."""
+    number. A line emptied that way stays as an empty line.
+
+    OCR of the 1940s-1950s pages (Staten-Generaal Digitaal) also writes real hyphens as U+00AD.
+    Where no word can continue after it, it is read as a hyphen: before a capital
+    ('Nieuw\u00adGuinea' -> 'Nieuw-Guinea'), before a comma, a space, the line end when no lower-case
+    word follows on the next line ('in\u00ad, uit\u00ad' -> 'in-, uit-'), and before the words "en"/"of"
+    of a shared compound ('schilders\u00aden muziek…' -> 'schilders- en muziek…')."""
     if SOFT_HYPHEN not in text:
         return text
     lines = text.split("\n")
@@ -235,9 +241,25 @@ def remove_soft_hyphens(text: str) -> str:
         word = nxt.split(None, 1)[0] if nxt.strip() else ""
         if not word:
             continue                      # nothing to join: the soft hyphen just goes
+        if word in SUSPENDED_WORDS or not word[:1].islower():
+            lines[i] = line[:-1] + "-"   # West- / en Noord-Afrikaanse; Nieuw- / Guinea: a real hyphen
+            continue
         lines[i] = line[:-1] + word
         lines[i + 1] = nxt[len(word):].lstrip()
-    return "\n".join(lines).replace(SOFT_HYPHEN, "")
+    return REAL_SOFT_HYPHEN.sub(_real_hyphen, "\n".join(lines)).replace(SOFT_HYPHEN, "")
+
+
+SUSPENDED_WORDS = ("en", "of")    # "in- en uitvoer", "Noord- of Zuid-Holland"
+# A soft hyphen after a letter that no word continues: a capital, a comma, a space,
+# or "en"/"of" standing as a word of their own ("uit\u00aden doorvoer").
+REAL_SOFT_HYPHEN = re.compile(r"(?<=[^\W\d_])\u00ad(?:(?=[^\W\d_])(?=[^a-zß-ÿ])|(?=[,; \t])|(?=(?:en|of)\b))")
+
+
+def _real_hyphen(m: re.Match) -> str:
+    nxt = m.string[m.end():m.end() + 3]
+    if nxt[:2] in SUSPENDED_WORDS and (len(nxt) == 2 or not nxt[2].isalnum()):
+        return "- "                       # "uit\u00aden" -> "uit- en"
+    return "-"
 
 
 def read_pdf(path: Path) -> str:

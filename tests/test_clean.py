@@ -200,3 +200,77 @@ def test_form_feed_kept_when_the_page_starts_with_furniture():
     assert [f.text for f in result.furniture] == ["Onze Referentie"]
     assert [l.no for l in result.lines if l.page_start] == [3]
     assert body(text).count("\n\n") == 1
+
+
+def test_ocr_footnote_marker_glued_to_a_year():
+    # sgd/1994_kamervragen-roma-tsjechie.txt, lines 7-12: marker 2 is glued to the year of a date
+    # ("5 april 19942"), both bodies stand in one line
+    from generator.clean import clean as clean_
+    text = (
+            'Vragen van het lid Verspaget (PvdA) over Roma in Tsjechë. (Ingezonden 24 juni 1994)' "\n"
+            '1Zullen als gevolg van recente beslissingen van de Tsjechische regering tienduizenden Roma statenloos worden?1' "\n"
+            'Bent u bereid, conform uw toezegging d.d. 5 april 19942 deze kwestie andermaal bij de Tsjechische regering aan de orde te stellen en -indien dit onvoldoende effect sorteert -aktie te ondernemen binnen het kader van de CVSE of de Raad van Europa, danwel de VN-Commissie voor de Rechten van de Mens?' "\n"
+            '1 Zie Romnews van het Roma National Congress, nr. 6, 21 juni 1994. 2 Aanhangsel (nr. 414 (1993/94) Handelingen).' "\n"
+            'Antwoord' "\n"
+            'Antwoord van minister Kooijmans (Buitenlandse Zaken). (Ontvangen 13 juli 1994)' "\n")
+    text = text.rstrip("\n")
+    notes = clean_(Source(Path("x.txt"), text)).notes
+    assert [(n.number, n.text, n.after_line) for n in notes] == [
+        ("1", "Zie Romnews van het Roma National Congress, nr. 6, 21 juni 1994.", 2),
+        ("2", "Aanhangsel (nr. 414 (1993/94) Handelingen).", 3)]
+    # a year alone is no marker: without a body "2 …" nothing is lifted
+    assert clean_(Source(Path("x.txt"), text.replace("1994. 2 Aanhangsel", "1994. Aanhangsel"))).notes[1:] == []
+
+
+def test_old_footnote_with_its_mark_garbled_by_ocr():
+    # sgd/1958_brief-twaalfde-algemene-vergadering.txt, lines 7-11 (line 8 shortened): the mark "¹)"
+    # read as "')" at the end of the paragraph, the body "1) …" at the page foot
+    text = ("'s-Gravenhage, 8 mei 1958.\n"
+            "Ik heb de eer U Hoogedelgestrenge hiernevens te doen toe-komen de uitgave nr. 54 van het Ministerie "
+            "van Buiten-landse Zaken. Tevens wordt hierbij toegezonden ter nederlcgging op de griffie een "
+            "verzameling documenten, welke door het Secrc-tariaat van de V.N. met betrekking tot deze vergadering "
+            "zijn uitgegeven ')\n"
+            "De Minister van Buitenlandse Zaken, J. LUNS.\n"
+            "Aan de Heer Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+            "1) Nedergelegd ter griffie, ter inzage van de leden.")
+    c = clean(Source(Path("x.txt"), text))
+    assert [(n.number, n.text, n.after_line) for n in c.notes] == [
+        ("1", "Nedergelegd ter griffie, ter inzage van de leden.", 2)]
+    assert "Nedergelegd" not in "\n".join(l.text for l in c.lines)
+    # without a mark before it, "1) …" is the first item of a list and stays
+    plain = text.replace(" ')", ".")
+    assert clean(Source(Path("x.txt"), plain)).notes == []
+
+
+def test_ocr_footnote_one_read_as_an_apostrophe():
+    # sgd/1987_kamervragen-aids-who.txt, lines 7-9 (line 8 shortened): the superscript 1 after
+    # "Europa?" and before the body are both read as "'"; marker 2 is glued to "mei dit jaar?"
+    text = ("Vragen van de leden Lankhorst en Beckers-de Bruijn (beiden P.P.R.) over het beleid t.a.v. "
+            "aids-patiënten. (Ingezonden 3 april 1987)\n"
+            "1 Overweegt u in overleg met andere Europese landen de grenzen te sluiten voor aids-patiënten van "
+            "buiten Europa?' Welke motieven liggen daaraan ten grondslag? 2 Hoe stelt u zich de controle op aids "
+            "voor? 6 Welk standpunt zal de regering innemen tijdens de vergadering van de "
+            "E.G.-volksgezondheidsministers, op 1 5 mei as. en op de bijeenkomst van de WHO. over aids op een "
+            "nog te bepalen datum in mei dit jaar?2\n"
+            "' AVRO radio, 29-3 1987. 2 Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. "
+            "Aanhangsel nr. 551\n"
+            "Antwoord Antwoord van staatssecretaris Dees (Welzijn, Volksgezondheid en Cultuur). (Ontvangen 10 juli 1987)")
+    c = clean(Source(Path("x.txt"), text))
+    notes = c.notes
+    assert "buiten Europa?1 Welke" in "\n".join(l.text for l in c.lines)   # the mark is a digit again
+    assert [(n.number, n.text) for n in notes] == [
+        ("1", "AVRO radio, 29-3 1987."),
+        ("2", "Zie antwoord op de vragen van de leden Haas Berger en Muller van Ast. Aanhangsel nr. 551")]
+
+
+def test_asterisk_footnote():
+    # sgd/1990_ek-kamervragen-unesco-boekarest.txt, lines 11-13
+    text = (
+            'Het is ons bekend dat in de afgelopen jaren veel stadsbuurten van Boekarest, met fraaie archi-tectuur, die kenmerkend was voor die stad en haar historie, volledig verdwenen zijn. Nederland heeft daarover zowel bilateraal als in het kader van de EPS en de Raad van Europa van zijn afkeuring en zorg doen blijken. Tot voor kort was het niet mogelijk een betrouwbaar totaaloverzicht te krijgen van de aantasting van het stadsgezicht van Boekarest als gevolg van de vergaande afbraak-en nieuwbouw-activiteiten. In april 1989 echter kon worden bewerkstelligd dat een missie van UNESCO-deskundigen in Roemenië werd toegelaten door de toenmalige autoriteiten. De missie werd in de gelegenheid gesteld gegevens te verzamelen over de stand van zaken met betrekking tot het cultureel erfgoed van dit land in de kontekst van het systematiseringsplan. Hoewel het rapport* van deze commissie is gedateerd augustus/september 1989 kwam het eerst in december ter beschikking van het ministerie van Buitenlandse Zaken. Het gaat U hierbij toe. Het rapport van deze missie krijgt geen vervolgactie in het licht van de' "\n"
+            'intrekking van de plannen tot moder-nisering van de oude binnenstad van Boekarest door de nieuwe Roemeense regering. Nagegaan zal worden welke mogelijkheden bestaan voor het leveren van een bijdrage aan herstel van aangetast erfgoed.' "\n"
+            '* Ter inzage gelegd op de griffie van de Eerste Kamer.' "\n").rstrip("\n")
+    c = clean(Source(Path("x.txt"), text))
+    assert [(n.number, n.text, n.after_line) for n in c.notes] == [
+        ("*", "Ter inzage gelegd op de griffie van de Eerste Kamer.", 1)]
+    # a list of "* " items without a mark glued to a word is left alone
+    assert clean(Source(Path("x.txt"), text.replace("rapport*", "rapport"))).notes == []

@@ -367,3 +367,19 @@ def test_soft_hyphen_at_the_end_of_the_last_line():
     from generator.read import remove_soft_hyphens
     assert remove_soft_hyphens("Bel\u00ad") == "Bel"
     assert remove_soft_hyphens("Bel\u00ad\n\ngische") == "Bel\n\ngische"     # nothing to join on a blank line
+
+
+def test_soft_hyphen_that_stands_for_a_real_hyphen():
+    """OCR of the 1940s-1950s pages writes real hyphens as U+00AD too (a reader noted these in
+    ../shared/corpus/sgd/1950_ek-nieuw-guinea-uitvoerrecht-eindverslag.txt and
+    1946_unesco-statuut-ek-nota.txt): where no word can continue after it, it is a hyphen."""
+    from generator.read import remove_soft_hyphens
+    assert remove_soft_hyphens("Nieuw\u00adGuinea") == "Nieuw-Guinea"                  # before a capital
+    assert remove_soft_hyphens("in\u00ad, uit\u00aden\ndoorvoer") == "in-, uit- en\ndoorvoer"   # comma; "en"
+    assert remove_soft_hyphens("schilders\u00aden\nmuziekbenoodigdheden") == "schilders- en\nmuziekbenoodigdheden"
+    assert remove_soft_hyphens("Noord\u00ad of Zuid-Holland") == "Noord- of Zuid-Holland"    # before a space
+    assert remove_soft_hyphens("West\u00ad\nen Noord-Afrikaanse") == "West-\nen Noord-Afrikaanse"   # line end, "en"
+    assert remove_soft_hyphens("Nieuw\u00ad\nGuinea is") == "Nieuw-\nGuinea is"        # line end, a capital
+    # elsewhere it only marks a possible break, and goes
+    assert remove_soft_hyphens("Indo\u00adnesië ver\u00adenigde") == "Indonesië verenigde"
+    assert remove_soft_hyphens("Bel\u00ad\ngische regering") == "Belgische\nregering"
