@@ -282,14 +282,16 @@ CASES = {
         kamerstuk="22 181, nr. 28")),
     "1956 brief": (PROTESTNOTA_1956, dict(
         kind="kamerbrief",
-        title="Brief van de minister van Buitenlandse Zaken — Protestnota, bij de Indonesische Regering…",
+        # the dossier title whole (a printed title is not cut at 90 characters); OCR slips stay
+        title="Brief van de minister van Buitenlandse Zaken — Protestnota, bij de Indonesische Regering ingediend, "
+              "naar 'Aanleiding van de verklaring van deze regering, betref-jende de opzegging van de schulden aan Nederland",
         date=dt.date(1956, 10, 2), chamber="II", vergaderjaar="1956-1957", dossier="4427", number="3")),
     "1977 motie": (MOTIE_1977, dict(
         kind="motie", title="Motie van het lid Van der Spek — Korvetten-leverantie aan Indonesië",
         date=dt.date(1977, 3, 3), chamber="II", vergaderjaar="1976-1977", dossier="14 387", number="2")),
     "1970 old aanhangsel": (CESI_1970, dict(
         kind="kamervragen",
-        title="Vragen over het centrum voor economische en sociale voorlichting (C.E.S.I.) van de…",
+        title="Vragen over het centrum voor economische en sociale voorlichting (C.E.S.I.) van de Verenigde Naties",
         date=dt.date(1970, 7, 14),          # "ANTWOORD … (Ingezonden 14 juli 1970.)"
         chamber="II", aanhangsel="1425",
         askers=[Member("Boot", "KVP"), Member("Kleisterlee", "KVP"), Member("Schuijt", "KVP")])),
@@ -307,7 +309,8 @@ CASES = {
         vergaderjaar="1949-1950")),        # derived from the sitting's date (the excerpt does not print it)
     "1981 gewijzigde motie": (MOTIE_1981, dict(
         kind="motie",
-        title="Gewijzigde motie van de leden Herfkens en Van der Hek — Rijksbegroting voor het jaar…",
+        title="Gewijzigde motie van de leden Herfkens en Van der Hek — Rijksbegroting voor het jaar 1982, "
+              "hoofdstuk XIII Departement van Economische Zaken (onderdeel Handelspolitiek)",
         date=dt.date(1981, 12, 14), chamber="II", vergaderjaar="1981-1982", dossier="17 100 XIII", number="37")),
     "1976 nota with footer": (NOTA_1976, dict(
         kind="nota", title="Nota naar aanleiding van het verslag — Rijksbegroting voor het dienstjaar 1977",
@@ -318,7 +321,8 @@ CASES = {
     "1968 brief": (BRIEF_1968, dict(
         kind="kamerbrief", date=dt.date(1968, 7, 24), chamber="II", vergaderjaar="1967-1968",
         dossier="9300 V", number="58",
-        title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968…")),
+        title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968, "
+              "hoofdstuk V -buitenlandse zaken")),
     "1974 handelingen running head": (TK_HANDELINGEN_1974, dict(
         kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6), number="21",
         vergaderjaar="1974-1975")),
@@ -326,9 +330,11 @@ CASES = {
         kind="kamervragen", title="Vragen over het visumbeleid van de VS", date=dt.date(1990, 6, 12),
         chamber="II", vergaderjaar="1989-1990", aanhangsel="704",
         askers=[Member("Van Es", "GroenLinks"), Member("Beckers-de Bruijn", "GroenLinks")])),
-    "1974 a notice of delay is no answer": (KOERDEN_1974, dict(
+    "1974 a notice of delay is the reply": (KOERDEN_1974, dict(
         kind="kamervragen", title="Vragen over de eventuele hulpverlening aan de Koerden",
-        date=dt.date(1974, 9, 3),           # "Mededeling … (Ontvangen 23 september 1974)" only says it is late
+        # "Mededeling … (Ontvangen 23 september 1974)": the government's reply the page prints (it
+        # says the answer is delayed); the questions were "(Ingezonden 3 september 1974)"
+        date=dt.date(1974, 9, 23),
         aanhangsel="25", askers=[Member("Waltmans", "PPR")])),
     "1971 unreadable question date, answer date": (PAPUAS_1971, dict(
         kind="kamervragen", date=dt.date(1971, 1, 4), chamber="II", aanhangsel="517",
@@ -353,7 +359,7 @@ CASES = {
         url="https://zoek.officielebekendmakingen.nl/ah-tk-20232024-388")),
     "dossier with a part": (DOSSIER_WITH_PART, dict(
         kind="kamerbrief",
-        title="Brief van de minister van Buitenlandse Zaken — Raad Algemene Zaken en Raad Buitenlandse…",
+        title="Brief van de minister van Buitenlandse Zaken — Raad Algemene Zaken en Raad Buitenlandse Zaken",
         date=dt.date(2020, 5, 15), chamber="II", vergaderjaar="2019-2020", dossier="21 501-02", number="2134",
         kamerstuk="21 501-02, nr. 2134", url="https://zoek.officielebekendmakingen.nl/kst-21501-02-2134")),
 }
