@@ -118,8 +118,9 @@ _YEARS = r"(\d{4})[ \t]*[-–—/][ \t]*(\d{4}|\d{2})\b"
 # "Eerste" / "Kamer" on two lines, the running head "Eerste Kamer 7 november 1978", "VAN DE TWEEDE
 # KAMER DER STATEN-GENERAAL"), in a citation or identifier; else the letter's addressee. A chamber
 # named inside a sentence is not the paper's. The first pattern that matches wins.
+# OCR may read the T of "Tweede" at a line start as i, l, 1 or I ("iweede Kamer", 1948).
 CHAMBER_PATTERNS = (
-    r"(?im)^[ \t]*(?:van de[ \t]+)?(Eerste|Tweede)[ \t]*(?:\n[ \t]*)?Kamer(?![a-z])",
+    r"(?im)^[ \t]*(?:van de[ \t]+)?(Eerste|Tweede|[il1I]weede)[ \t]*(?:\n[ \t]*)?Kamer(?![a-z])",
     r"(?im)^[ \t]*Aanhangsel\b[^\n]{0,40}?\bHandelingen der (Eerste|Tweede) Kamer\b",
     r"(?i)\b(?:Aanhangsel )?Handelingen[ \t]+(I{1,2})[ \t]+\d{4}",
     r"(?i)\bah-(tk|ek)-\d{8}-",
@@ -132,6 +133,8 @@ VERGADERJAAR_PATTERNS = (
     r"(?i)\b(?:ah-(?:tk|ek)|kst)-(\d{4})(\d{4})-",
 )
 _VERGADERJAAR_RE = [re.compile(p) for p in VERGADERJAAR_PATTERNS]
+# else the foot of a page of the old Bijlagen: "Handelingen der Staten-Generaal Bijlagen 1948—1949"
+_BIJLAGEN_FOOTER = re.compile(rf"\bStaten-Generaal[ \t]+Bijlagen[ \t]+{_YEARS}")
 # A dossier as printed: "26 150", "26150", "22 800 X", "2300 VIIIB", "21 501-02", "18 950 (R 1281)"
 _ROMAN = r"(?:[IVXLC]+(?:[ ]?[A-Z])?)"
 DOSSIER = rf"\d{{1,2}}[ ]?\d{{3}}(?:[ ]{_ROMAN}\b|-\d{{2}}\b|[ ][A-Z]\b)?(?:[ ]?\(R[ ]?\d+\))?"
@@ -531,13 +534,19 @@ def _years(first: str, second: str) -> str:
 
 
 def normalise_dossier(dossier: str) -> str:
-    """ "26150" -> "26 150", "17600 IX B" -> "17 600 IXB", "18950 (R 1281)" -> "18 950 (R 1281)"."""
+    """ "26150" -> "26 150", "18950 (R 1281)" -> "18 950 (R 1281)". A budget chapter stays as the
+    paper prints it: "17 600 IX B" (1983), "2300 VIIIB" (1951), "36 200 IXB" (kst-36200-IXB-…)."""
     dossier = " ".join(dossier.split())
     match = re.match(r"(\d{1,2}) ?(\d{3})\b(.*)", dossier)
     if match and len(match.group(1) + match.group(2)) == 5:
         dossier = f"{match.group(1)} {match.group(2)}{match.group(3)}"
-    dossier = re.sub(r"\b([IVXLC]+) ([A-Z])\b", r"\1\2", dossier)
     return re.sub(r"\(R ?(\d+)\)", r"(R \1)", dossier)
+
+
+def _kst_id(dossier: str) -> str:
+    """The dossier as in a publication's identifier: "36 200 IX B" -> "36200-IXB", "21 501-02" -> "21501-02"."""
+    dossier = re.sub(r"\b([IVXLC]+) ([A-Z])\b", r"\1\2", dossier)
+    return "-".join(dossier.replace(" ", "", 1).split(" "))
 
 
 def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) -> dict[str, tuple[str, str]]:
@@ -549,11 +558,11 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
             word = match.group(1).lower()
             out["chamber"] = ("I" if word in ("eerste", "i", "ek") else "II", where(top, match.start()))
             break
-    for pattern in _VERGADERJAAR_RE:
-        for match in pattern.finditer(top):
+    for pattern, haystack in [(p, top) for p in _VERGADERJAAR_RE] + [(_BIJLAGEN_FOOTER, text)]:
+        for match in pattern.finditer(haystack):
             years = _years(match.group(1), match.group(2))
             if years:
-                out["vergaderjaar"] = (years, where(top, match.start()))
+                out["vergaderjaar"] = (years, where(haystack, match.start()))
                 break
         if "vergaderjaar" in out:
             break
@@ -562,13 +571,17 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
     for name, value in own.items():
         if name not in ("chamber", "vergaderjaar") or name not in out:
             out[name] = value
+    if "-" in out.get("number", ("", ""))[0] and "dossier" in out:
+        label = _number_label(top, out["dossier"][0], out["number"][0], _heading_offset(top, kind, kinds))
+        if label:
+            out["number"] = label
     dossier, number = out.get("dossier", ("", ""))[0], out.get("number", ("", ""))[0]
     if dossier and number:
         out["kamerstuk"] = (f"{dossier}, {'nr. ' if not number.isalpha() else ''}{number}", out["number"][1])
         if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] in ("I", "II")
                 and (number.isdigit() or number.isalpha()) and "(" not in dossier):
             # a Tweede Kamer paper of 1995 or later that prints its dossier and number: its address
-            out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + f"-{number}"),
+            out["url"] = (KAMERSTUK_URL.format(id=_kst_id(dossier) + f"-{number}"),
                           out["number"][1])
     return out
 
@@ -600,7 +613,7 @@ def _kamerstuk(text: str, top: str) -> dict[str, tuple[str, str]]:
             years = _years(*vergaderjaar.groups())
             out["vergaderjaar"] = (years, origin)
             if int(years[:4]) >= FIRST_PUBLISHED_YEAR and "(" not in dossier:
-                out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + "-"
+                out["url"] = (KAMERSTUK_URL.format(id=_kst_id(dossier) + "-"
                                                    + footer.group("nr")), origin)
         return out
     return _first_page_block(top)
@@ -646,6 +659,19 @@ def _first_page_block(top: str) -> dict[str, tuple[str, str]]:
         return {"dossier": (normalise_dossier(head.group("dossier")), origin),
                 "number": (re.sub(r"\s*[-—–]\s*", "-", head.group("nr")), origin)}
     return {}
+
+
+def _number_label(top: str, dossier: str, numbers: str, heading: int) -> tuple[str, str] | None:
+    """An old running head gives the range of numbers on its sheet ("2300 VIIIB 1—2"); the paper
+    that begins on the page is labelled on a line of its own above its document type
+    ("2300 VIIIB 2" / "MEMORIE VAN TOELICHTING"): that label's number, if in the range."""
+    low, high = (int(n) for n in numbers.split("-", 1))
+    printed = r"[ \t]?".join(re.escape(part) for part in dossier.split(" "))
+    label = re.compile(rf"(?m)^[ \t]*{printed}[ \t]+(\d{{1,3}})[ \t]*$")
+    found = [m for m in label.finditer(top) if low <= int(m.group(1)) <= high]
+    before = [m for m in found if m.start() < heading] if heading else []
+    best = (before or found or [None])[-1 if before else 0]
+    return (best.group(1), where(top, best.start())) if best else None
 
 
 def _sitting(top: str) -> dict[str, tuple[str, str]]:

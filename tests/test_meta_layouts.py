@@ -342,7 +342,9 @@ CASES = {
         askers=[Member("Roethof", "PvdA")])),
     "1951 running head": (MARINE_1951, dict(
         kind="nota", title="Memorie van toelichting — Rijksbegroting voor het dienstjaar 1952", date=None,
-        dossier="2300 VIIIB", number="1-2")),
+        # the running head gives the sheet's range "1—2"; the label "2300 VIIIB 2" above the
+        # MEMORIE VAN TOELICHTING says which paper begins on the page
+        dossier="2300 VIIIB", number="2")),
     "published kamerstuk": (KAMERSTUK_2020, dict(
         kind="schriftelijk-overleg",
         title="Verslag van een schriftelijk overleg — Herziening Handvest Verenigde Naties",
