@@ -473,7 +473,7 @@ def test_meta_reads_only_the_head_of_a_long_text():
 @pytest.mark.parametrize("block, dossier, number", [
     ("22 800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
     ("22800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
-    ("17600\nRijksbegroting voor het jaar 1983\nHoofdstuk IX B Departement van Financiën\nNr. 21\n", "17 600 IXB", "21"),
+    ("17600\nRijksbegroting voor het jaar 1983\nHoofdstuk IX B Departement van Financiën\nNr. 21\n", "17 600 IX B", "21"),
     ("18950 (R 1281)\nGoedkeuring van het Verdrag\nNr. 5\n", "18 950 (R 1281)", "5"),
     ("21 501-02\nRaad Algemene Zaken\nNr. 2134\n", "21 501-02", "2134"),
 ])
