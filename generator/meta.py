@@ -832,6 +832,10 @@ def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[
         if re.search(r"\s(?:over|inzake|betreffende|nopens|omtrent)\s", doctype):
             return shorten(doctype), where(top, offset)       # the document type names its subject
         dossier_title = _dossier_title(text, top, offset)
+        subject = _sent_subject(top, offset) if kind == kinds.default and COLLECTIVE_DOSSIER.match(dossier_title) else None
+        if subject:
+            sentence, at = subject
+            return shorten(f"{doctype} — {sentence} ({dossier_title})"), where(top, at)
         title = f"{doctype} — {dossier_title}" if dossier_title else doctype
         return shorten(title), where(top, offset)
     if kind == "handelingen":
@@ -859,6 +863,31 @@ def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[
 # "60ste Vergadering -18 Maart '55"). A head of business ("Ingekomen stukken …") is no subject.
 _HANDELINGEN_HEAD = re.compile(r"\s*(?P<subject>[A-Z][^\n.!?:;]{10,150}?)[ \t]*\n[ \t]*[\dIl]{1,3}[ \t]?(?:STE|ste|DE|de|E|e)"
                                r"[ \t]?(?:VERGADERING|[Vv]ergadering)\b[^\n]{0,30}\d")
+
+
+# A letter filed in a dossier that holds many papers (a budget) is about what its first sentence
+# sends: "Ik heb de eer U hiernevens te doen toekomen de uitgave nr. 54 … „De twaalfde Algemene
+# Vergadering van de Verenigde Naties"" (1958). Its subject, in order: a quoted title in that
+# sentence; the words after "over / inzake / betreffende / met betrekking tot"; what follows
+# "doen toekomen / aan te bieden / toe te zenden" up to a comma.
+COLLECTIVE_DOSSIER = re.compile(r"(?i)(?:rijksbegroting|vaststelling van de begroting|begroting van)\b")
+_SENT = (re.compile(r"[„“\"]([^„“”\"\n]{8,150}?)[”\"]"),
+         re.compile(r"(?i)\b(?:over|inzake|betreffende|met betrekking tot)\s+([^,;:()\n]{8,150}?)(?=[,;:(]|\.\s+[A-Z]|\.?$)"),
+         re.compile(r"(?i)\b(?:doen toekomen|aan te bieden|toe te zenden)\s+((?:de|het|een)\s[^,;:()\n]{8,150}?)(?=[,;:(]|\.\s+[A-Z]|\.?$)"))
+
+
+def _sent_subject(top: str, heading: int) -> tuple[str, int] | None:
+    """(subject, offset) from the first sentence of a letter in a collective dossier, or None."""
+    heading = top.find("\n", heading) + 1 or len(top)            # after the document type's line
+    sentence, start = _first_prose(top[heading:], top[heading:])
+    if not sentence:
+        return None
+    for pattern in _SENT:
+        match = pattern.search(sentence)
+        if match:
+            subject = join_ocr_hyphens(" ".join(match.group(1).split())).strip(" .")
+            return subject[:1].upper() + subject[1:], heading + start
+    return None
 
 
 def _questions_title(top: str, askers: list[Member], kinds: Kinds | None = None) -> tuple[str, str]:
@@ -955,6 +984,7 @@ def _capitals_to_text(line: str) -> str:
             continue
         if re.fullmatch(r"[ivxlc]{1,6}[a-z]?", word) and i > 0 and words[i - 1] == "hoofdstuk":
             out.append(word.upper())
+            mode = "ministry"                 # "HOOFDSTUK V – BUITENLANDSE ZAKEN": a ministry follows
             continue
         if mode == "name":
             new_name = out[-1] in ("lid", "leden", "en")
@@ -1010,7 +1040,8 @@ def _dossier_title(text: str, top: str, heading_offset: int) -> str:
     title = _capitals_to_text(title) if title == title.upper() else title
     chapter = next((c for c in candidates[1:] if re.match(r"(?i)hoofdstuk\b", c)), "")
     if chapter and re.match(r"(?i)rijksbegroting|vaststelling van de begroting", title):
-        chapter = _capitals_to_text(chapter) if chapter == chapter.upper() else chapter
+        if chapter == chapter.upper():
+            chapter = _capitals_to_text(re.sub(r"[ \t]*-[ \t]*(?=[A-Z])", " – ", chapter))   # "V -BUITENLANDSE"
         title = f"{title}, {chapter[:1].lower()}{chapter[1:]}"
     return title.rstrip(" .,")
 

@@ -321,8 +321,9 @@ CASES = {
     "1968 brief": (BRIEF_1968, dict(
         kind="kamerbrief", date=dt.date(1968, 7, 24), chamber="II", vergaderjaar="1967-1968",
         dossier="9300 V", number="58",
-        title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968, "
-              "hoofdstuk V -buitenlandse zaken")),
+        # a letter in a budget dossier: what its first sentence sends („…" quoted), then the budget
+        title="Brief van de minister van Buitenlandse Zaken — Verenigde Naties en gespecialiseerde organisaties "
+              "(Rijksbegroting voor het dienstjaar 1968, hoofdstuk V – Buitenlandse Zaken)")),
     "1974 handelingen running head": (TK_HANDELINGEN_1974, dict(
         kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6), number="21",
         vergaderjaar="1974-1975")),
