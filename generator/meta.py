@@ -1005,6 +1005,7 @@ def _capitals_to_text(line: str) -> str:
 # A dossier title printed over two lines goes on when the next line starts in lower case, or the
 # first ends in a word that ends no title ("der", "van") or fills a line (>= WRAPPED_LINE characters)
 WRAPPED_LINE = 60
+OCR_PARAGRAPH = 150     # a printed line holds at most ~100 characters; a longer line is an OCR paragraph
 # The old Bijlagen print the dossier title as the running head of two facing pages, cut where the
 # left page's line is full: "Wijziging van het derde Hoofdstuk der" (page 4) … "5 Rijksbegroting
 # voor het dienstjaar 1947" (page 5); "Bekrachtiging van een … artikel 183, tweede" … "lid, der
@@ -1047,10 +1048,19 @@ def _dossier_title(text: str, top: str, heading_offset: int) -> str:
 
 
 def _facing_head(text: str, title: str, at: int) -> str:
-    """`title` with its second half from the facing page's running head, if the page prints one."""
+    """`title` with its second half from the facing page's running head, if the page prints one.
+    Only in OCR text with one line per paragraph: the head stands beside a paragraph line longer
+    than OCR_PARAGRAPH (in hard-wrapped text every line is short, and a line that starts in lower
+    case is a paragraph going on)."""
     for match in _FACING_HEAD.finditer(text, at + len(title) if at >= 0 else 0):
         head = match.group("head").strip()
-        if match.group("page") or len(head.split()) >= 3:
+        if not (match.group("page") or len(head.split()) >= 3):
+            continue
+        before = text.rfind("\n", 0, max(0, match.start() - 1))
+        after = text.find("\n", match.end() + 1)
+        previous = text[before + 1:match.start()]
+        following = text[match.end() + 1: after if after != -1 else len(text)]
+        if max(len(previous), len(following)) > OCR_PARAGRAPH:
             return f"{title} {head}"
     return title
 

@@ -115,12 +115,23 @@ def test_a_dossier_title_wrapped_over_two_lines_is_whole():
                                     "Ministerie van Buitenlandse Zaken (V) voor het jaar 2023")
 
 
-# 1948_buza-begroting-verslag-vn-delegatie.txt, lines 1-5 and 14-16 (long lines cut): the dossier
-# title is the running head of two facing pages, "… der" on page 4, "Rijksbegroting …" on page 5
+# 1948_buza-begroting-verslag-vn-delegatie.txt, lines 1-6, 8, 14-17 and 22 (long lines cut, marked
+# […]): the dossier title is the running head of two facing pages, "… der" on page 4,
+# "Rijksbegroting …" on page 5, beside the OCR paragraph of line 17
 VERSLAG_1948 = ("Bijlagen\n1038\nWijziging van het derde Hoofdstuk der\n1038 4\nVERSLAG\n"
                 "Sommige leden meenden, dat in ieder geval een deel der thans aangevraagde verhogingen […]\n"
                 "Aldus vastgesteld 9 December 1948.\n4—5\niweede Kamer\n5 Rijksbegroting voor het dienstjaar 1947\n"
+                "Voor het samenstellen van de begroting is het noodzakelijk over de gegevens, welke voor het merendeel "
+                "van de posten in het buitenland moeten worden verkregen, vroegtijdig te beschikken. […]\n"
                 "Handelingen der Staten-Generaal Bijlagen 1948—1949\n")
+
+
+def test_no_facing_head_in_hard_wrapped_text():
+    """A long dossier title of a hard-wrapped paper is not continued with a line of its text."""
+    text = ARTIKEL_100.replace("29 521 Nederlandse deelname aan vredesmissies",
+                               "29 521\nNederlandse deelname aan vredesmissies en de inzet van de krijgsmacht")
+    text += "uw Kamer over het besluit de Nederlandse bijdrage aan de United Nations\n"
+    assert meta_of(text).title.endswith("— Nederlandse deelname aan vredesmissies en de inzet van de krijgsmacht")
 
 
 def test_a_dossier_title_cut_at_the_page_goes_on_in_the_facing_pages_head():
