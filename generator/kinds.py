@@ -26,6 +26,7 @@ DEFAULT_KIND = "kamerbrief"
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 KIND_FIELDS = ("label", "plural", "cite", "heading")
 SCOPES = ("top", "head", "opening", "all")
+SECTIONS = ("kinds", "rules", "parties", "focus")
 PLACEHOLDERS = ("chamber", "vergaderjaar", "vergaderjaar_short", "dossier", "number", "nr", "aanhangsel", "date")
 EXAMPLE = ("a kind looks like:\n  kinds:\n    motie:\n      label: Motie\n      plural: Moties\n"
            "      cite: \"Kamerstukken {chamber} {vergaderjaar_short}, {dossier}, {nr}\"\n"
@@ -60,6 +61,7 @@ class Kinds:
     parties: tuple[tuple[str, str], ...] = ()       # (normalised spelling, party name)
     path: Path | None = None
     fingerprint: str = ""                            # the file's data, for the letter cache's key
+    focus: re.Pattern | None = None                  # the collection's subject (kinds.yml "focus")
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -151,10 +153,10 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict) or not data["kinds"]:
         raise error("the kinds file needs a 'kinds:' section with at least one kind", hint=EXAMPLE)
     for name in data:
-        if name not in ("kinds", "rules", "parties"):
-            close = difflib.get_close_matches(str(name), ("kinds", "rules", "parties"), n=1)
+        if name not in SECTIONS:
+            close = difflib.get_close_matches(str(name), SECTIONS, n=1)
             guess = f" (did you mean '{close[0]}'?)" if close else ""
-            raise error(f"unknown section '{name}'{guess}", name, hint="sections: kinds, rules, parties")
+            raise error(f"unknown section '{name}'{guess}", name, hint="sections: " + ", ".join(SECTIONS))
     kinds = []
     for key, entry in data["kinds"].items():
         key = str(key)
@@ -207,8 +209,9 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
         if not isinstance(spellings, list):
             raise error(f"party {name}: a list of spellings, e.g. PvdA: [P.v.d.A.]", "parties", name)
         parties += [(_party_key(str(s)), str(name)) for s in [name, *spellings]]
+    focus = _compile(where, data["focus"], ("focus",)) if data.get("focus") is not None else None
     fingerprint = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return Kinds(tuple(kinds), tuple(rules), tuple(parties), path, fingerprint)
+    return Kinds(tuple(kinds), tuple(rules), tuple(parties), path, fingerprint, focus=focus)
 
 
 def _compile(where: Located, pattern: object, at: tuple) -> re.Pattern:

@@ -60,7 +60,12 @@ TITLE_TEMPLATES = {
     "schriftelijk-overleg": "Schriftelijk overleg over de inzet voor de {s}e AVVN",
     "terugblik-veiligheidsraad": "Terugblik op het lidmaatschap van de VN-Veiligheidsraad{year}",
 }
-TITLE_MAX = 90
+# A title printed on the paper (document type, dossier title, the subject of written questions)
+# is kept whole up to TITLE_MAX characters (official titles run to 200: "Goedkeuring van het op
+# 24 oktober 1966 … ondertekende Internationaal Verdrag … inzake de uitbanning van elke vorm van
+# rassendiscriminatie"); a title guessed from the first sentence is cut at GUESS_MAX.
+TITLE_MAX = 220
+GUESS_MAX = 90
 # The year of a Security Council membership: "VN Veiligheidsraad 2018", "In 2018 was het Koninkrijk ... lid"
 SC_YEAR_PATTERN = (r"Veiligheidsraad (?:in )?((?:19|20)\d\d)\b"
                    r"|\bIn ((?:19|20)\d\d) was het Koninkrijk[^.]{0,60}? lid van de [^.]{0,20}Veiligheidsraad")
@@ -70,6 +75,8 @@ MONTHS = {name.lower(): no for no, name in get_month_names("wide", locale="nl").
 _MONTH = "|".join(MONTHS)
 _DAY = r"(\d ?\d|\d)(?:ste|sten|de|den|e)?"
 DATE = rf"{_DAY}[ \t]*({_MONTH})[ \t]+(\d{{4}})"
+# a date wrapped at a line end ("(ontvangen 13 november␤2023).")
+DATE_WRAPPED = rf"{_DAY}[ \t]*\n?[ \t]*({_MONTH})(?:[ \t]+|[ \t]*\n[ \t]*)(\d{{4}})"
 _WEEKDAY = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 
 
@@ -90,7 +97,7 @@ _LETTER_DATE_RE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in DATE_PAT
 PAPER_DATES = {
     # "(Ingezonden 2 oktober 2023)", "(Ontvangen 13 november 2023)", "Ontvangen 28 oktober 1976",
     # "(Ingezonden bij brief van 29 september 1970)"
-    "ontvangen": rf"(?i)\(?\b(?:{ocr_word('ontvangen')}|{ocr_word('ingezonden')})\b[^()\d\n]{{0,30}}?{DATE}",
+    "ontvangen": rf"(?i)\(?\b(?:{ocr_word('ontvangen')}|{ocr_word('ingezonden')})\b[^()\d\n]{{0,30}}?{DATE_WRAPPED}",
     # "Vastgesteld 31 augustus 1992", "Aldus vastgesteld 9 December 1948."
     "vastgesteld": rf"(?i)\b{ocr_word('vastgesteld')}(?:[ \t]+den)?[ \t]+{DATE}",
     # "Voorgesteld 3 maart 1977", "Voorgesteld in de uitgebreide commissievergadering van 14 december 1981"
@@ -102,8 +109,8 @@ PAPER_DATES = {
                    rf"|^[ \t]*(?:Eerste|Tweede) Kamer[ \t]+{DATE}[ \t]*$)",
 }
 _PAPER_DATE_RE = {name: re.compile(p, re.MULTILINE) for name, p in PAPER_DATES.items()}
-_INGEZONDEN = re.compile(rf"(?i)\(?\b{ocr_word('ingezonden')}\b[^()\d\n]{{0,30}}?{DATE}")
-_ANTWOORD = re.compile(r"(?i)\bantwoord\b")
+_INGEZONDEN = re.compile(rf"(?i)\(?\b{ocr_word('ingezonden')}\b[^()\d\n]{{0,30}}?{DATE_WRAPPED}")
+_ANTWOORD = re.compile(r"(?i)\b(?:antwoord|mededeling)\b")
 
 # --- chamber, vergaderjaar, dossier, number, Aanhangsel ---
 _YEARS = r"(\d{4})[ \t]*[-–—/][ \t]*(\d{4}|\d{2})\b"
@@ -111,8 +118,9 @@ _YEARS = r"(\d{4})[ \t]*[-–—/][ \t]*(\d{4}|\d{2})\b"
 # "Eerste" / "Kamer" on two lines, the running head "Eerste Kamer 7 november 1978", "VAN DE TWEEDE
 # KAMER DER STATEN-GENERAAL"), in a citation or identifier; else the letter's addressee. A chamber
 # named inside a sentence is not the paper's. The first pattern that matches wins.
+# OCR may read the T of "Tweede" at a line start as i, l, 1 or I ("iweede Kamer", 1948).
 CHAMBER_PATTERNS = (
-    r"(?im)^[ \t]*(?:van de[ \t]+)?(Eerste|Tweede)[ \t]*(?:\n[ \t]*)?Kamer(?![a-z])",
+    r"(?im)^[ \t]*(?:van de[ \t]+)?(Eerste|Tweede|[il1I]weede)[ \t]*(?:\n[ \t]*)?Kamer(?![a-z])",
     r"(?im)^[ \t]*Aanhangsel\b[^\n]{0,40}?\bHandelingen der (Eerste|Tweede) Kamer\b",
     r"(?i)\b(?:Aanhangsel )?Handelingen[ \t]+(I{1,2})[ \t]+\d{4}",
     r"(?i)\bah-(tk|ek)-\d{8}-",
@@ -125,6 +133,8 @@ VERGADERJAAR_PATTERNS = (
     r"(?i)\b(?:ah-(?:tk|ek)|kst)-(\d{4})(\d{4})-",
 )
 _VERGADERJAAR_RE = [re.compile(p) for p in VERGADERJAAR_PATTERNS]
+# else the foot of a page of the old Bijlagen: "Handelingen der Staten-Generaal Bijlagen 1948—1949"
+_BIJLAGEN_FOOTER = re.compile(rf"\bStaten-Generaal[ \t]+Bijlagen[ \t]+{_YEARS}")
 # A dossier as printed: "26 150", "26150", "22 800 X", "2300 VIIIB", "21 501-02", "18 950 (R 1281)"
 _ROMAN = r"(?:[IVXLC]+(?:[ ]?[A-Z])?)"
 DOSSIER = rf"\d{{1,2}}[ ]?\d{{3}}(?:[ ]{_ROMAN}\b|-\d{{2}}\b|[ ][A-Z]\b)?(?:[ ]?\(R[ ]?\d+\))?"
@@ -154,9 +164,13 @@ HEAD_BLOCK_WIDTH = 250         # … each at most this long (the text proper has
 # item number printed above (or before) the questions: "1037" / "1425. VRAGEN van de heren …"
 _AANHANGSEL_RE = re.compile(rf"(?i)\bAanhangsel (?:van de )?Handelingen[ \t]+(I{{1,2}})[ \t]+{_YEARS},?[ \t]*nr\.[ \t]*(\d+)")
 _AH_ID_RE = re.compile(r"(?i)\bah-(tk|ek)-(\d{4})(\d{4})-(\d+)\b")
+# The lead of written questions, wrapped over at most five lines of a paragraph (a blank line ends
+# it): "Vragen van het lid Lambregts (D66) aan de Minister van Buitenlandse Zaken over de␤veiligheid
+# van VN-personeel in conflictgebieden (ingezonden 2 oktober 2023)."; `question_lead` cuts it.
 _QUESTIONS = re.compile(
     r"(?im)^[ \t]*(?:(?P<item>\d{1,4})\.[ \t]*)?(?P<lead>Vragen (?:gesteld )?van (?:het lid|de leden|de heer|de heren|mevrouw)"
-    r"|Vragen van het Eerste Kamerlid)\b(?P<rest>[^\n]{0,600})")
+    r"|Vragen van het Eerste Kamerlid)\b(?P<rest>[^\n]{0,600}(?:\n(?![ \t]*\n)[^\n]{0,600}){0,4})")
+_LEAD_END = re.compile(rf"\((?:{ocr_word('ingezonden')}|{ocr_word('ontvangen')})\b", re.IGNORECASE)
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{id}"
 AANHANGSEL_URL = "https://zoek.officielebekendmakingen.nl/ah-{chamber}-{years}-{nr}"
 FIRST_PUBLISHED_YEAR = 1995    # officielebekendmakingen.nl has Kamerstukken and Aanhangsels from 1995 on
@@ -165,8 +179,7 @@ FIRST_PUBLISHED_YEAR = 1995    # officielebekendmakingen.nl has Kamerstukken and
 SUBJECT_PATTERN = r"^[ \t]*Betreft[ \t]*:?[ \t]+(\S.*?)[ \t]*$"
 SALUTATION_PATTERN = r"Geachte (?:voorzitter|Voorzitter|heer|mevrouw)[^,\n]{0,40},"
 # "over …" of written questions; "inzake", "betreffende", "omtrent" are written "over" in a title
-QUESTION_SUBJECT = re.compile(r"(?i)\b(over|inzake|betreffende|omtrent|naar aanleiding van)\s+(.+?)\s*\.?\s*"
-                              rf"(?:\((?:{ocr_word('ingezonden')}|{ocr_word('ontvangen')})|$)")
+QUESTION_SUBJECT = re.compile(r"(?i)\b(over|inzake|betreffende|omtrent|naar aanleiding van)\s+(.+?)\s*\.?\s*$")
 # Lines of page furniture that are never a title: chamber and session headers, numbers, sheet marks
 HEADER_LINE = re.compile(
     r"(?i)^[ \t]*(?:(?:Eerste|Tweede)(?:[ \t]+Kamer(?:[ \t]+der[ \t]+Staten-Generaal)?)?|Kamer|Staten-Generaal"
@@ -454,7 +467,7 @@ def infer_paper_date(text: str, top: str, kind: str, kinds: Kinds | None = None)
     questions); else the dateline of a letter; else the first date the paper gives itself
     ("Vastgesteld", "Voorgesteld", "Ontvangen", the sitting) after its document-type heading."""
     if kind == "kamervragen":
-        date, origin = _answer_date(top)
+        date, origin = _answer_date(top, kinds)
         if date:
             return date, origin
     date, origin = _letter_date(text)
@@ -474,13 +487,13 @@ def infer_paper_date(text: str, top: str, kind: str, kinds: Kinds | None = None)
     return None, ""
 
 
-def _answer_date(top: str) -> tuple[dt.date | None, str]:
-    """Written questions: the first answer's date ("Antwoord van … (Ontvangen …)", or
-    "(Ingezonden …)" in old pages) after the first questions, before the next questions; else the
-    questions' date. A notice that the answer is delayed ("Mededeling … (Ontvangen …)") is no answer."""
-    questions = list(_QUESTIONS.finditer(top))
-    start = questions[0].start() if questions else 0
-    end = questions[1].start() if len(questions) > 1 else len(top)
+def _answer_date(top: str, kinds: Kinds | None = None) -> tuple[dt.date | None, str]:
+    """Written questions: the date of the government's reply ("Antwoord van … (Ontvangen …)",
+    "(Ingezonden …)" in old pages, or a notice that the answer is delayed: "Mededeling van
+    Minister … (Ontvangen …)", the reply the page prints) after the questions the page describes
+    (`main_questions`), before the next item; else the questions' date."""
+    questions, end = main_questions(top, kinds)
+    start = questions.start() if questions else 0
     asked = _INGEZONDEN.search(top, start, end)
     after = asked.end() if asked else start
     for match in _PAPER_DATE_RE["ontvangen"].finditer(top, after, end):
@@ -521,13 +534,19 @@ def _years(first: str, second: str) -> str:
 
 
 def normalise_dossier(dossier: str) -> str:
-    """ "26150" -> "26 150", "17600 IX B" -> "17 600 IXB", "18950 (R 1281)" -> "18 950 (R 1281)"."""
+    """ "26150" -> "26 150", "18950 (R 1281)" -> "18 950 (R 1281)". A budget chapter stays as the
+    paper prints it: "17 600 IX B" (1983), "2300 VIIIB" (1951), "36 200 IXB" (kst-36200-IXB-…)."""
     dossier = " ".join(dossier.split())
     match = re.match(r"(\d{1,2}) ?(\d{3})\b(.*)", dossier)
     if match and len(match.group(1) + match.group(2)) == 5:
         dossier = f"{match.group(1)} {match.group(2)}{match.group(3)}"
-    dossier = re.sub(r"\b([IVXLC]+) ([A-Z])\b", r"\1\2", dossier)
     return re.sub(r"\(R ?(\d+)\)", r"(R \1)", dossier)
+
+
+def _kst_id(dossier: str) -> str:
+    """The dossier as in a publication's identifier: "36 200 IX B" -> "36200-IXB", "21 501-02" -> "21501-02"."""
+    dossier = re.sub(r"\b([IVXLC]+) ([A-Z])\b", r"\1\2", dossier)
+    return "-".join(dossier.replace(" ", "", 1).split(" "))
 
 
 def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) -> dict[str, tuple[str, str]]:
@@ -539,26 +558,30 @@ def infer_reference(text: str, top: str, kind: str, kinds: Kinds | None = None) 
             word = match.group(1).lower()
             out["chamber"] = ("I" if word in ("eerste", "i", "ek") else "II", where(top, match.start()))
             break
-    for pattern in _VERGADERJAAR_RE:
-        for match in pattern.finditer(top):
+    for pattern, haystack in [(p, top) for p in _VERGADERJAAR_RE] + [(_BIJLAGEN_FOOTER, text)]:
+        for match in pattern.finditer(haystack):
             years = _years(match.group(1), match.group(2))
             if years:
-                out["vergaderjaar"] = (years, where(top, match.start()))
+                out["vergaderjaar"] = (years, where(haystack, match.start()))
                 break
         if "vergaderjaar" in out:
             break
-    own = (_aanhangsel(text, top) if kind == "kamervragen" else _sitting(top) if kind == "handelingen"
+    own = (_aanhangsel(text, top, kinds) if kind == "kamervragen" else _sitting(top) if kind == "handelingen"
            else _kamerstuk(text, top))
     for name, value in own.items():
         if name not in ("chamber", "vergaderjaar") or name not in out:
             out[name] = value
+    if "-" in out.get("number", ("", ""))[0] and "dossier" in out:
+        label = _number_label(top, out["dossier"][0], out["number"][0], _heading_offset(top, kind, kinds))
+        if label:
+            out["number"] = label
     dossier, number = out.get("dossier", ("", ""))[0], out.get("number", ("", ""))[0]
     if dossier and number:
         out["kamerstuk"] = (f"{dossier}, {'nr. ' if not number.isalpha() else ''}{number}", out["number"][1])
         if ("url" not in out and _published(out) and out.get("chamber", ("",))[0] in ("I", "II")
                 and (number.isdigit() or number.isalpha()) and "(" not in dossier):
             # a Tweede Kamer paper of 1995 or later that prints its dossier and number: its address
-            out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + f"-{number}"),
+            out["url"] = (KAMERSTUK_URL.format(id=_kst_id(dossier) + f"-{number}"),
                           out["number"][1])
     return out
 
@@ -590,7 +613,7 @@ def _kamerstuk(text: str, top: str) -> dict[str, tuple[str, str]]:
             years = _years(*vergaderjaar.groups())
             out["vergaderjaar"] = (years, origin)
             if int(years[:4]) >= FIRST_PUBLISHED_YEAR and "(" not in dossier:
-                out["url"] = (KAMERSTUK_URL.format(id="-".join(dossier.replace(" ", "", 1).split(" ")) + "-"
+                out["url"] = (KAMERSTUK_URL.format(id=_kst_id(dossier) + "-"
                                                    + footer.group("nr")), origin)
         return out
     return _first_page_block(top)
@@ -638,6 +661,19 @@ def _first_page_block(top: str) -> dict[str, tuple[str, str]]:
     return {}
 
 
+def _number_label(top: str, dossier: str, numbers: str, heading: int) -> tuple[str, str] | None:
+    """An old running head gives the range of numbers on its sheet ("2300 VIIIB 1—2"); the paper
+    that begins on the page is labelled on a line of its own above its document type
+    ("2300 VIIIB 2" / "MEMORIE VAN TOELICHTING"): that label's number, if in the range."""
+    low, high = (int(n) for n in numbers.split("-", 1))
+    printed = r"[ \t]?".join(re.escape(part) for part in dossier.split(" "))
+    label = re.compile(rf"(?m)^[ \t]*{printed}[ \t]+(\d{{1,3}})[ \t]*$")
+    found = [m for m in label.finditer(top) if low <= int(m.group(1)) <= high]
+    before = [m for m in found if m.start() < heading] if heading else []
+    best = (before or found or [None])[-1 if before else 0]
+    return (best.group(1), where(top, best.start())) if best else None
+
+
 def _sitting(top: str) -> dict[str, tuple[str, str]]:
     """The number of a plenary sitting, its number in the Handelingen: "50ste VERGADERING",
     "21ste Vergadering" (OCR: "ISTE VERGADERING" for 1STE)."""
@@ -648,7 +684,7 @@ def _sitting(top: str) -> dict[str, tuple[str, str]]:
     return {"number": (str(int(number)), where(top, match.start()))} if number.isdigit() and int(number) else {}
 
 
-def _aanhangsel(text: str, top: str) -> dict[str, tuple[str, str]]:
+def _aanhangsel(text: str, top: str, kinds: Kinds | None = None) -> dict[str, tuple[str, str]]:
     match = _AANHANGSEL_RE.search(text)
     if match:
         origin = where(text, match.start())
@@ -665,7 +701,7 @@ def _aanhangsel(text: str, top: str) -> dict[str, tuple[str, str]]:
         if years:
             out["vergaderjaar"] = (years, origin)
         return _with_ah_url(out)
-    questions = _QUESTIONS.search(top)
+    questions, _end = main_questions(top, kinds)
     if not questions:
         return {}
     if questions.group("item"):
@@ -687,16 +723,50 @@ def _with_ah_url(out: dict) -> dict:
 
 # --- askers of written questions ------------------------------------------------------------------
 
+def question_lead(match: re.Match) -> str:
+    """The rest of a questions lead on one line, up to "(Ingezonden …" / "(Ontvangen …" (the
+    end of the lead); without one, its first line."""
+    rest = match.group("rest")
+    end = _LEAD_END.search(rest)
+    rest = rest[:end.start()] if end else rest.split("\n", 1)[0]
+    return " ".join(_LINE_END_HYPHEN.sub("", rest).split())
+
+
+def main_questions(top: str, kinds: Kinds | None = None) -> tuple[re.Match | None, int]:
+    """(lead, end) of the written questions the page describes. A page of the Aanhangsel may hold
+    several items; it describes the one that speaks most of the collection's subject (the
+    `focus` pattern of kinds.yml: the UN), else the first. `end`: where the next item starts."""
+    items = list(_QUESTIONS.finditer(top))
+    if not items:
+        return None, len(top)
+    ends = [_item_start(top, nxt) for nxt in items[1:]] + [len(top)]
+    best = 0
+    focus = kinds.focus if kinds is not None else None
+    if focus is not None and len(items) > 1:
+        counts = [len(focus.findall(top, m.start(), end)) for m, end in zip(items, ends)]
+        best = max(range(len(items)), key=lambda i: (counts[i], -i))
+    return items[best], ends[best]
+
+
+def _item_start(top: str, match: re.Match) -> int:
+    """Where an item starts: its number on the line before the lead ("1132"), else the lead."""
+    if match.group("item"):
+        return match.start()
+    before = top[:match.start()].rstrip("\n \t")
+    line_start = before.rfind("\n") + 1
+    return line_start if re.fullmatch(r"[ \t]*\d{1,4}[ \t]*", before[line_start:]) else match.start()
+
+
 def infer_askers(top: str, kinds: Kinds | None = None) -> tuple[list[Member], str]:
     """The members who asked the first questions on the page, with their party:
     "Vragen van het lid Van den Bergh (P.v.d.A.)", "van de leden X (VVD) en Y (CDA)",
     "van de leden Bolkestein en Joekes (beiden V.V.D.)"."""
     kinds = kinds or default_kinds()
-    match = _QUESTIONS.search(top)
+    match, _end = main_questions(top, kinds)
     if not match:
         return [], ""
-    rest = re.split(r"(?i)\s(?:over|inzake|betreffende|omtrent|naar aanleiding van|aan de|aan het)\s|\((?:In-?\s?gezonden|Ontvangen)",
-                    match.group("rest"), maxsplit=1)[0]
+    rest = re.split(r"(?i)\s(?:over|inzake|betreffende|omtrent|naar aanleiding van|aan de|aan het)\s",
+                    question_lead(match), maxsplit=1)[0]
     members: list[Member] = []
     pos = 0
     for group in re.finditer(r"([^()]*)\(([^()]*)\)", rest):
@@ -748,7 +818,7 @@ def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[
     if subject:
         return subject, origin
     if kind == "kamervragen":
-        title, origin = _questions_title(top, found.get("askers") or [])
+        title, origin = _questions_title(top, found.get("askers") or [], kinds)
         if title:
             return title, origin
     template = TITLE_TEMPLATES.get(kind, "")
@@ -759,7 +829,13 @@ def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[
     heading = _heading(top, kind, kinds)
     if heading:
         doctype, offset = heading
-        dossier_title = _dossier_title(top, offset)
+        if re.search(r"\s(?:over|inzake|betreffende|nopens|omtrent)\s", doctype):
+            return shorten(doctype), where(top, offset)       # the document type names its subject
+        dossier_title = _dossier_title(text, top, offset)
+        subject = _sent_subject(top, offset) if kind == kinds.default and COLLECTIVE_DOSSIER.match(dossier_title) else None
+        if subject:
+            sentence, at = subject
+            return shorten(f"{doctype} — {sentence} ({dossier_title})"), where(top, at)
         title = f"{doctype} — {dossier_title}" if dossier_title else doctype
         return shorten(title), where(top, offset)
     if kind == "handelingen":
@@ -770,20 +846,55 @@ def infer_paper_title(text: str, top: str, flat: str, kind: str, sessions: list[
         title = f"Vergadering{' van ' + chamber if chamber else ''}{when}"
         if not date:
             notes.append(f"title guessed ({title}): the sitting's date was not found")
+        head = _HANDELINGEN_HEAD.match(top)
+        if head and not re.match(r"(?i)ingekomen\b", head.group("subject")):
+            return shorten(f"{head.group('subject').strip()} ({title})"), where(top, head.start("subject"))
         return title, "soort en datum"
     sentence, offset = _first_prose(text, top)
     if sentence:
         notes.append(f"title guessed from the first sentence of the text (regel {line_no(text, offset)})")
-        return shorten(join_ocr_hyphens(sentence)), where(text, offset)
-    sentence = shorten(first_sentence(flat))
+        return shorten(join_ocr_hyphens(sentence), GUESS_MAX), where(text, offset)
+    sentence = shorten(first_sentence(flat), GUESS_MAX)
     return (sentence if re.search(r"\w\w", sentence) else stem), "eerste zin"
 
 
-def _questions_title(top: str, askers: list[Member]) -> tuple[str, str]:
-    match = _QUESTIONS.search(top)
+# The running heads of a page of plenary proceedings: the subject debated on the page, then the
+# sitting and its date ("Gelijke beloning van mannen en vrouwen voor arbeid van gelijke waarde" /
+# "60ste Vergadering -18 Maart '55"). A head of business ("Ingekomen stukken …") is no subject.
+_HANDELINGEN_HEAD = re.compile(r"\s*(?P<subject>[A-Z][^\n.!?:;]{10,150}?)[ \t]*\n[ \t]*[\dIl]{1,3}[ \t]?(?:STE|ste|DE|de|E|e)"
+                               r"[ \t]?(?:VERGADERING|[Vv]ergadering)\b[^\n]{0,30}\d")
+
+
+# A letter filed in a dossier that holds many papers (a budget) is about what its first sentence
+# sends: "Ik heb de eer U hiernevens te doen toekomen de uitgave nr. 54 … „De twaalfde Algemene
+# Vergadering van de Verenigde Naties"" (1958). Its subject, in order: a quoted title in that
+# sentence; the words after "over / inzake / betreffende / met betrekking tot"; what follows
+# "doen toekomen / aan te bieden / toe te zenden" up to a comma.
+COLLECTIVE_DOSSIER = re.compile(r"(?i)(?:rijksbegroting|vaststelling van de begroting|begroting van)\b")
+_SENT = (re.compile(r"[„“\"]([^„“”\"\n]{8,150}?)[”\"]"),
+         re.compile(r"(?i)\b(?:over|inzake|betreffende|met betrekking tot)\s+([^,;:()\n]{8,150}?)(?=[,;:(]|\.\s+[A-Z]|\.?$)"),
+         re.compile(r"(?i)\b(?:doen toekomen|aan te bieden|toe te zenden)\s+((?:de|het|een)\s[^,;:()\n]{8,150}?)(?=[,;:(]|\.\s+[A-Z]|\.?$)"))
+
+
+def _sent_subject(top: str, heading: int) -> tuple[str, int] | None:
+    """(subject, offset) from the first sentence of a letter in a collective dossier, or None."""
+    heading = top.find("\n", heading) + 1 or len(top)            # after the document type's line
+    sentence, start = _first_prose(top[heading:], top[heading:])
+    if not sentence:
+        return None
+    for pattern in _SENT:
+        match = pattern.search(sentence)
+        if match:
+            subject = join_ocr_hyphens(" ".join(match.group(1).split())).strip(" .")
+            return subject[:1].upper() + subject[1:], heading + start
+    return None
+
+
+def _questions_title(top: str, askers: list[Member], kinds: Kinds | None = None) -> tuple[str, str]:
+    match, _end = main_questions(top, kinds)
     if not match:
         return "", ""
-    subject = QUESTION_SUBJECT.search(match.group("rest"))
+    subject = QUESTION_SUBJECT.search(question_lead(match))
     if subject:
         word = subject.group(1).lower()
         word = "naar aanleiding van" if word == "naar aanleiding van" else "over"
@@ -824,23 +935,42 @@ def _heading(top: str, kind: str, kinds: Kinds | None) -> tuple[str, int] | None
     return doc_type(line), match.start()
 
 
+# The subject that may follow a document type printed in capitals, in lower case, up to the
+# date it was sent or the sentence's end: "NOTA NAAR AANLEIDING VAN HET EINDVERSLAG … over het
+# ontwerp van wet tot goedkeuring van het Statuut … (Ingezonden 27 November 1946.)"
+_DOCTYPE_SUBJECT = re.compile(r"(?:over|inzake|betreffende|nopens|omtrent)\s+[^()]{10,400}?(?=\s*\(|\.\s|\.?$)")
+
+
 def doc_type(line: str) -> str:
     """A printed document type as a title: "GEWIJZIGDE MOTIE VAN DE LEDEN HERFKENS EN VAN DER HEK,
-    TER VERVANGING …" -> "Gewijzigde motie van de leden Herfkens en Van der Hek"."""
-    line = re.sub(r"^(?:\d[\d ]*|[A-Z]{1,2})[ \t]+(?=[A-Z]{3})", "", line.strip())
+    TER VERVANGING …" -> "Gewijzigde motie van de leden Herfkens en Van der Hek"; "BRIEF VAN DE
+    MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE EN VOOR …" keeps every minister (of two
+    letter writers "BRIEF VAN DE MINISTER VAN … EN VAN DE MINISTER …" the first); a subject
+    printed after it in lower case ("… over het ontwerp van wet tot …") is kept."""
+    line = re.sub(r"^(?:Nr\.[ \t]*\d+|\d[\d ]*|[A-Z]{1,2})[ \t]+(?=[A-Z]{3})", "", line.strip())
+    line = line.replace("\u00ad", "")
     line = re.split(r"(?i)\s+en van (?:de|den)\s+(?=minister|staatssecretaris)", line)[0]   # the first signer
+    subject = ""
     words = line.split()
     if words and words[0] == words[0].upper():
         kept = []
-        for word in words:
+        for i, word in enumerate(words):
             if word != word.upper() or not re.search(r"[A-ZÀ-Þ]", word) or re.match(r"(?:NR|NO)\.", word):
+                found = _DOCTYPE_SUBJECT.match(" ".join(words[i:]))
+                subject = join_ocr_hyphens(found.group(0)).rstrip(" .,") if found else ""
                 break
             kept.append(word)
         line = " ".join(kept)
-    line = re.split(r"[,(¹]|\s(?:Nr|No)\.|\s(?:Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\b|\d", line)[0].strip(" .")
-    if line != line.upper():
-        return line[:1].upper() + line[1:]
-    return _capitals_to_text(line)
+    # a comma ends the type ("…, TER VERVANGING VAN DIE …") unless more ministers follow ("…, VAN DEFENSIE")
+    line = re.split(r"(?i)[(¹]|,(?!\s*(?:van|voor|en)\s)|\s(?:Nr|No)\.|\s(?:Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\b"
+                    r"|\sZOALS\s|\d", line)[0].strip(" ,")
+    cs = re.search(r"(?i)\s+c\.s\b\.?$", line)                 # "ZANDBERGEN C.S." -> "Zandbergen c.s."
+    line = line[:cs.start()] if cs else line.rstrip(" .")
+    if line == line.upper():
+        line = _capitals_to_text(line)
+    line += " c.s." if cs else ""
+    line = line[:1].upper() + line[1:]
+    return f"{line} {subject}" if subject else line
 
 
 def _capitals_to_text(line: str) -> str:
@@ -854,6 +984,7 @@ def _capitals_to_text(line: str) -> str:
             continue
         if re.fullmatch(r"[ivxlc]{1,6}[a-z]?", word) and i > 0 and words[i - 1] == "hoofdstuk":
             out.append(word.upper())
+            mode = "ministry"                 # "HOOFDSTUK V – BUITENLANDSE ZAKEN": a ministry follows
             continue
         if mode == "name":
             new_name = out[-1] in ("lid", "leden", "en")
@@ -871,24 +1002,67 @@ def _capitals_to_text(line: str) -> str:
     return " ".join(out)
 
 
-def _dossier_title(top: str, heading_offset: int) -> str:
+# A dossier title printed over two lines goes on when the next line starts in lower case, or the
+# first ends in a word that ends no title ("der", "van") or fills a line (>= WRAPPED_LINE characters)
+WRAPPED_LINE = 60
+OCR_PARAGRAPH = 150     # a printed line holds at most ~100 characters; a longer line is an OCR paragraph
+# The old Bijlagen print the dossier title as the running head of two facing pages, cut where the
+# left page's line is full: "Wijziging van het derde Hoofdstuk der" (page 4) … "5 Rijksbegroting
+# voor het dienstjaar 1947" (page 5); "Bekrachtiging van een … artikel 183, tweede" … "lid, der
+# Indische Staatsregeling vastgestelde ordonnantie". The second half is a line of its own, in lower
+# case or after the facing page's number.
+_FACING_HEAD = re.compile(r"(?m)^[ \t]*(?:(?P<page>\d{1,4})[ \t]+(?=[A-Z][a-z])|(?=[a-z]))"
+                          r"(?P<head>[^\n.!?;:]{20,100}?)[ \t]*$")
+
+
+def _dossier_title(text: str, top: str, heading_offset: int) -> str:
     """The dossier's title on a Kamerstuk's first page: the first line before the document type
-    that is not page furniture ("De situatie in Joegoslavië"); a budget gets its chapter."""
+    that is not page furniture ("De situatie in Joegoslavië"), with its wrapped second line or
+    its second half on the facing page; a budget gets its chapter."""
     lines = top[:heading_offset].split("\n")[:HEAD_BLOCK_LINES]
-    candidates = [line.strip() for line in lines
-                  if line.strip() and not HEADER_LINE.match(line) and len(line.strip()) > 3
-                  and not _DOSSIER_LINE.match(line) and len(line) <= HEAD_BLOCK_WIDTH]
-    if not candidates:
+    picked = [(i, line.strip()) for i, line in enumerate(lines)
+              if line.strip() and not HEADER_LINE.match(line) and len(line.strip()) > 3
+              and not _DOSSIER_LINE.match(line) and len(line) <= HEAD_BLOCK_WIDTH]
+    if not picked:
         return ""
-    title = candidates[0]
+    candidates = [line for _i, line in picked]
+    first, title = picked[0]
+    title = re.sub(rf"^{DOSSIER}[ \t]+(?=[A-Z][a-z])", "", title)      # "29 521 Nederlandse deelname …"
+    following = lines[first + 1].strip() if first + 1 < len(lines) else ""
+    unfinished = (title.split() or [""])[-1].lower() in PARTICLES
+    if following and not HEADER_LINE.match(following) and not _DOSSIER_LINE.match(following) \
+            and not re.match(r"(?i)(?:hoofdstuk|nr\.|no\.)", following) and following != following.upper() \
+            and (following[:1].islower() or unfinished or len(title) >= WRAPPED_LINE):
+        title = f"{title} {following}"
+    elif unfinished or (len(title) >= 45 and not re.search(r"[.)\d]$", title)):
+        title = _facing_head(text, title, top.find(title))
     title = re.sub(r"^(?:ZITTING|Zitting)\s+\d{4}\S*\s*[-–—]?\s*", "", title)
     title = _RUNNING_HEAD.sub("", title).strip()
     title = _capitals_to_text(title) if title == title.upper() else title
     chapter = next((c for c in candidates[1:] if re.match(r"(?i)hoofdstuk\b", c)), "")
     if chapter and re.match(r"(?i)rijksbegroting|vaststelling van de begroting", title):
-        chapter = _capitals_to_text(chapter) if chapter == chapter.upper() else chapter
+        if chapter == chapter.upper():
+            chapter = _capitals_to_text(re.sub(r"[ \t]*-[ \t]*(?=[A-Z])", " – ", chapter))   # "V -BUITENLANDSE"
         title = f"{title}, {chapter[:1].lower()}{chapter[1:]}"
     return title.rstrip(" .,")
+
+
+def _facing_head(text: str, title: str, at: int) -> str:
+    """`title` with its second half from the facing page's running head, if the page prints one.
+    Only in OCR text with one line per paragraph: the head stands beside a paragraph line longer
+    than OCR_PARAGRAPH (in hard-wrapped text every line is short, and a line that starts in lower
+    case is a paragraph going on)."""
+    for match in _FACING_HEAD.finditer(text, at + len(title) if at >= 0 else 0):
+        head = match.group("head").strip()
+        if not (match.group("page") or len(head.split()) >= 3):
+            continue
+        before = text.rfind("\n", 0, max(0, match.start() - 1))
+        after = text.find("\n", match.end() + 1)
+        previous = text[before + 1:match.start()]
+        following = text[match.end() + 1: after if after != -1 else len(text)]
+        if max(len(previous), len(following)) > OCR_PARAGRAPH:
+            return f"{title} {head}"
+    return title
 
 
 def _first_prose(text: str, top: str) -> tuple[str, int]:

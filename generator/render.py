@@ -243,12 +243,22 @@ def title_of(letter: Letter) -> str:
 
 
 def citation(letter: Letter) -> tuple[str, str]:
-    """The parts of a citation of this letter: ('Kamerbrief "Title", 18 september 2020',
-    'Kamerstuk 26 150, nr. 187' or ''). The paragraph or answer and the URL go between and after
-    them: 'Kamerbrief "…", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…#p-12'."""
+    """The parts of a citation of this letter. When its reference is known, the kind's own
+    citation (kinds.yml, Aanwijzingen voor de regelgeving 3.43) and '':
+    ('Kamerstukken II 2020/21, 26 150, nr. 187', ''), ('Aanhangsel Handelingen II 1978/79, nr. 1037', '');
+    else the kind's label (unless the title starts with it), title and date, and the Kamerstuk
+    number if printed: ('Kamerbrief "Title", 18 september 2020', 'Kamerstuk 26 150, nr. 187' or ''). The paragraph or
+    answer and the URL go between and after them: 'Kamerstukken II 2020/21, 26 150, nr. 187,
+    alinea 12, https://…#p-12' / 'Kamerbrief "…", 18 september 2020, alinea 12 (Kamerstuk 26 150,
+    nr. 187), https://…#p-12'."""
     meta = letter.meta
+    official = kind_citation(meta)
+    if official:
+        return official, ""
     when = nl_date(meta.date) if meta.date else str(meta.year) if meta.year else nl_date(None)
-    return f'Kamerbrief "{title_of(letter)}", {when}', f"Kamerstuk {meta.kamerstuk}" if meta.kamerstuk else ""
+    label, title = kind_label(meta.kind), title_of(letter)
+    named = f'"{title}"' if title.casefold().startswith(label.casefold()) else f'{label} "{title}"'
+    return f"{named}, {when}", f"Kamerstuk {meta.kamerstuk}" if meta.kamerstuk else ""
 
 
 def line_count(letter: Letter) -> int:

@@ -271,13 +271,12 @@ def test_keyboard_alone_reaches_the_search_and_the_content(browser, site_url):
 
 @pytest.mark.parametrize("path, anchor, expected", [
     ("brieven/2020-avvn75-inzet/", "p-12",
-     'Kamerbrief "Inzet van het Koninkrijk voor de 75e zitting van de Algemene Vergadering van de VN", 2020, '
+     'Inzetbrief "Inzet van het Koninkrijk voor de 75e zitting van de Algemene Vergadering van de VN", 2020, '
      "alinea 12, {url}"),
     ("brieven/2020-avvn75-schriftelijk-overleg/", "antwoord-51",
-     'Kamerbrief "Schriftelijk overleg over de inzet voor de 75e zitting van de AVVN", 2020, '
-     "antwoord 51 (Kamerstuk 26 150, nr. 187), {url}"),
+     "Kamerstukken II 2020/21, 26 150, nr. 187, antwoord 51, {url}"),
     ("brieven/2019-veiligheidsraad-2018-terugblik/", "p-3",
-     'Kamerbrief "Koninkrijk der Nederlanden als lid van de VN-Veiligheidsraad 2018", 15 februari 2019, '
+     'Terugblik Veiligheidsraad "Koninkrijk der Nederlanden als lid van de VN-Veiligheidsraad 2018", 15 februari 2019, '
      "alinea 3, {url}"),
 ])
 def test_citeer_gives_a_ready_citation(browser, site_url, path, anchor, expected):

@@ -51,12 +51,26 @@ def test_headings_signatures_and_other_pages_get_no_paragraph_permalink(to_html)
 
 
 def test_the_card_holds_the_citation_without_url():
-    letter = _letter(kamerstuk="26 150, nr. 187")
-    assert render.citation(letter) == ('Kamerbrief "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
+    letter = _letter(kamerstuk="26 150, nr. 187")          # an inzetbrief whose vergaderjaar is unknown
+    assert render.citation(letter) == ('Inzetbrief "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
     letter.meta.date, letter.meta.year, letter.meta.kamerstuk = None, 2018, ""
-    assert render.citation(letter) == ('Kamerbrief "Een testbrief", 2018', "")
+    assert render.citation(letter) == ('Inzetbrief "Een testbrief", 2018', "")
     letter.meta.year = None
-    assert render.citation(letter)[0] == 'Kamerbrief "Een testbrief", datum onbekend'
+    assert render.citation(letter)[0] == 'Inzetbrief "Een testbrief", datum onbekend'
+    letter.meta.kind = "motie"
+    assert render.citation(letter)[0] == 'Motie "Een testbrief", datum onbekend'
+    letter.meta.title = "Motie van het lid Sipkes"        # a title that names the kind: not twice
+    assert render.citation(letter)[0] == '"Motie van het lid Sipkes", datum onbekend'
+
+
+def test_a_letter_whose_reference_is_known_is_cited_as_its_kind_cites_it():
+    letter = _letter(kamerstuk="26 150, nr. 187")
+    letter.meta.chamber, letter.meta.vergaderjaar, letter.meta.dossier, letter.meta.number = "II", "2020-2021", "26 150", "187"
+    assert render.citation(letter) == ("Kamerstukken II 2020/21, 26 150, nr. 187", "")
+    letter.meta.kind, letter.meta.vergaderjaar, letter.meta.aanhangsel = "kamervragen", "1978-1979", "1037"
+    assert render.citation(letter) == ("Aanhangsel Handelingen II 1978/79, nr. 1037", "")
+    letter.meta.aanhangsel = ""                                # a part is missing: label, title and date
+    assert render.citation(letter) == ('Kamervragen "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
 
 
 def test_the_citation_parts_are_text_whatever_the_title(to_html):
@@ -67,7 +81,7 @@ def test_the_citation_parts_are_text_whatever_the_title(to_html):
     def text(cls: str) -> str:                   # what the script reads: the span's text
         return html.unescape(re.sub(r"<[^>]+>", "", re.search(rf'<span class="{cls}">(.*?)</span>', out).group(1)))
 
-    assert text("vn-citeer__brief") == f'Kamerbrief "{letter.meta.title}", 18 september 2020'
+    assert text("vn-citeer__brief") == f'Inzetbrief "{letter.meta.title}", 18 september 2020'
     assert text("vn-citeer__kamerstuk") == "Kamerstuk 26 150, nr. 187"
     assert not [t for t, _ in Tags(out).tags if t == "b"]
     assert not [a for _, a in Tags(out).tags if any("javascript" in v for v in a.values())]

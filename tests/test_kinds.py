@@ -149,3 +149,20 @@ def test_card_shows_citation_askers_and_provenance():
     assert "| Vragensteller | Van den Bergh (PvdA) |" in page
     assert "| Soort | Kamervragen |" in page
     assert "Herkomst" in page and "datum: regel 10" in page and "Aanhangsel: regel 5" in page
+
+
+def test_an_undated_paper_shows_its_vergaderjaar_but_gets_no_year():
+    """A vergaderjaar spans two calendar years: the year stays unknown (the letter is listed under
+    "Jaar onbekend"), the card names the vergaderjaar. 1984_oorspronkelijke-tekst-vrouwenverdrag.txt, lines 1-7."""
+    from generator.pipeline import make_letter
+    text = ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1984-1985\n18950 (R 1281)\n"
+            "Goedkeuring van het Verdrag inzake de uitbanning van alle vormen van discriminatie van vrouwen "
+            "(New York, 18 december 1979)\n"
+            "OORSPRONKELIJKE TEKST VAN HET VOORSTEL VAN RIJKSWET EN VAN DE MEMORIE VAN TOELICHTING ZOALS "
+            "VOORGELEGD AAN DE RAAD VAN STATE EN VOOR ZOVER NADIEN GEWIJZIGD1\nA. Voorstel van Rijkswet\n\n"
+            "1. De eerste volzin van de considerans luidde anders.\n")
+    letter = make_letter(Source(Path("content/letters/1984-vrouwenverdrag.txt"), text))
+    assert letter.meta.date is None and letter.meta.year is None and letter.meta.vergaderjaar == "1984-1985"
+    page = render.render_letter(letter).text
+    assert "| Datum | onbekend (vergaderjaar 1984-1985;" in page
+    assert "| Soort | Oorspronkelijke tekst |" in page

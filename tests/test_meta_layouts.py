@@ -282,14 +282,16 @@ CASES = {
         kamerstuk="22 181, nr. 28")),
     "1956 brief": (PROTESTNOTA_1956, dict(
         kind="kamerbrief",
-        title="Brief van de minister van Buitenlandse Zaken — Protestnota, bij de Indonesische Regering…",
+        # the dossier title whole (a printed title is not cut at 90 characters); OCR slips stay
+        title="Brief van de minister van Buitenlandse Zaken — Protestnota, bij de Indonesische Regering ingediend, "
+              "naar 'Aanleiding van de verklaring van deze regering, betref-jende de opzegging van de schulden aan Nederland",
         date=dt.date(1956, 10, 2), chamber="II", vergaderjaar="1956-1957", dossier="4427", number="3")),
     "1977 motie": (MOTIE_1977, dict(
         kind="motie", title="Motie van het lid Van der Spek — Korvetten-leverantie aan Indonesië",
         date=dt.date(1977, 3, 3), chamber="II", vergaderjaar="1976-1977", dossier="14 387", number="2")),
     "1970 old aanhangsel": (CESI_1970, dict(
         kind="kamervragen",
-        title="Vragen over het centrum voor economische en sociale voorlichting (C.E.S.I.) van de…",
+        title="Vragen over het centrum voor economische en sociale voorlichting (C.E.S.I.) van de Verenigde Naties",
         date=dt.date(1970, 7, 14),          # "ANTWOORD … (Ingezonden 14 juli 1970.)"
         chamber="II", aanhangsel="1425",
         askers=[Member("Boot", "KVP"), Member("Kleisterlee", "KVP"), Member("Schuijt", "KVP")])),
@@ -307,7 +309,8 @@ CASES = {
         vergaderjaar="1949-1950")),        # derived from the sitting's date (the excerpt does not print it)
     "1981 gewijzigde motie": (MOTIE_1981, dict(
         kind="motie",
-        title="Gewijzigde motie van de leden Herfkens en Van der Hek — Rijksbegroting voor het jaar…",
+        title="Gewijzigde motie van de leden Herfkens en Van der Hek — Rijksbegroting voor het jaar 1982, "
+              "hoofdstuk XIII Departement van Economische Zaken (onderdeel Handelspolitiek)",
         date=dt.date(1981, 12, 14), chamber="II", vergaderjaar="1981-1982", dossier="17 100 XIII", number="37")),
     "1976 nota with footer": (NOTA_1976, dict(
         kind="nota", title="Nota naar aanleiding van het verslag — Rijksbegroting voor het dienstjaar 1977",
@@ -318,7 +321,9 @@ CASES = {
     "1968 brief": (BRIEF_1968, dict(
         kind="kamerbrief", date=dt.date(1968, 7, 24), chamber="II", vergaderjaar="1967-1968",
         dossier="9300 V", number="58",
-        title="Brief van de minister van Buitenlandse Zaken — Rijksbegroting voor het dienstjaar 1968…")),
+        # a letter in a budget dossier: what its first sentence sends („…" quoted), then the budget
+        title="Brief van de minister van Buitenlandse Zaken — Verenigde Naties en gespecialiseerde organisaties "
+              "(Rijksbegroting voor het dienstjaar 1968, hoofdstuk V – Buitenlandse Zaken)")),
     "1974 handelingen running head": (TK_HANDELINGEN_1974, dict(
         kind="handelingen", title="Vergadering van 6 november 1974", date=dt.date(1974, 11, 6), number="21",
         vergaderjaar="1974-1975")),
@@ -326,9 +331,11 @@ CASES = {
         kind="kamervragen", title="Vragen over het visumbeleid van de VS", date=dt.date(1990, 6, 12),
         chamber="II", vergaderjaar="1989-1990", aanhangsel="704",
         askers=[Member("Van Es", "GroenLinks"), Member("Beckers-de Bruijn", "GroenLinks")])),
-    "1974 a notice of delay is no answer": (KOERDEN_1974, dict(
+    "1974 a notice of delay is the reply": (KOERDEN_1974, dict(
         kind="kamervragen", title="Vragen over de eventuele hulpverlening aan de Koerden",
-        date=dt.date(1974, 9, 3),           # "Mededeling … (Ontvangen 23 september 1974)" only says it is late
+        # "Mededeling … (Ontvangen 23 september 1974)": the government's reply the page prints (it
+        # says the answer is delayed); the questions were "(Ingezonden 3 september 1974)"
+        date=dt.date(1974, 9, 23),
         aanhangsel="25", askers=[Member("Waltmans", "PPR")])),
     "1971 unreadable question date, answer date": (PAPUAS_1971, dict(
         kind="kamervragen", date=dt.date(1971, 1, 4), chamber="II", aanhangsel="517",
@@ -336,7 +343,9 @@ CASES = {
         askers=[Member("Roethof", "PvdA")])),
     "1951 running head": (MARINE_1951, dict(
         kind="nota", title="Memorie van toelichting — Rijksbegroting voor het dienstjaar 1952", date=None,
-        dossier="2300 VIIIB", number="1-2")),
+        # the running head gives the sheet's range "1—2"; the label "2300 VIIIB 2" above the
+        # MEMORIE VAN TOELICHTING says which paper begins on the page
+        dossier="2300 VIIIB", number="2")),
     "published kamerstuk": (KAMERSTUK_2020, dict(
         kind="schriftelijk-overleg",
         title="Verslag van een schriftelijk overleg — Herziening Handvest Verenigde Naties",
@@ -353,7 +362,7 @@ CASES = {
         url="https://zoek.officielebekendmakingen.nl/ah-tk-20232024-388")),
     "dossier with a part": (DOSSIER_WITH_PART, dict(
         kind="kamerbrief",
-        title="Brief van de minister van Buitenlandse Zaken — Raad Algemene Zaken en Raad Buitenlandse…",
+        title="Brief van de minister van Buitenlandse Zaken — Raad Algemene Zaken en Raad Buitenlandse Zaken",
         date=dt.date(2020, 5, 15), chamber="II", vergaderjaar="2019-2020", dossier="21 501-02", number="2134",
         kamerstuk="21 501-02, nr. 2134", url="https://zoek.officielebekendmakingen.nl/kst-21501-02-2134")),
 }
@@ -465,7 +474,7 @@ def test_meta_reads_only_the_head_of_a_long_text():
 @pytest.mark.parametrize("block, dossier, number", [
     ("22 800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
     ("22800 X\nVaststelling van de begroting van Defensie\nNr. 12\n", "22 800 X", "12"),
-    ("17600\nRijksbegroting voor het jaar 1983\nHoofdstuk IX B Departement van Financiën\nNr. 21\n", "17 600 IXB", "21"),
+    ("17600\nRijksbegroting voor het jaar 1983\nHoofdstuk IX B Departement van Financiën\nNr. 21\n", "17 600 IX B", "21"),
     ("18950 (R 1281)\nGoedkeuring van het Verdrag\nNr. 5\n", "18 950 (R 1281)", "5"),
     ("21 501-02\nRaad Algemene Zaken\nNr. 2134\n", "21 501-02", "2134"),
 ])

@@ -5,7 +5,8 @@
  *
  * - "citeer" beside every permalink (¶) of a letter paragraph, question or answer: shows the
  *   ready citation, e.g.
- *     Kamerbrief "Inzet …", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…/#p-12
+ *     Kamerstukken II 2020/21, 26 150, nr. 187, alinea 12, https://…/#p-12
+ *     Inzetbrief "Inzet …", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…/#p-12
  *   built from the citation in the "Over deze brief" card (span.vn-citeer, generated with the page:
  *   .vn-citeer__brief and .vn-citeer__kamerstuk; read as text, never as markup), the permalink's
  *   data-label and the address the page was opened at. Without JavaScript the permalink and the
