@@ -53,13 +53,14 @@ def test_letterhead_address_and_reference_lines_are_no_headings():
 
 def test_addressee_and_dateline_of_an_old_letter_are_no_headings():
     # ../shared/corpus/sgd/1974_brief-humanitaire-hulp-vn-organisaties.txt l. 8-10 and the start of
-    # l. 11: document type, addressee, dateline, text.
+    # l. 11: document type, addressee, dateline, text. The document type is the heading (the readers'
+    # convention, tests/fixtures/sgd/1974_brief-humanitaire-hulp-vn-organisaties.yml), nothing else.
     bs = blocks((8, "Brief van de Minister voor Ontwikkelingssamenwerking"),
                 (9, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
                 (10, "'s-Gravenhage, 5 november 1974"),
                 (11, "Met referte aan de door mij dd. 8 noeember 1973 aan de Kamer gedane toezegging en ten "
                      "vervolge op mijn brieven van 21 mei 1974 (Kamerstuk 12 600 hoofdstuk V, nr. 59)."))
-    assert headings(bs) == []
+    assert headings(bs) == [("Brief van de Minister voor Ontwikkelingssamenwerking", 2)]
 
 
 def test_salutation_chamber_header_session_and_sheet_mark_are_no_headings():
