@@ -139,9 +139,11 @@ def test_a_notice_of_delay_is_no_answer():
 def test_several_answers_on_one_line_and_a_lost_number():
     # 1987 (Aanhangsel 864), l. 11: "1 Neen. Zie voorts het antwoord op vraag 6. 2 Gelet op …
     # 3 Buitenlandse aids-patiënten … 4 Het antwoord op vraag 1 …"; the 5 before "Het eerste deel"
-    # (l. 12) is lost; "6 In mijn toespraak" (l. 12).
+    # (l. 12) is lost; "6 In mijn toespraak" (l. 12). The paragraph that fills the gap exactly
+    # becomes answer 5 (tests/fixtures/sgd/1987_kamervragen-aids-who.yml: six answers).
     blocks = blocks_of(page("1987_kamervragen-aids-who", 7, 12))
-    assert [b.number for b in blocks if b.kind == "answer"] == ["1", "2", "3", "4", "6"]
+    assert [b.number for b in blocks if b.kind == "answer"] == ["1", "2", "3", "4", "5", "6"]
+    assert [b.text for b in blocks if b.kind == "answer"][4].startswith("Het eerste deel van de vraag")
     assert [b.text for b in blocks if b.kind == "answer"][:2] == [
         "Neen. Zie voorts het antwoord op vraag 6.", "Gelet op het antwoord op vraag 1 is deze vraag niet aan de orde."]
 

@@ -178,7 +178,9 @@ def _join(head: Block, b: Block) -> Block:
 # answer when it is the next one of the series, stands at the start of a line or after a sentence
 # end, and a capital follows. Unnumbered question paragraphs that fill a gap in the numbering
 # exactly (the OCR lost the numbers) take the missing numbers; an answer without numbers replies to
-# all questions of its series at once.
+# all questions of its series at once. A paragraph among the answers that ends on a question mark and
+# holds the next question's number ("… komen? 4 Is …?") is questions printed after the answer (the
+# OCR read the columns out of order).
 
 INGEZONDEN = re.compile(r"\(\s*(?:in-?\s?ge-?\s?zonden|ontvan-?\s?gen|ont-?\s?vangen)\b[^()]{0,60}\)\.?", re.IGNORECASE)
 QHEAD = re.compile(r"^(?:\d{1,5}\.\s+)?(?:VRAGEN|Vragen)\s+(?:gesteld\s+)?van\s+(?:het\s+(?:kamer)?lid|de\s+leden|"
@@ -323,10 +325,10 @@ def _segments(lines: list[Line]) -> list[Segment]:
                 continue
             if m is None:
                 headless.add(id(line))
-        if MARGIN_WORD.match(text) and queue and AHEAD.match(queue[-1].text):
+        if MARGIN_WORD.match(text) and AHEAD.match(_next_text(queue)):
             segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
             continue
-        if ITEM_NUMBER.match(text) and queue and QHEAD.match(queue[-1].text):
+        if ITEM_NUMBER.match(text) and QHEAD.match(_next_text(queue)):
             # the Aanhangsel's item number ("1132") stands above the next questions: part of their head
             series += 1
             mode = "questions"
@@ -392,6 +394,12 @@ def _segments(lines: list[Line]) -> list[Segment]:
                     headless.add(id(queue[-1]))
                 blank_before = False
             continue
+        if role == "answer" and new_para and _displaced_questions(text, _next_question(segs, series)):
+            # questions printed after the answer (OCR read the columns out of order): read as questions
+            mode, expected = "questions", _next_question(segs, series)
+            queue.append(line)
+            blank_before = True
+            continue
         # a following number inside the line: split there
         for m in INLINE_NUMBER.finditer(text):
             if int(m.group("num")) in (expected, expected + 1) and (role == "answer" or "?" in text[m.end():]):
@@ -399,6 +407,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
                 queue.append(_piece(line, 0, m.start()))
                 if id(line) in headless:
                     headless.update((id(queue[-1]), id(queue[-2])))
+                blank_before = new_para        # the first piece starts a paragraph where the line did
                 break
         else:
             starts_new = new_para or (segs and segs[-1].lines and QUESTION_END.search(segs[-1].lines[-1].text)
@@ -406,6 +415,35 @@ def _segments(lines: list[Line]) -> list[Segment]:
             _append(segs, role, line, series, starts_new, numbered_only=True)
             continue
     return segs
+
+
+def _next_question(segs: list[Segment], series: int) -> int:
+    """The number the next question of the series would have."""
+    for s in reversed(segs):
+        if s.series != series:
+            break
+        if s.role == "question" and s.numbers:
+            return s.numbers[-1] + 1
+    return 1
+
+
+def _displaced_questions(text: str, q_next: int) -> bool:
+    """A paragraph of the answers part that is questions: it ends on a question mark and holds the
+    next question's number after a question ("… komen? 4 Is de Nederlandse Regering … loopt?"; the
+    question before it lost its number)."""
+    if not QUESTION_END.search(text):
+        return False
+    return any(int(m.group("num")) in (q_next, q_next + 1) and "?" in text[:m.start()] and "?" in text[m.end():]
+               for m in INLINE_NUMBER.finditer(text))
+
+
+def _next_text(queue: list[Line]) -> str:
+    """The next non-empty line on the stack (blank lines, e.g. where a footnote was lifted out, do not
+    part the margin word "Antwoord" or an item number from the head below it)."""
+    for k in range(len(queue) - 1, max(-1, len(queue) - 4), -1):
+        if queue[k].text:
+            return queue[k].text
+    return ""
 
 
 def _finish_head(seg: Segment, queue: list[Line]) -> None:
