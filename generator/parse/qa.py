@@ -178,7 +178,9 @@ def _join(head: Block, b: Block) -> Block:
 # answer when it is the next one of the series, stands at the start of a line or after a sentence
 # end, and a capital follows. Unnumbered question paragraphs that fill a gap in the numbering
 # exactly (the OCR lost the numbers) take the missing numbers; an answer without numbers replies to
-# all questions of its series at once. A paragraph among the answers that ends on a question mark and
+# all questions of its series at once. A page that opens with numbered answers before any head
+# continues the answers of an item on the page before (series 1; its text before "2" is answer 1).
+# A paragraph among the answers that ends on a question mark and
 # holds the next question's number ("… komen? 4 Is …?") is questions printed after the answer (the
 # OCR read the columns out of order).
 
@@ -300,6 +302,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
     segs: list[Segment] = []
     mode = "plain"                  # plain | questions | answers | note
     series = 0
+    if _opens_in_answers(lines):    # a page that opens in the answers of an item on the page before
+        mode, series = "answers", 1
     expected = 1                    # next number of the part being read
     queue = [l for l in lines]
     queue.reverse()                 # a stack: pieces of a split line go back on it
@@ -417,6 +421,19 @@ def _segments(lines: list[Line]) -> list[Segment]:
     return segs
 
 
+def _opens_in_answers(lines: list[Line]) -> bool:
+    """The text before the first head holds numbered paragraphs in sequence ("2 Voor een overzicht …",
+    "3 De begrotingshoofdstukken …"): the page opens in the answers of an item on the page before."""
+    numbers = []
+    for line in lines:
+        if QHEAD.match(line.text) or AHEAD.match(line.text):
+            break
+        m = LEAD_NUMBER.match(line.text)
+        if m and len(line.text) > m.end() + 20:
+            numbers.append(int(m.group("num")))
+    return any(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def _next_question(segs: list[Segment], series: int) -> int:
     """The number the next question of the series would have."""
     for s in reversed(segs):
@@ -530,7 +547,7 @@ def _fill_gaps(part: list[Segment], role: str, drop: set[int], end: int | None) 
         if run:
             low = int(prev.numbers[-1]) if prev else 0
             high = int(s.number) if s is not None else end
-            fits = (high is not None and high - low - 1 == len(run) and prev is not None
+            fits = (high is not None and high - low - 1 == len(run) and (prev is not None or role == "answer")
                     and (all("?" in r.lines[0].text for r in run) if role == "question"
                          else len(run) == 1))
             if fits:
