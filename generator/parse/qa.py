@@ -209,6 +209,11 @@ PARTY = re.compile(r"(?P<names>[^()]*?)\s*\((?:beiden\s+|allen\s+)?(?P<party>(?!
 ASKERS_START = re.compile(r"\bvan\s+(?:het\s+(?:kamer)?lid|de\s+leden|de\s+(?:heer|heren)|mevrouw|de\s+dames|het\s+Kamerlid)\s+",
                           re.IGNORECASE)
 TOPIC_WORD = re.compile(r"\s(?:over|betreffende|naar aanleiding|inzake|voor|aan|omtrent|met betrekking)\s")
+# the formulas that open an answer ("Ja.", "Neen.", "Deze vraag kan bevestigend worden beantwoord.",
+# "Zie het antwoord op vraag 3."): when answers lost their numbers, such a paragraph starts the next
+# answer, and so does the paragraph after an answer that is such a formula alone
+ANSWER_FORMULA = re.compile(r"^(?:Ja|Neen|Nee)\b|^(?:Deze|Die|Beide) vra(?:ag|gen)\b|^(?:Zie (?:ook )?)?[Hh]et antwoord op "
+                            r"(?:de )?vra(?:ag|gen)\b|^Het (?:eerste|tweede) deel van (?:de|deze) vraag\b")
 QUESTION_END = re.compile(r"\?[\W\d]{0,4}$")
 
 
@@ -518,7 +523,10 @@ def _number_series(segs: list[Segment]) -> list[Segment]:
         for role in ("question", "answer"):
             part = [s for s in items if s.role == role]
             # the answers tell how many questions there were: "… 4 …?" "…?" with answers 1-5
-            _fill_gaps(part, role, drop, (max(answered) + 1) if role == "question" and answered else None)
+            asked = [n for s in items if s.role == "question" for n in s.numbers]
+            end = (max(answered) + 1 if answered else None) if role == "question" else \
+                (max(asked) + 1 if asked and answered else None)
+            _fill_gaps(part, role, drop, end)
         questions = [int(s.number) for s in items if s.role == "question" and s.number]
         answers = [s for s in items if s.role == "answer" and id(s) not in drop]
         if answers and questions and not any(a.number for a in answers):
@@ -554,7 +562,21 @@ def _fill_gaps(part: list[Segment], role: str, drop: set[int], end: int | None) 
                 for k, r in enumerate(run, start=low + 1):
                     r.number, r.numbers = str(k), [k]
             elif prev is not None:
+                host, free = prev, (high - 1 if high is not None else low) - low     # numbers left in the gap
+                formula_only = _formula_only(prev)
                 for r in run:
-                    prev.lines.extend([Line(r.lines[0].no, "")] + r.lines)
-                    drop.add(id(r))
+                    text = " ".join(l.text for l in r.lines if l.text)
+                    if role == "answer" and free > 0 and (ANSWER_FORMULA.match(text) or formula_only):
+                        k = int(host.numbers[-1]) + 1
+                        r.number, r.numbers, host, free = str(k), [k], r, free - 1
+                    else:
+                        host.lines.extend([Line(r.lines[0].no, "")] + r.lines)
+                        drop.add(id(r))
+                    formula_only = _formula_only(r) and r is host
         prev, run = (s, []) if s is not None else (prev, [])
+
+
+def _formula_only(seg: Segment) -> bool:
+    """An answer that is a formula and nothing more ("Deze vraag kan bevestigend worden beantwoord.")."""
+    text = " ".join(l.text for l in seg.lines if l.text)
+    return bool(ANSWER_FORMULA.match(text)) and len(text) <= 120 and not re.search(r"[.?!]\s+\S", text)
