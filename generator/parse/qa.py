@@ -564,9 +564,14 @@ def _fill_gaps(part: list[Segment], role: str, drop: set[int], end: int | None) 
             elif prev is not None:
                 host, free = prev, (high - 1 if high is not None else low) - low     # numbers left in the gap
                 formula_only = _formula_only(prev)
+                # questions: the paragraphs that ask something fill the gap when their count fits it exactly;
+                # the others (a footnote the cleaning left, a remark) go with the question before them
+                asking = {id(r) for r in run if "?" in " ".join(l.text for l in r.lines)}
+                asking = asking if role == "question" and len(asking) == free else set()
                 for r in run:
                     text = " ".join(l.text for l in r.lines if l.text)
-                    if role == "answer" and free > 0 and (ANSWER_FORMULA.match(text) or formula_only):
+                    if id(r) in asking or (role == "answer" and free > 0
+                                           and (ANSWER_FORMULA.match(text) or formula_only)):
                         k = int(host.numbers[-1]) + 1
                         r.number, r.numbers, host, free = str(k), [k], r, free - 1
                     else:
