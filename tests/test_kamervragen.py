@@ -261,3 +261,40 @@ def test_theme_passages_link_to_the_answer_of_each_question():
     assert len(anchors) == len(set(anchors))
     assert set(anchors) <= {b.anchor for b in letter.blocks}
     assert [p.anchor for p in letter.passages if p.kind == "answer"] == ["antwoord-1", "antwoord-2", "antwoord-2-1", "antwoord-2-2"]
+
+
+def test_questions_printed_after_the_answer():
+    # 1979 (Aanhangsel 1037), l. 10: OCR read the columns out of order; after the answer (l. 8-9) comes
+    # "Heeft de Nederlandse Regering … komen? 4 Is de Nederlandse Regering … loopt?": question 3 (its
+    # number lost) and question 4. The one answer answers all four.
+    blocks = blocks_of(page("1979_kamervragen-unifil"), "1979_kamervragen-unifil.txt")
+    assert qa_of(blocks) == [("question", "1"), ("question", "2"), ("answer", "1"), ("question", "3"),
+                             ("question", "4")]
+    q3 = next(b for b in blocks if b.kind == "question" and b.number == "3")
+    assert q3.text.startswith("Heeft de Nederlandse Regering er zich van vergewist") and q3.text.endswith("komen?")
+    assert next(b for b in blocks if b.kind == "answer").numbers == [1, 2, 3, 4]
+
+
+def test_answers_that_lost_their_numbers():
+    # 1980 (Aanhangsel 998), l. 10-14: answers "1 …", "2 …", then "Deze vraag kan bevestigend worden
+    # beantwoord." (3, an answer formula alone) and "Het gevaar …" (4) with its second paragraph (l. 14)
+    blocks = blocks_of(page("1980_kamervragen-unicef-cambodja-voedselhulp"))
+    answers = [b for b in blocks if b.kind == "answer"]
+    assert [a.number for a in answers] == ["1", "2", "3", "4"]
+    assert answers[2].text == "Deze vraag kan bevestigend worden beantwoord."
+    assert answers[3].text.startswith("Het gevaar van een hongersnood") and "Het merendeel van deze hulp" in answers[3].text
+    # 1992 (Aanhangsel 47), l. 9-10: question 5 lost its number; the footnote line the page prints under
+    # it ("1 Ter kennisneming …") asks nothing and goes with it
+    blocks = blocks_of(page("1992_kamervragen-juba-soedan-vn"))
+    assert [b.number for b in blocks if b.kind == "question"] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_page_that_opens_in_the_answers_of_the_item_before():
+    # 1974 (Aanhangsel 25/26), l. 1-4: the end of an answer and answers "2", "3", "4" of an item on the
+    # page before; then item 25 with questions 1-7 and a Mededeling, item 26 with questions 1-3
+    blocks = blocks_of(page("1974_kamervragen-koerden-vn-instanties"))
+    answers = [b for b in blocks if b.kind == "answer"]
+    assert [(a.series, a.number) for a in answers] == [(1, "1"), (1, "2"), (1, "3"), (1, "4")]
+    assert answers[1].text.startswith("Voor een overzicht van de in Nederlanc")
+    assert [(b.series, b.number) for b in blocks if b.kind == "question"][:2] == [(2, "1"), (2, "2")]
+    assert sum(b.kind == "question" for b in blocks) == 10

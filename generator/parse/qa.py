@@ -403,7 +403,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
                     headless.add(id(queue[-1]))
                 blank_before = False
             continue
-        if role == "answer" and new_para and _displaced_questions(text, _next_question(segs, series)):
+        if role == "answer" and new_para and QUESTION_END.search(text) and \
+                _displaced_questions(text, _next_question(segs, series)):
             # questions printed after the answer (OCR read the columns out of order): read as questions
             mode, expected = "questions", _next_question(segs, series)
             queue.append(line)
