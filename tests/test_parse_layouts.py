@@ -168,12 +168,15 @@ def test_document_type_line_of_a_kamerstuk_is_a_heading_and_its_number_is_not():
 
 
 def test_lettered_sections_table_cells_and_printed_signer_names():
-    # ../shared/corpus/sgd/1984_oorspronkelijke-tekst-vrouwenverdrag.txt l. 7-8, 14: "A." and "B." label
-    # sections (each has the other); a lone "A. Jansen" stays a name
+    # ../shared/corpus/sgd/1984_oorspronkelijke-tekst-vrouwenverdrag.txt l. 7-8, 14-16: "A." and "B."
+    # label sections (each has the other), "I." the first roman section below them; a lone "A. Jansen"
+    # or "I. Jansen" stays a name
     text = "1. De eerste volzin van de considerans luidde anders dan de tekst die nu voorligt."
-    bs = blocks((7, "A. Voorstel van Rijkswet"), (8, text), (14, "B. Memorie van toelichting"), (15, text))
-    assert [h for h, _ in headings(bs)] == ["A. Voorstel van Rijkswet", "B. Memorie van toelichting"]
+    bs = blocks((7, "A. Voorstel van Rijkswet"), (8, text), (14, "B. Memorie van toelichting"), (15, "I. Algemeen"),
+                (16, text))
+    assert [h for h, _ in headings(bs)] == ["A. Voorstel van Rijkswet", "B. Memorie van toelichting", "I. Algemeen"]
     assert headings(blocks((7, "A. Jansen"), (8, text))) == []
+    assert headings(blocks((7, "I. Jansen"), (8, text))) == []
     # 1951_begroting-marine-1952-uno-taak.txt l. 3, 23-24: a section label numbers a title; an amount is a cell
     bs = blocks((3, "Onderafdeling III. BETONNING, BEBAKENING, VERLICHTING EN ZEEMERKEN"), (4, text),
                 (23, "2,25 mm Nieuw-Guinea"), (24, "17,5 mm De aanbouw van de geplande schepen heeft gestadig voortgang."))

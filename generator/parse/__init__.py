@@ -71,8 +71,9 @@ def _sitting_pattern() -> re.Pattern:
 SITTING = _sitting_pattern()
 # a section label that numbers a title: "Onderafdeling III. BETONNING …", "Hoofdstuk 2. …"
 SECTION_LABEL = re.compile(r"^(?:(?:Onder)?[Aa]fdeling|Hoofdstuk|Paragraaf|Titel|Deel)\s+(?:[IVXLC]{1,6}|\d{1,3})[A-Z]?\.\s")
-# a letter label: "A. Voorstel van Rijkswet" (a heading when the letter has the label next to it too)
-LETTER_LABEL = re.compile(r"^(?P<letter>[A-H])\.\s+[A-Z]")
+# a letter label: "A. Voorstel van Rijkswet" (a heading when the letter has the label next to it too;
+# "I." is also the roman one: "I. Algemeen")
+LETTER_LABEL = re.compile(r"^(?P<letter>[A-I])\.\s+[A-Z]")
 
 
 @dataclass
@@ -207,10 +208,14 @@ def _heading_line(text: str, sections: frozenset[str] = frozenset()) -> bool:
 
 def _letter_sections(lines: list[Line]) -> frozenset[str]:
     """Letters that label sections: a short title line "A. …" counts when a line labelled with the
-    letter next to it ("B. …") is in the letter too (a lone "J. Luns" is a name)."""
+    letter next to it ("B. …") is in the letter too (a lone "J. Luns" is a name). "I. …" is the
+    first roman section when "II. …" follows or the letter has lettered sections (A. > I. > 1.)."""
     found = {m.group("letter") for l in lines if (m := LETTER_LABEL.match(l.text))
              and len(l.text) <= HEADING_MAX and not l.text.endswith(TERMINAL)}
-    return frozenset(c for c in found if chr(ord(c) - 1) in found or chr(ord(c) + 1) in found)
+    sections = {c for c in found if c != "I" and (chr(ord(c) - 1) in found or chr(ord(c) + 1) in found)}
+    if "I" in found and (sections or any(l.text.startswith("II. ") for l in lines)):
+        sections.add("I")
+    return frozenset(sections)
 
 
 def _typed_heading(text: str, alone: bool) -> bool:
