@@ -234,3 +234,12 @@ def test_captions_say_their_figure_is_not_in_the_text():
     assert "*Figuur 2: de SDG’s op een rij* (afbeelding niet in deze tekst)" in page
     caps = [b for b in letter("2017-avvn72-inzet").blocks if b.kind == "caption"]
     assert [(c.number, c.span.start) for c in caps] == [("Figuur 1", 192), ("Figuur 2", 328)]
+
+
+def test_three_signers_in_one_paragraph_are_one_signature():
+    # tests/fixtures/layouts/artikel-100-brief.txt l. 43-48: three roles, each with its name, no blank lines
+    lines = [(43, "De Minister van Buitenlandse Zaken,"), (44, "J.P. Steenbergen"), (45, "De Minister van Defensie,"),
+             (46, "R.M. Kleinjan"), (47, "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,"),
+             (48, "A.C. Wolters")]
+    bs = parse_letter(Cleaned([Line(no, t, len(t)) for no, t in lines], [], [])).blocks
+    assert [b.kind for b in bs] == ["signature"] and bs[0].lines[-1] == "A.C. Wolters" and headings(bs) == []

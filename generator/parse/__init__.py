@@ -343,7 +343,9 @@ def _mark_signature(units: list[Unit]) -> list[Unit]:
     """The signature: 'De Minister van …,' followed by names; consecutive ones merge. Text that
     runs on in the same chunk after the names (an annex title at the next page) is split off."""
     out: list[Unit] = []
-    for u in units:
+    queue = list(reversed(units))
+    while queue:
+        u = queue.pop()
         role = _role_lines(u)
         if role:
             names = role
@@ -354,8 +356,8 @@ def _mark_signature(units: list[Unit]) -> list[Unit]:
                 out[-1].lines.extend(sig)
             else:
                 out.append(Unit("signature", sig))
-            if rest:
-                out.append(Unit("paragraph", rest))
+            if rest:                    # the next signer's role, or text after the signature
+                queue.append(Unit("paragraph", rest))
         elif (out and out[-1].kind == "signature" and u.kind in ("paragraph", "heading") and len(u.lines) <= 2
               and all(_name_line(l.text) for l in u.lines)):
             out[-1].lines.extend(u.lines)
