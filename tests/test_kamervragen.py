@@ -57,7 +57,9 @@ def test_inline_questions_and_one_answer_to_all():
 
 def test_two_series_on_one_page_and_an_answer_to_two_questions():
     # 1980 (Aanhangsel 1131 and 1132): Bolkestein and Joekes (beiden V.V.D.), questions 1-2 (l. 8-9),
-    # answer 1 in two paragraphs (l. 12-13); the next item's number "1132" (l. 14) goes with its head;
+    # answer "1 Ja." (l. 12) and answer 2 without its number (l. 13, "Ik zal de Kamer deze notitie …"
+    # answers question 2; tests/fixtures/sgd/1980_kamervragen-vn-mensenrechten-saoedi-arabie.yml);
+    # the next item's number "1132" (l. 14) goes with its head;
     # then Van der Spek (P.S.P.), questions 1-3 (l. 16-17, 2 and 3 on one line), answers "1" (l. 20)
     # and "2 en 3" (l. 21).
     blocks = blocks_of(page("1980_kamervragen-vn-mensenrechten-saoedi-arabie", 7, 21))
@@ -65,18 +67,19 @@ def test_two_series_on_one_page_and_an_answer_to_two_questions():
     assert heads[1].text.startswith("1132 Vragen van het lid Van der Spek") and heads[1].span.start == 14
     assert [(h.fractie, h.askers) for h in heads] == [
         ("VVD", [("Bolkestein", "VVD"), ("Joekes", "VVD")]), ("PSP", [("Van der Spek", "PSP")])]
-    assert qa_of(blocks) == [("question", "1"), ("question", "2"), ("answer", "1"),
+    assert qa_of(blocks) == [("question", "1"), ("question", "2"), ("answer", "1"), ("answer", "2"),
                              ("question", "1"), ("question", "2"), ("question", "3"),
                              ("answer", "1"), ("answer", "2")]
     qa = [b for b in blocks if b.kind in ("question", "answer")]
-    assert [b.series for b in qa] == [1, 1, 1, 2, 2, 2, 2, 2]
-    assert qa[2].text == ("Ja.\n\nIk zal de Kamer deze notitie op korte termijn toesturen, zodat de openbare "
+    assert [b.series for b in qa] == [1, 1, 1, 1, 2, 2, 2, 2, 2]
+    assert qa[2].text == "Ja."
+    assert qa[3].text == ("Ik zal de Kamer deze notitie op korte termijn toesturen, zodat de openbare "
                           "commissievergadering van 29 mei dit vraagstuk zo zij dit wenselijk acht, bij haar "
                           "beschouwingen zou kunnen be-trekken.")
     last = qa[-1]
     assert (last.numbers, last.label, last.anchor) == ([2, 3], "Antwoord 2 en 3", "antwoord-2-2")
     assert last.text.startswith("In het licht van het bovenstaande")
-    assert (qa[3].anchor, qa[3].fractie) == ("vraag-2-1", "PSP")
+    assert (qa[4].anchor, qa[4].fractie) == ("vraag-2-1", "PSP")
 
 
 def test_numbers_lost_by_the_ocr_are_filled_when_the_gap_fits():
@@ -139,9 +142,11 @@ def test_a_notice_of_delay_is_no_answer():
 def test_several_answers_on_one_line_and_a_lost_number():
     # 1987 (Aanhangsel 864), l. 11: "1 Neen. Zie voorts het antwoord op vraag 6. 2 Gelet op …
     # 3 Buitenlandse aids-patiënten … 4 Het antwoord op vraag 1 …"; the 5 before "Het eerste deel"
-    # (l. 12) is lost; "6 In mijn toespraak" (l. 12).
+    # (l. 12) is lost; "6 In mijn toespraak" (l. 12). The paragraph that fills the gap exactly
+    # becomes answer 5 (tests/fixtures/sgd/1987_kamervragen-aids-who.yml: six answers).
     blocks = blocks_of(page("1987_kamervragen-aids-who", 7, 12))
-    assert [b.number for b in blocks if b.kind == "answer"] == ["1", "2", "3", "4", "6"]
+    assert [b.number for b in blocks if b.kind == "answer"] == ["1", "2", "3", "4", "5", "6"]
+    assert [b.text for b in blocks if b.kind == "answer"][4].startswith("Het eerste deel van de vraag")
     assert [b.text for b in blocks if b.kind == "answer"][:2] == [
         "Neen. Zie voorts het antwoord op vraag 6.", "Gelet op het antwoord op vraag 1 is deze vraag niet aan de orde."]
 
@@ -235,9 +240,10 @@ def test_round_and_qa_json_records():
     assert qa is not None and qa.kind == "kamervragen"
     assert [(f.name, f.askers) for f in qa.fracties] == [
         ("VVD", [("Bolkestein", "VVD"), ("Joekes", "VVD")]), ("PSP", [("Van der Spek", "PSP")])]
-    assert [(i.series, i.number, i.numbers) for i in qa.items] == [(1, 1, (1,)), (2, 1, (1,)), (2, 2, (2, 3))]
+    assert [(i.series, i.number, i.numbers) for i in qa.items] == [(1, 1, (1,)), (1, 2, (2,)), (2, 1, (1,)),
+                                                                    (2, 2, (2, 3))]
     assert not [w for w in qa.warnings if "more than once" in w]
-    record = qa_record(qa, qa.items[2])
+    record = qa_record(qa, qa.items[3])
     assert (record["kind"], record["series"], record["numbers"], record["fractie"]) == ("kamervragen", 2, [2, 3], "PSP")
     assert record["askers"] == [{"name": "Van der Spek", "party": "PSP"}]
     assert record["question"].startswith("Ligt het in de lijn van het Nederlandse mensenrechtenbeleid")
@@ -247,11 +253,48 @@ def test_round_and_qa_json_records():
 
 def test_theme_passages_link_to_the_answer_of_each_question():
     # 1980: question 3 of the second series is answered by "2 en 3" (antwoord-2-2); one passage for
-    # questions 2 and 3 and their answer, question 2 of the first series (no answer) at itself, and
-    # every passage anchor is on the page
+    # questions 2 and 3 and their answer, question 2 of the first series with its answer (antwoord-2),
+    # and every passage anchor is on the page
     path = FIXTURES / "1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt"
     letter = make_letter(Source(path, path.read_text(encoding="utf-8")))
     anchors = [p.anchor for p in letter.passages]
     assert len(anchors) == len(set(anchors))
     assert set(anchors) <= {b.anchor for b in letter.blocks}
-    assert [p.anchor for p in letter.passages if p.kind == "answer"] == ["antwoord-1", "vraag-2", "antwoord-2-1", "antwoord-2-2"]
+    assert [p.anchor for p in letter.passages if p.kind == "answer"] == ["antwoord-1", "antwoord-2", "antwoord-2-1", "antwoord-2-2"]
+
+
+def test_questions_printed_after_the_answer():
+    # 1979 (Aanhangsel 1037), l. 10: OCR read the columns out of order; after the answer (l. 8-9) comes
+    # "Heeft de Nederlandse Regering … komen? 4 Is de Nederlandse Regering … loopt?": question 3 (its
+    # number lost) and question 4. The one answer answers all four.
+    blocks = blocks_of(page("1979_kamervragen-unifil"), "1979_kamervragen-unifil.txt")
+    assert qa_of(blocks) == [("question", "1"), ("question", "2"), ("answer", "1"), ("question", "3"),
+                             ("question", "4")]
+    q3 = next(b for b in blocks if b.kind == "question" and b.number == "3")
+    assert q3.text.startswith("Heeft de Nederlandse Regering er zich van vergewist") and q3.text.endswith("komen?")
+    assert next(b for b in blocks if b.kind == "answer").numbers == [1, 2, 3, 4]
+
+
+def test_answers_that_lost_their_numbers():
+    # 1980 (Aanhangsel 998), l. 10-14: answers "1 …", "2 …", then "Deze vraag kan bevestigend worden
+    # beantwoord." (3, an answer formula alone) and "Het gevaar …" (4) with its second paragraph (l. 14)
+    blocks = blocks_of(page("1980_kamervragen-unicef-cambodja-voedselhulp"))
+    answers = [b for b in blocks if b.kind == "answer"]
+    assert [a.number for a in answers] == ["1", "2", "3", "4"]
+    assert answers[2].text == "Deze vraag kan bevestigend worden beantwoord."
+    assert answers[3].text.startswith("Het gevaar van een hongersnood") and "Het merendeel van deze hulp" in answers[3].text
+    # 1992 (Aanhangsel 47), l. 9-10: question 5 lost its number; the footnote line the page prints under
+    # it ("1 Ter kennisneming …") asks nothing and goes with it
+    blocks = blocks_of(page("1992_kamervragen-juba-soedan-vn"))
+    assert [b.number for b in blocks if b.kind == "question"] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_page_that_opens_in_the_answers_of_the_item_before():
+    # 1974 (Aanhangsel 25/26), l. 1-4: the end of an answer and answers "2", "3", "4" of an item on the
+    # page before; then item 25 with questions 1-7 and a Mededeling, item 26 with questions 1-3
+    blocks = blocks_of(page("1974_kamervragen-koerden-vn-instanties"))
+    answers = [b for b in blocks if b.kind == "answer"]
+    assert [(a.series, a.number) for a in answers] == [(1, "1"), (1, "2"), (1, "3"), (1, "4")]
+    assert answers[1].text.startswith("Voor een overzicht van de in Nederlanc")
+    assert [(b.series, b.number) for b in blocks if b.kind == "question"][:2] == [(2, "1"), (2, "2")]
+    assert sum(b.kind == "question" for b in blocks) == 10

@@ -53,13 +53,14 @@ def test_letterhead_address_and_reference_lines_are_no_headings():
 
 def test_addressee_and_dateline_of_an_old_letter_are_no_headings():
     # ../shared/corpus/sgd/1974_brief-humanitaire-hulp-vn-organisaties.txt l. 8-10 and the start of
-    # l. 11: document type, addressee, dateline, text.
+    # l. 11: document type, addressee, dateline, text. The document type is the heading (the readers'
+    # convention, tests/fixtures/sgd/1974_brief-humanitaire-hulp-vn-organisaties.yml), nothing else.
     bs = blocks((8, "Brief van de Minister voor Ontwikkelingssamenwerking"),
                 (9, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
                 (10, "'s-Gravenhage, 5 november 1974"),
                 (11, "Met referte aan de door mij dd. 8 noeember 1973 aan de Kamer gedane toezegging en ten "
                      "vervolge op mijn brieven van 21 mei 1974 (Kamerstuk 12 600 hoofdstuk V, nr. 59)."))
-    assert headings(bs) == []
+    assert headings(bs) == [("Brief van de Minister voor Ontwikkelingssamenwerking", 2)]
 
 
 def test_salutation_chamber_header_session_and_sheet_mark_are_no_headings():
@@ -124,6 +125,70 @@ def test_numbered_and_capital_document_type_headings():
     assert headings(bs) == [("BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN", 2)]
 
 
+def test_sitting_lines_of_handelingen_are_headings_whatever_follows():
+    # ../shared/corpus/sgd/1955_tk-handelingen-gelijke-beloning.txt l. 4-6 (the sitting number, the
+    # sitting's day, then the chair: short lines, no text follows either); 1986_ek-handelingen-
+    # algemene-vergadering.txt l. 1-2 ("8ste vergadering" in small letters)
+    bs = blocks((4, "60STE VERGADERING"), (5, "VERGADERING VAN VRIJDAG 18 MAART 1955 (Bijeenroepingsuur 1 namiddag)"),
+                (6, "Voorzitter: de heer Kortenhorst"))
+    assert [h for h, _ in headings(bs)] == ["60STE VERGADERING",
+                                           "VERGADERING VAN VRIJDAG 18 MAART 1955 (Bijeenroepingsuur 1 namiddag)"]
+    assert [h for h, _ in headings(blocks((1, "8ste vergadering"), (2, "Voorzitter: De Rijk")))] == ["8ste vergadering"]
+    # not a sitting: a sentence about one
+    assert headings(blocks((1, "De 8ste vergadering werd geopend."), (2, "Voorzitter: De Rijk"))) == []
+
+
+def test_document_type_line_of_a_kamerstuk_is_a_heading_and_its_number_is_not():
+    # tests/fixtures/layouts/motie.txt l. 9-13: number, document type, date line, text; the signers below
+    lines = [Line(9, "Nr. 12", 6), Line(10, "MOTIE VAN HET LID ZANDBERGEN C.S.", 33),
+             Line(11, "Voorgesteld 3 november 2022", 27), Line(12, "De Kamer,", 9),
+             Line(13, "gehoord de beraadslaging,", 25),
+             Line(14, "verzoekt de regering, in VN-verband te pleiten voor voldoende middelen voor de", 79),
+             Line(15, "strategische communicatie van vredesmissies,", 44),
+             Line(16, "en gaat over tot de orde van de dag.", 36), Line(17, "Zandbergen", 10), Line(18, "Oldenkamp", 9)]
+    assert headings(parse_letter(Cleaned(lines, [], [])).blocks) == [("MOTIE VAN HET LID ZANDBERGEN C.S.", 2)]
+    # tests/fixtures/layouts/artikel-100-brief.txt l. 5-7: "Nr. 462" before the type, which runs on
+    # over the next capitals line; the number stays text
+    lines = [Line(5, "Nr. 462 BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE EN", 70),
+             Line(6, "VOOR BUITENLANDSE HANDEL EN ONTWIKKELINGSSAMENWERKING", 52),
+             Line(7, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", 57)]
+    bs = parse_letter(Cleaned(lines, [], [])).blocks
+    assert headings(bs) == [("BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN DEFENSIE EN VOOR BUITENLANDSE "
+                             "HANDEL EN ONTWIKKELINGSSAMENWERKING", 2)]
+    assert bs[0].kind == "paragraph" and bs[0].text == "Nr. 462"
+    # ../shared/corpus/sgd/1970_mva-kaping-luchtvaartuigen.txt l. 3-4: the type with its "(Ingezonden …)",
+    # then "Nr. 7" (never a heading)
+    bs = blocks((3, "MEMORIE VAN ANTWOORD (Ingezonden bij brief van 29 september 1970)"), (4, "Nr. 7"),
+                (5, "Algemeen"), (6, "Met de bijzondere commissie betreurt de ondergetekende dat het noodzakelijk is."))
+    assert [h for h, _ in headings(bs)] == ["MEMORIE VAN ANTWOORD (Ingezonden bij brief van 29 september 1970)",
+                                           "Algemeen"]
+    # a capitals type run into a sentence of text is a paragraph (1950_ek-nieuw-guinea-uitvoerrecht l. 14)
+    assert headings(blocks((14, "MEMORIE VAN ANTWOORD Het in het Nader Verslag geleverd betoog geeft aanleiding "
+                                "tot het volgende. Artikel III van de wet"), (15, "De Minister zonder Portefeuille."))) == []
+
+
+def test_lettered_sections_table_cells_and_printed_signer_names():
+    # ../shared/corpus/sgd/1984_oorspronkelijke-tekst-vrouwenverdrag.txt l. 7-8, 14-16: "A." and "B."
+    # label sections (each has the other), "I." the first roman section below them; a lone "A. Jansen"
+    # or "I. Jansen" stays a name
+    text = "1. De eerste volzin van de considerans luidde anders dan de tekst die nu voorligt."
+    bs = blocks((7, "A. Voorstel van Rijkswet"), (8, text), (14, "B. Memorie van toelichting"), (15, "I. Algemeen"),
+                (16, text))
+    assert [h for h, _ in headings(bs)] == ["A. Voorstel van Rijkswet", "B. Memorie van toelichting", "I. Algemeen"]
+    assert headings(blocks((7, "A. Jansen"), (8, text))) == []
+    assert headings(blocks((7, "I. Jansen"), (8, text))) == []
+    # 1951_begroting-marine-1952-uno-taak.txt l. 3, 23-24: a section label numbers a title; an amount is a cell
+    bs = blocks((3, "Onderafdeling III. BETONNING, BEBAKENING, VERLICHTING EN ZEEMERKEN"), (4, text),
+                (23, "2,25 mm Nieuw-Guinea"), (24, "17,5 mm De aanbouw van de geplande schepen heeft gestadig voortgang."))
+    assert [h for h, _ in headings(bs)] == ["Onderafdeling III. BETONNING, BEBAKENING, VERLICHTING EN ZEEMERKEN"]
+    # 1969_brief-persberichten-vn-west-irian.txt l. 9-11: the signer as printed, then the addressee
+    bs = blocks((8, "Hiernevens moge ik u de tekst van twee persberichten doen toekomen."),
+                (9, "De Minister van Buitenlandse Zaken,"), (10, "J. LUNS."),
+                (11, "Aan de Heer Voorzitter van de Tweede Kamer der Staten-Generaal"))
+    assert headings(bs) == []
+    assert [b.kind for b in bs] == ["paragraph", "signature", "paragraph"] and bs[1].lines[-1] == "J. LUNS."
+
+
 # --- the bundled letters' known faults ------------------------------------------------------------
 
 def letter(name: str):
@@ -169,3 +234,12 @@ def test_captions_say_their_figure_is_not_in_the_text():
     assert "*Figuur 2: de SDG’s op een rij* (afbeelding niet in deze tekst)" in page
     caps = [b for b in letter("2017-avvn72-inzet").blocks if b.kind == "caption"]
     assert [(c.number, c.span.start) for c in caps] == [("Figuur 1", 192), ("Figuur 2", 328)]
+
+
+def test_three_signers_in_one_paragraph_are_one_signature():
+    # tests/fixtures/layouts/artikel-100-brief.txt l. 43-48: three roles, each with its name, no blank lines
+    lines = [(43, "De Minister van Buitenlandse Zaken,"), (44, "J.P. Steenbergen"), (45, "De Minister van Defensie,"),
+             (46, "R.M. Kleinjan"), (47, "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,"),
+             (48, "A.C. Wolters")]
+    bs = parse_letter(Cleaned([Line(no, t, len(t)) for no, t in lines], [], [])).blocks
+    assert [b.kind for b in bs] == ["signature"] and bs[0].lines[-1] == "A.C. Wolters" and headings(bs) == []

@@ -7,9 +7,10 @@ cabinet answers; written questions (Kamervragen) are found by qa.kamervragen bef
 else. Footnote markers are placed where they stood in the text. Every block keeps the range of
 source lines it came from.
 
-A heading needs evidence: a number ("1.", "II."), capitals of a document type, or a short line
-that text follows; never an address, dateline, salutation, addressee, name or signature role,
-footnote, question or page furniture (NOT_HEADING, FURNITURE).
+A heading needs evidence: a number ("1.", "II."), the document-type line of a Kamerstuk or the
+sitting line of a Handelingen page (DOCUMENT_TYPES, SITTING: headings whatever follows them), or a
+short line that text follows; never an address, dateline, salutation, addressee, name or signature
+role, footnote, question, "Nr. 11" or page furniture (NOT_HEADING, FURNITURE).
 """
 from __future__ import annotations
 
@@ -25,11 +26,54 @@ BULLET = re.compile(r"^(?P<glyph>[−•▪◦●·‐–-])\s+(?P<text>.*)$")
 SIGNATURE_ROLE = re.compile(r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b")
 # a name line: initials, capitalised names and name particles only ("S.A.M. Kaag", "Stef Blok  Sigrid A.M. Kaag")
 NAME_LINE = re.compile(r"^(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)(?:\s+(?:(?:[A-Z]\.)+|[A-Z][a-zà-ÿ’'-]+|van|de|der|den|ten|ter)){0,9}$")
+# a signer's name as older pages print it, after its role or the role's second column: "J. LUNS.",
+# "J. W. BEYEN.", "van Buitenlandse Zaken, J. LUNS."
+PRINTED_NAME = re.compile(r"(?:^|,\s+)(?:[A-Z]\.\s?)+\s*(?:(?:van|de|der|den|ter)\s+)*[A-Z][A-ZÀ-Ý'’-]+(?:\s+[A-Z][A-ZÀ-Ý'’-]+)*\.?$")
 INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+\s*[A-Z]")
 TERMINAL = (".", ",", ";", ":", "?", "!")
 SENTENCE_END = re.compile(r"[.!?:;][»”’\")]*$")
 HEADING_MAX = 100
 ANNEX_TITLE_MAX = 160
+TYPED_HEADING_MAX = 320             # a document-type line may carry its subject and "(Ingezonden …)"
+
+# The document-type line of a Kamerstuk: in capitals, the type's words first ("BRIEF VAN DE MINISTER
+# VAN BUITENLANDSE ZAKEN", "MEMORIE VAN ANTWOORD (Ingezonden bij brief van 29 september 1970)",
+# "GEWIJZIGDE MOTIE VAN DE LEDEN …", "1259 EINDVERSLAG DER COMMISSIE …"). Hand-written from the
+# Kamerstukken of 1946-2023 (tests/fixtures/sgd, tests/fixtures/layouts). Kept here, not in
+# content/knowledge/: these are the words that open the line, a matter of this stage's grammar; the
+# kinds of document (what a reader is told, how it is cited) are content/knowledge/kinds.yml.
+DOCUMENT_TYPES = ("BRIEF", "BRIEVEN", "MOTIE", "NOTA", "MEMORIE VAN TOELICHTING", "MEMORIE VAN ANTWOORD",
+                  "VERSLAG", "EINDVERSLAG", "AMENDEMENT", "VOORSTEL VAN WET", "VOORSTEL VAN RIJKSWET",
+                  "OORSPRONKELIJKE TEKST", "ADVIES", "NADER RAPPORT", "RAPPORT", "LIJST VAN VRAGEN EN ANTWOORDEN",
+                  "KONINKLIJKE BOODSCHAP", "NOTA VAN WIJZIGING", "VERSLAG VAN EEN")
+DOCUMENT_TYPE_QUALIFIERS = ("GEWIJZIGDE", "GEWIJZIGD", "NADERE", "NADER", "VOORLOPIG", "AANVULLENDE",
+                            "AANVULLEND", "TWEEDE", "DERDE", "NIEUWE", "NIEUW")
+# the same in the title case of some 1970s pages, only on a line of its own:
+# "Brief van de Minister voor Ontwikkelingssamenwerking", "Motie van het lid …"
+DOCUMENT_TYPE_TITLE = re.compile(r"^(?:Brief|Motie|Amendement|Nota) van (?:de|het) (?:[Mm]inisters?|"
+                                 r"[Ss]taatssecretaris|[Mm]inister-[Pp]resident|lid|leden)\b")
+_QUAL = "|".join(DOCUMENT_TYPE_QUALIFIERS)
+_TYPES = "|".join(sorted((re.escape(t) for t in DOCUMENT_TYPES), key=len, reverse=True))
+# "Nr. 462 BRIEF …": the number is the Kamerstuk's number, not part of the heading (split off)
+DOCUMENT_NUMBER = re.compile(r"^N[ro]\.?\s*\d{1,4}\s+")
+DOCUMENT_TYPE = re.compile(rf"^(?:\d{{1,5}}\s+)?(?:(?:{_QUAL})\s+)?(?:{_TYPES})(?=$|\s|\()")
+
+
+def _sitting_pattern() -> re.Pattern:
+    """The sitting line of a Handelingen page: "50STE VERGADERING", "21ste Vergadering" (OCR "ISTE"),
+    "VERGADERING VAN DINSDAG 20 JUNI 1950 (…)"; Dutch day names from Babel."""
+    from babel.dates import get_day_names
+    days = "|".join(get_day_names("wide", locale="nl").values())
+    return re.compile(rf"^(?:[\dIl]{{1,3}}\s?(?:ste|de|e)\s+vergadering|vergadering\s+van\s+(?:{days})\b.*)$",
+                      re.IGNORECASE)
+
+
+SITTING = _sitting_pattern()
+# a section label that numbers a title: "Onderafdeling III. BETONNING …", "Hoofdstuk 2. …"
+SECTION_LABEL = re.compile(r"^(?:(?:Onder)?[Aa]fdeling|Hoofdstuk|Paragraaf|Titel|Deel)\s+(?:[IVXLC]{1,6}|\d{1,3})[A-Z]?\.\s")
+# a letter label: "A. Voorstel van Rijkswet" (a heading when the letter has the label next to it too;
+# "I." is also the roman one: "I. Algemeen")
+LETTER_LABEL = re.compile(r"^(?P<letter>[A-I])\.\s+[A-Z]")
 
 
 @dataclass
@@ -74,7 +118,7 @@ def parse_letter(cleaned: Cleaned) -> Parsed:
     full = _full_width(cleaned.lines)
     segments = qa.kamervragen(cleaned.lines)
     if segments is None:
-        units = _chunk_units(_chunks(cleaned.lines), full)
+        units = _chunk_units(_chunks(cleaned.lines), full, _letter_sections(cleaned.lines))
     else:
         units = _kamervragen_units(segments, full)
     units = _mark_signature(units)
@@ -143,16 +187,62 @@ NOT_HEADING = re.compile("|".join([FURNITURE.pattern,
     r"^(?:Tijdelijke?\s+)?Voorzitter:",                               # "Voorzitter: de heer Kranenburg"
     r"^De ([Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier)\b",  # signature role
     r"^\d{1,3}\s+(?!\d)(?=.*\b(?:[Zz]ie|Kamerstuk|Handelingen|blz|nr|p)\b)",   # a footnote: "1 Zie Handelingen blz. 1339"
+    r"^N[ro]\.?\s*\d{1,4}$",                                           # the Kamerstuk's number: "Nr. 11", "Nr.37", "No. 3"
+    r"^(?:Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\s+(?:\d|op\b|in\b)",   # a document's date line: "Voorgesteld 3 november 2022"
+    r"^\d[\d.]*,\d",                                                   # an amount, a table cell: "2,25 mm Nieuw-Guinea"
 ]))
 
 
-def _heading_line(text: str) -> bool:
+def _heading_line(text: str, sections: frozenset[str] = frozenset()) -> bool:
+    """`sections`: the letter labels ("A", "B") that head sections in this letter (_letter_sections);
+    "A. Voorstel van Rijkswet" is then a section, not a name like "J. Luns"."""
+    label = LETTER_LABEL.match(text)
     return (len(text) <= HEADING_MAX and not text.endswith(TERMINAL)
             and (text[:1].isupper() or text[:1].isdigit()) and not BULLET.match(text)
             and text.count("(") == text.count(")")
-            and not re.search(r"[.?!] [A-Z]", re.sub(r"^([IVX]{1,5}|\d{1,2})\. ", "", text))
+            and not re.search(r"[.?!] [A-Z]", SECTION_LABEL.sub("", re.sub(r"^([IVX]{1,5}|\d{1,2}|[A-H])\. ", "", text)))
             and not NOT_HEADING.search(text)
-            and not (INITIALS.match(text) and NAME_LINE.match(text)))     # a name: "S.A. Blok", "J. N. Scholten"
+            and not (INITIALS.match(text) and NAME_LINE.match(text)       # a name: "S.A. Blok", "J. N. Scholten"
+                     and not (label and label.group("letter") in sections)))
+
+
+def _letter_sections(lines: list[Line]) -> frozenset[str]:
+    """Letters that label sections: a short title line "A. …" counts when a line labelled with the
+    letter next to it ("B. …") is in the letter too (a lone "J. Luns" is a name). "I. …" is the
+    first roman section when "II. …" follows or the letter has lettered sections (A. > I. > 1.)."""
+    found = {m.group("letter") for l in lines if (m := LETTER_LABEL.match(l.text))
+             and len(l.text) <= HEADING_MAX and not l.text.endswith(TERMINAL)}
+    sections = {c for c in found if c != "I" and (chr(ord(c) - 1) in found or chr(ord(c) + 1) in found)}
+    if "I" in found and (sections or any(l.text.startswith("II. ") for l in lines)):
+        sections.add("I")
+    return frozenset(sections)
+
+
+def _typed_heading(text: str, alone: bool) -> bool:
+    """A document-type line ("BRIEF VAN DE MINISTER …"; in title case only on a line of its own) or
+    the sitting line of a Handelingen page: a heading by what it says, whatever follows."""
+    if len(text) > TYPED_HEADING_MAX or text.endswith((",", ";", ":")) or text.count("(") != text.count(")"):
+        return False
+    if SITTING.match(text):
+        return True
+    if DOCUMENT_TYPE.match(text):
+        return not re.search(r"[.?!]\s+[A-Z][a-z]", text)        # no sentence of text run on after it
+    return alone and len(text) <= HEADING_MAX and bool(DOCUMENT_TYPE_TITLE.match(text)) and not text.endswith(TERMINAL)
+
+
+def _typed_at(chunk: list[Line]) -> tuple[int, int] | None:
+    """(index, number of lines) of a typed heading in the chunk; a document type in capitals, or
+    one that ends on an open word ("… VAN DEFENSIE EN"), runs on over the capitals lines below it."""
+    for k, line in enumerate(chunk):
+        text = DOCUMENT_NUMBER.sub("", line.text)
+        if _typed_heading(text, alone=len(chunk) == 1):
+            n = 1
+            while (k + n < len(chunk) and chunk[k + n].text.isupper()
+                   and (OPEN_END.search(chunk[k + n - 1].text) or chunk[k + n - 1].text.isupper())
+                   and sum(len(l.text) for l in chunk[k:k + n + 1]) <= TYPED_HEADING_MAX):
+                n += 1
+            return k, n
+    return None
 
 
 def _capitals_title(text: str) -> bool:
@@ -166,57 +256,73 @@ def _short_line(chunk: list[Line]) -> bool:
     return len(chunk) == 1 and len(chunk[0].text) <= HEADING_MAX and not SENTENCE_END.search(chunk[0].text)
 
 
-def _chunk_units(chunks: list[list[Line]], full: int) -> list[Unit]:
+def _chunk_units(chunks: list[list[Line]], full: int, sections: frozenset[str] = frozenset()) -> list[Unit]:
     """Units of consecutive chunks. A line standing alone is a title only when text follows it:
     in an address block or a list of names every line stands alone, and none is a title."""
     units: list[Unit] = []
     for i, chunk in enumerate(chunks):
         nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-        units += _split_chunk(chunk, full, followed_by_text=nxt is not None and not _short_line(nxt))
+        units += _split_chunk(chunk, full, followed_by_text=nxt is not None and not _short_line(nxt), sections=sections)
     return units
 
 
-def _lead_title(line: Line, nxt: Line, full: int) -> bool:
-    """A title line run on into its text without a blank line ('1. Versterken …' / 'Het …')."""
-    return (_heading_line(line.text) and (NUMBERED.match(line.text) or line.width < 0.8 * full)
+def _lead_title(line: Line, nxt: Line, full: int, sections: frozenset[str] = frozenset()) -> bool:
+    """A title line run on into its text without a blank line ('1. Versterken …' / 'Het …'); not
+    a name above another name (the signers of a motion: 'Zandbergen' / 'Oldenkamp')."""
+    return (_heading_line(line.text, sections) and not (NAME_LINE.match(line.text) and NAME_LINE.match(nxt.text)) and (NUMBERED.match(line.text) or line.width < 0.8 * full)
             and not OPEN_END.search(line.text)
             and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()
                  or (nxt.page_start and not SENTENCE_END.search(line.text)))   # text runs on from another page
             and not FURNITURE.search(nxt.text))                   # what follows is page furniture, not its text
 
 
-def _split_chunk(chunk: list[Line], full: int, followed_by_text: bool = True) -> list[Unit]:
+def _split_chunk(chunk: list[Line], full: int, followed_by_text: bool = True,
+                 sections: frozenset[str] = frozenset()) -> list[Unit]:
     first = chunk[0].text
     if qa.LABEL.match(first):
         return [Unit("label", chunk[:1], number=qa.LABEL.match(first).group("num"))] + \
-            (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
+            (_split_chunk(chunk[1:], full, followed_by_text, sections) if len(chunk) > 1 else [])
     if qa.FRACTIE.match(first):
-        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full, followed_by_text) if len(chunk) > 1 else [])
-    cut = _inner_title(chunk, full)
+        return [Unit("fractie", chunk[:1])] + (_split_chunk(chunk[1:], full, followed_by_text, sections) if len(chunk) > 1 else [])
+    typed = _typed_at(chunk)
+    if typed:
+        k, n = typed
+        units = _split_chunk(chunk[:k], full, sections=sections) if k else []
+        head = list(chunk[k:k + n])
+        number = DOCUMENT_NUMBER.match(head[0].text)
+        if number:                      # "Nr. 462 BRIEF …": the number stays text, not heading
+            units.append(Unit("paragraph", [qa._piece(head[0], 0, number.end())]))
+            head[0] = qa._piece(head[0], number.end())
+        units.append(Unit("heading", head, whole_chunk=True))
+        if k + n < len(chunk):
+            units += _split_chunk(chunk[k + n:], full, followed_by_text, sections)
+        return units
+    cut = _inner_title(chunk, full, sections)
     if cut:
-        return _split_chunk(chunk[:cut], full) + _split_chunk(chunk[cut:], full, followed_by_text)
+        return _split_chunk(chunk[:cut], full, sections=sections) + _split_chunk(chunk[cut:], full, followed_by_text, sections)
     text = " ".join(l.text for l in chunk)
     # a chunk that is a heading as a whole ("I. Belang van … / landschap", "VERSLAG VAN DE …")
-    if (len(chunk) <= 2 and _heading_line(text) and (len(chunk) == 1 or NUMBERED.match(first) or first.isupper())
-            and (followed_by_text or NUMBERED.match(first) or _capitals_title(text))):
+    numbered = NUMBERED.match(first) or ((m := LETTER_LABEL.match(first)) and m.group("letter") in sections)
+    if (len(chunk) <= 2 and _heading_line(text, sections) and (len(chunk) == 1 or numbered or first.isupper())
+            and (followed_by_text or numbered or _capitals_title(text))):
         return [Unit("heading", chunk, whole_chunk=True)]
     units: list[Unit] = []
     rest = chunk
     # a title line directly followed by text ("1. Versterken multilaterale samenwerking")
-    if len(chunk) > 1 and _lead_title(chunk[0], chunk[1], full):
+    if len(chunk) > 1 and _lead_title(chunk[0], chunk[1], full, sections):
         units.append(Unit("heading", chunk[:1]))
         rest = chunk[1:]
     units.extend(_paragraph_or_bullets(rest))
     return units
 
 
-def _inner_title(chunk: list[Line], full: int) -> int:
+def _inner_title(chunk: list[Line], full: int, sections: frozenset[str] = frozenset()) -> int:
     """Index of a title that sits inside a chunk without blank lines around it: a short line
     after a sentence end, followed by text ('… in Nederland).' / 'Landensituaties' / 'Het …'); 0 if none."""
     for k in range(1, len(chunk) - 1):
         before, line, after = chunk[k - 1], chunk[k], chunk[k + 1]
         if (SENTENCE_END.search(before.text) and line.width < 0.6 * full and not line.page_start
-                and _lead_title(line, after, full) and not qa.LABEL.match(line.text)):
+                and _lead_title(line, after, full, sections) and not qa.LABEL.match(line.text)):
             return k
     return 0
 
@@ -237,25 +343,32 @@ def _mark_signature(units: list[Unit]) -> list[Unit]:
     """The signature: 'De Minister van …,' followed by names; consecutive ones merge. Text that
     runs on in the same chunk after the names (an annex title at the next page) is split off."""
     out: list[Unit] = []
-    for u in units:
+    queue = list(reversed(units))
+    while queue:
+        u = queue.pop()
         role = _role_lines(u)
         if role:
             names = role
-            while names < len(u.lines) and NAME_LINE.match(" ".join(u.lines[names].text.split())):
+            while names < len(u.lines) and _name_line(u.lines[names].text):
                 names += 1
             sig, rest = u.lines[:names], u.lines[names:]
             if out and out[-1].kind == "signature":
                 out[-1].lines.extend(sig)
             else:
                 out.append(Unit("signature", sig))
-            if rest:
-                out.append(Unit("paragraph", rest))
+            if rest:                    # the next signer's role, or text after the signature
+                queue.append(Unit("paragraph", rest))
         elif (out and out[-1].kind == "signature" and u.kind in ("paragraph", "heading") and len(u.lines) <= 2
-              and all(NAME_LINE.match(" ".join(l.text.split())) for l in u.lines)):
+              and all(_name_line(l.text) for l in u.lines)):
             out[-1].lines.extend(u.lines)
         else:
             out.append(u)
     return out
+
+
+def _name_line(text: str) -> bool:
+    text = " ".join(text.split())
+    return bool(NAME_LINE.match(text) or PRINTED_NAME.search(text))
 
 
 def _role_lines(u: Unit) -> int:
@@ -334,7 +447,12 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
                             lines=[" ".join(l.text.split()) for l in u.lines], part=part))
         state["after_signature"] = True
         return
-    if state["after_signature"] and len(u.text) <= ANNEX_TITLE_MAX and u.kind in ("heading", "paragraph"):
+    if state["after_signature"] and u.kind in ("heading", "paragraph") and NOT_HEADING.search(u.text):
+        # the addressee at the foot of older letters ("Aan de Heer Voorzitter …"): no annex title
+        blocks.append(Block("paragraph", u.text, u.span, part=part))
+        return
+    if (state["after_signature"] and len(u.text) <= ANNEX_TITLE_MAX and u.kind in ("heading", "paragraph")
+            and (not u.text[:1].isdigit() or NUMBERED.match(u.text))):       # "9800 V 61" is no title
         state["part"] = "annex"
         blocks.append(Block("heading", u.text, u.span, level=2, part="annex", label="annex-title"))
         state["after_signature"] = False

@@ -178,7 +178,11 @@ def _join(head: Block, b: Block) -> Block:
 # answer when it is the next one of the series, stands at the start of a line or after a sentence
 # end, and a capital follows. Unnumbered question paragraphs that fill a gap in the numbering
 # exactly (the OCR lost the numbers) take the missing numbers; an answer without numbers replies to
-# all questions of its series at once.
+# all questions of its series at once. A page that opens with numbered answers before any head
+# continues the answers of an item on the page before (series 1; its text before "2" is answer 1).
+# A paragraph among the answers that ends on a question mark and
+# holds the next question's number ("… komen? 4 Is …?") is questions printed after the answer (the
+# OCR read the columns out of order).
 
 INGEZONDEN = re.compile(r"\(\s*(?:in-?\s?ge-?\s?zonden|ontvan-?\s?gen|ont-?\s?vangen)\b[^()]{0,60}\)\.?", re.IGNORECASE)
 QHEAD = re.compile(r"^(?:\d{1,5}\.\s+)?(?:VRAGEN|Vragen)\s+(?:gesteld\s+)?van\s+(?:het\s+(?:kamer)?lid|de\s+leden|"
@@ -205,6 +209,11 @@ PARTY = re.compile(r"(?P<names>[^()]*?)\s*\((?:beiden\s+|allen\s+)?(?P<party>(?!
 ASKERS_START = re.compile(r"\bvan\s+(?:het\s+(?:kamer)?lid|de\s+leden|de\s+(?:heer|heren)|mevrouw|de\s+dames|het\s+Kamerlid)\s+",
                           re.IGNORECASE)
 TOPIC_WORD = re.compile(r"\s(?:over|betreffende|naar aanleiding|inzake|voor|aan|omtrent|met betrekking)\s")
+# the formulas that open an answer ("Ja.", "Neen.", "Deze vraag kan bevestigend worden beantwoord.",
+# "Zie het antwoord op vraag 3."): when answers lost their numbers, such a paragraph starts the next
+# answer, and so does the paragraph after an answer that is such a formula alone
+ANSWER_FORMULA = re.compile(r"^(?:Ja|Neen|Nee)\b|^(?:Deze|Die|Beide) vra(?:ag|gen)\b|^(?:Zie (?:ook )?)?[Hh]et antwoord op "
+                            r"(?:de )?vra(?:ag|gen)\b|^Het (?:eerste|tweede) deel van (?:de|deze) vraag\b")
 QUESTION_END = re.compile(r"\?[\W\d]{0,4}$")
 
 
@@ -298,6 +307,8 @@ def _segments(lines: list[Line]) -> list[Segment]:
     segs: list[Segment] = []
     mode = "plain"                  # plain | questions | answers | note
     series = 0
+    if _opens_in_answers(lines):    # a page that opens in the answers of an item on the page before
+        mode, series = "answers", 1
     expected = 1                    # next number of the part being read
     queue = [l for l in lines]
     queue.reverse()                 # a stack: pieces of a split line go back on it
@@ -323,10 +334,10 @@ def _segments(lines: list[Line]) -> list[Segment]:
                 continue
             if m is None:
                 headless.add(id(line))
-        if MARGIN_WORD.match(text) and queue and AHEAD.match(queue[-1].text):
+        if MARGIN_WORD.match(text) and AHEAD.match(_next_text(queue)):
             segs.append(Segment("ahead", [line], series))   # "Antwoord" in the margin, then its head
             continue
-        if ITEM_NUMBER.match(text) and queue and QHEAD.match(queue[-1].text):
+        if ITEM_NUMBER.match(text) and QHEAD.match(_next_text(queue)):
             # the Aanhangsel's item number ("1132") stands above the next questions: part of their head
             series += 1
             mode = "questions"
@@ -392,6 +403,13 @@ def _segments(lines: list[Line]) -> list[Segment]:
                     headless.add(id(queue[-1]))
                 blank_before = False
             continue
+        if role == "answer" and new_para and QUESTION_END.search(text) and \
+                _displaced_questions(text, _next_question(segs, series)):
+            # questions printed after the answer (OCR read the columns out of order): read as questions
+            mode, expected = "questions", _next_question(segs, series)
+            queue.append(line)
+            blank_before = True
+            continue
         # a following number inside the line: split there
         for m in INLINE_NUMBER.finditer(text):
             if int(m.group("num")) in (expected, expected + 1) and (role == "answer" or "?" in text[m.end():]):
@@ -399,6 +417,7 @@ def _segments(lines: list[Line]) -> list[Segment]:
                 queue.append(_piece(line, 0, m.start()))
                 if id(line) in headless:
                     headless.update((id(queue[-1]), id(queue[-2])))
+                blank_before = new_para        # the first piece starts a paragraph where the line did
                 break
         else:
             starts_new = new_para or (segs and segs[-1].lines and QUESTION_END.search(segs[-1].lines[-1].text)
@@ -406,6 +425,48 @@ def _segments(lines: list[Line]) -> list[Segment]:
             _append(segs, role, line, series, starts_new, numbered_only=True)
             continue
     return segs
+
+
+def _opens_in_answers(lines: list[Line]) -> bool:
+    """The text before the first head holds numbered paragraphs in sequence ("2 Voor een overzicht …",
+    "3 De begrotingshoofdstukken …"): the page opens in the answers of an item on the page before."""
+    numbers = []
+    for line in lines:
+        if QHEAD.match(line.text) or AHEAD.match(line.text):
+            break
+        m = LEAD_NUMBER.match(line.text)
+        if m and len(line.text) > m.end() + 20:
+            numbers.append(int(m.group("num")))
+    return any(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _next_question(segs: list[Segment], series: int) -> int:
+    """The number the next question of the series would have."""
+    for s in reversed(segs):
+        if s.series != series:
+            break
+        if s.role == "question" and s.numbers:
+            return s.numbers[-1] + 1
+    return 1
+
+
+def _displaced_questions(text: str, q_next: int) -> bool:
+    """A paragraph of the answers part that is questions: it ends on a question mark and holds the
+    next question's number after a question ("… komen? 4 Is de Nederlandse Regering … loopt?"; the
+    question before it lost its number)."""
+    if not QUESTION_END.search(text):
+        return False
+    return any(int(m.group("num")) in (q_next, q_next + 1) and "?" in text[:m.start()] and "?" in text[m.end():]
+               for m in INLINE_NUMBER.finditer(text))
+
+
+def _next_text(queue: list[Line]) -> str:
+    """The next non-empty line on the stack (blank lines, e.g. where a footnote was lifted out, do not
+    part the margin word "Antwoord" or an item number from the head below it)."""
+    for k in range(len(queue) - 1, max(-1, len(queue) - 4), -1):
+        if queue[k].text:
+            return queue[k].text
+    return ""
 
 
 def _finish_head(seg: Segment, queue: list[Line]) -> None:
@@ -463,7 +524,10 @@ def _number_series(segs: list[Segment]) -> list[Segment]:
         for role in ("question", "answer"):
             part = [s for s in items if s.role == role]
             # the answers tell how many questions there were: "… 4 …?" "…?" with answers 1-5
-            _fill_gaps(part, role, drop, (max(answered) + 1) if role == "question" and answered else None)
+            asked = [n for s in items if s.role == "question" for n in s.numbers]
+            end = (max(answered) + 1 if answered else None) if role == "question" else \
+                (max(asked) + 1 if asked and answered else None)
+            _fill_gaps(part, role, drop, end)
         questions = [int(s.number) for s in items if s.role == "question" and s.number]
         answers = [s for s in items if s.role == "answer" and id(s) not in drop]
         if answers and questions and not any(a.number for a in answers):
@@ -492,14 +556,33 @@ def _fill_gaps(part: list[Segment], role: str, drop: set[int], end: int | None) 
         if run:
             low = int(prev.numbers[-1]) if prev else 0
             high = int(s.number) if s is not None else end
-            fits = (high is not None and high - low - 1 == len(run) and prev is not None
+            fits = (high is not None and high - low - 1 == len(run) and (prev is not None or role == "answer")
                     and (all("?" in r.lines[0].text for r in run) if role == "question"
                          else len(run) == 1))
             if fits:
                 for k, r in enumerate(run, start=low + 1):
                     r.number, r.numbers = str(k), [k]
             elif prev is not None:
+                host, free = prev, (high - 1 if high is not None else low) - low     # numbers left in the gap
+                formula_only = _formula_only(prev)
+                # questions: the paragraphs that ask something fill the gap when their count fits it exactly;
+                # the others (a footnote the cleaning left, a remark) go with the question before them
+                asking = {id(r) for r in run if "?" in " ".join(l.text for l in r.lines)}
+                asking = asking if role == "question" and len(asking) == free else set()
                 for r in run:
-                    prev.lines.extend([Line(r.lines[0].no, "")] + r.lines)
-                    drop.add(id(r))
+                    text = " ".join(l.text for l in r.lines if l.text)
+                    if id(r) in asking or (role == "answer" and free > 0
+                                           and (ANSWER_FORMULA.match(text) or formula_only)):
+                        k = int(host.numbers[-1]) + 1
+                        r.number, r.numbers, host, free = str(k), [k], r, free - 1
+                    else:
+                        host.lines.extend([Line(r.lines[0].no, "")] + r.lines)
+                        drop.add(id(r))
+                    formula_only = _formula_only(r) and r is host
         prev, run = (s, []) if s is not None else (prev, [])
+
+
+def _formula_only(seg: Segment) -> bool:
+    """An answer that is a formula and nothing more ("Deze vraag kan bevestigend worden beantwoord.")."""
+    text = " ".join(l.text for l in seg.lines if l.text)
+    return bool(ANSWER_FORMULA.match(text)) and len(text) <= 120 and not re.search(r"[.?!]\s+\S", text)
