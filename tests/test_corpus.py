@@ -37,6 +37,48 @@ ASPECTS = ("kind", "title", "date", "reference", "furniture", "text", "headings"
 
 # (page stem, aspect) -> why the generator still gets it wrong. Keep this list short and honest.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
+    # page furniture that OCR glued into the running text, where no pattern can tell it from text
+    ("1946_unesco-statuut-ek-nota", "furniture"):
+        "the second half of the running head stands inside the text further down the page",
+    ("1948_buza-begroting-verslag-vn-delegatie", "furniture"):
+        "a second page head in mid-file ('4—5' / 'iweede Kamer' / '5 Rijksbegroting …') is not recognised",
+    ("1950_ek-nieuw-guinea-uitvoerrecht-eindverslag", "furniture"):
+        "the running head's second line stands inside the text further down the page",
+    ("1957_tk-handelingen-opening-zitting-1957", "furniture"):
+        "'Tijdelijke Voorzitter e. a.' is glued to the start of a text line",
+    ("1971_tk-handelingen-delegatie-algemene-vergadering", "furniture"):
+        "'EERSTE KAMER' is glued to the end of the last text line",
+    ("1986_ek-handelingen-algemene-vergadering", "furniture"):
+        "the page number '367' is glued to the end of a text line",
+    # OCR hyphens inside a line that the corpus and the dictionary cannot confirm
+    ("1955_tk-handelingen-gelijke-beloning", "hyphens"):
+        "'Wyzi-ging': a capital before the hyphen is left alone (names, compounds such as 'Korvetten-leverantie')",
+    ("1957_tk-handelingen-opening-zitting-1957", "hyphens"): "'Kerst-mis': capital before the hyphen",
+    ("1958_brief-twaalfde-algemene-vergadering", "hyphens"): "'Secrc-tariaat': capital before the hyphen",
+    ("1961_tk-handelingen-hammarskjold", "hyphens"): "'Tel-legen-Veldstra': a name",
+    ("1974_tk-handelingen-boertien-vn", "hyphens"):
+        "'Ministerraads-vergadering': capital before the hyphen and 'vergadering' is a word of its own",
+    ("1984_oorspronkelijke-tekst-vrouwenverdrag", "hyphens"):
+        "'genum-merd': a stray OCR token 'merd' elsewhere on the page counts as a word",
+    ("1988_verslag-mo-ontwapeningszitting-vn", "hyphens"): "'Gualthé-rie': a name",
+    ("1977_motie-oost-timor-vn-missie", "hyphens"):
+        "the page is not recognised as OCR text ('hulpor-ganisaties' stays); 'Korvetten-leverantie' stands "
+        "only in the dossier title, which the readers also list as furniture (the expectations conflict)",
+    ("1969_voorlopig-verslag-rassendiscriminatieverdrag", "hyphens"):
+        "'lid-staten' (the spelling of its time) is joined because the corpus writes 'lidstaten': the "
+        "vocabulary does not know eras",
+    ("1981_nota-buza-begroting-vn-contributies", "hyphens"): "'lid-staten': as in 1969",
+    # footnotes numbered per Aanhangsel item
+    ("1980_kamervragen-vn-mensenrechten-saoedi-arabie", "footnotes"):
+        "the second item on the page numbers its footnotes from 1 again; footnotes are numbered per letter",
+    # decisions that differ from a reader's expectation
+    ("1970_kamervragen-cesi-vn", "headings"):
+        "decided: the answer head of written questions is a heading, like the questions head",
+    ("1971_kamervragen-papuas-vn", "title"):
+        "decided: titles of written questions name the subject, not the askers (they are on the card); the "
+        "layout fixtures expect the same",
+    ("1992_kamervragen-juba-soedan-vn", "askers"):
+        "the page prints 'Heemskerk Pillis-Duvekot'; names are not spell-corrected",
 }
 
 
@@ -84,7 +126,11 @@ def _norm(text: str) -> str:
 
 
 def _reading_text(letter) -> str:
-    return "\n".join([b.text for b in letter.blocks] + [f.text for f in letter.footnotes])
+    """The text a reader sees: the blocks (a numbered question or answer with its number, which the
+    page shows as its label) and the footnotes."""
+    def shown(b) -> str:
+        return f"{b.number}. {b.text}" if b.kind in ("question", "answer") and b.number else b.text
+    return "\n".join([shown(b) for b in letter.blocks] + [f.text for f in letter.footnotes])
 
 
 def _warned(letter, *words: str) -> bool:
@@ -120,19 +166,24 @@ def _check(aspect: str, letter, exp: dict) -> list[str]:
             if str(got or "") != want and not (not got and _warned(letter, "reference", name)):
                 problems.append(f"{name} {got!r}, expected {want!r}")
     elif aspect == "furniture":
+        # a piece of furniture is listed as removed, and the text has it fewer times than the source
+        # (the same words may also stand in the body: "… de Voorzitter van de Tweede Kamer der …")
         removed = _norm(" ".join(f.text for f in letter.furniture))
-        body = _norm(text)
+        body, source = _norm(text), _norm(letter.source.text)
         for piece in exp.get("furniture") or []:
-            piece = str(piece)
-            if len(_norm(piece)) >= 8 and _norm(piece) in body:
+            piece = _norm(str(piece))
+            if len(piece) >= 8 and body.count(piece) >= source.count(piece):
                 problems.append(f"furniture still in the text: {piece!r}")
-            elif _norm(piece) not in removed:
+            elif piece not in removed:
                 problems.append(f"furniture not listed as removed: {piece!r}")
     elif aspect == "text":
         body = _norm(text)
         problems += [f"text lost: {p!r}" for p in exp.get("body_must_keep") or [] if _norm(str(p)) not in body]
     elif aspect == "headings":
-        heads = {_norm(b.text) for b in letter.blocks if b.kind == "heading"}
+        # a heading as printed may end in a footnote mark ("… GEWIJZIGD1"): the page shows it as a reference
+        heads = {_norm(b.text + "".join(r.number for r in b.footnote_refs if r.offset >= len(b.text)))
+                 for b in letter.blocks if b.kind == "heading"}
+        heads |= {_norm(b.text) for b in letter.blocks if b.kind == "heading"}
         problems += [f"not a heading: {h!r}" for h in exp.get("headings") or [] if _norm(h) not in heads]
         problems += [f"wrongly a heading: {h!r}" for h in exp.get("not_headings") or [] if _norm(h) in heads]
     elif aspect == "askers":
