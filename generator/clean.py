@@ -241,6 +241,7 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
         notes.extend(page_notes)
         _append_page(lines, body)
     lines = _split_unmarked_paragraphs(lines)
+    lines = _split_standalone(lines, layouts.standalone, layouts.clause_start)
     if one_line:
         lines = _split_one_line_paragraphs(lines)
     hyphens: list[tuple] = []
@@ -856,6 +857,36 @@ def _split_one_line_paragraphs(lines: list[Line]) -> list[Line]:
                 or AMOUNT_START.match(nxt.text)):     # "f 2 000 000 UNICEF": a new item of a list
             out.append(Line(nxt.no, ""))
     return out
+
+
+def _split_standalone(lines: list[Line], standalone: re.Pattern[str] | None,
+                      clause_start: re.Pattern[str] | None = None) -> list[Line]:
+    """An addressee, dateline or salutation line (layouts.yml, `standalone`, match line) is a
+    paragraph of its own: a break before and after it, also where the text has no blank lines. A
+    line that starts a clause (match start: "verzoekt de regering …") after a line that ends one
+    (";" or ",") starts a paragraph."""
+    if standalone is None and clause_start is None:
+        return lines
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        alone = (bool(line.text) and standalone is not None and standalone.fullmatch(line.text) is not None
+                 and (not out or not out[-1].text or _closed(out[-1].text, standalone)))
+        clause = (bool(line.text) and clause_start is not None and bool(out) and out[-1].text.endswith((";", ","))
+                  and clause_start.match(line.text) is not None)
+        if (alone or clause) and out and out[-1].text:
+            out.append(Line(line.no, ""))
+        out.append(line)
+        if alone and i + 1 < len(lines) and lines[i + 1].text:
+            out.append(Line(lines[i + 1].no, ""))
+    return out
+
+
+def _closed(previous: str, standalone: re.Pattern[str]) -> bool:
+    """Does the line before a standalone line leave room for it? Not when it runs on into it
+    ("… op de bijeenkomst in" / "Den Haag, 17 april 2023"): only after a sentence or clause end, a
+    line in capitals (the document type) or another standalone line."""
+    return bool(SENTENCE_END.search(previous)) or previous.endswith((",", ")")) or previous.isupper() \
+        or standalone.fullmatch(previous) is not None
 
 
 def _numbered_heading(text: str) -> bool:

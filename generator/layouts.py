@@ -56,6 +56,8 @@ class Layouts:
     layouts: dict[str, str] = field(default_factory=dict)       # key -> Dutch label
     patterns: tuple[Pattern, ...] = ()
     head_block: HeadBlock | None = None
+    standalone: re.Pattern[str] | None = None     # lines that are a paragraph of their own
+    clause_start: re.Pattern[str] | None = None   # lines that start a paragraph after a clause end
 
     def __post_init__(self) -> None:
         # one alternation per group, tried in C: far cheaper than a loop over the patterns
@@ -70,8 +72,9 @@ class Layouts:
         h = self.head_block
         head = None if h is None else (h.reason, h.opens, h.max_lines, h.number.pattern,
                                        [e.pattern for e in h.ends], h.signature, h.signature_reason)
+        alone = [r.pattern if r else None for r in (self.standalone, self.clause_start)]
         return "Layouts(" + repr([(p.name, p.layout, p.reason, p.match, p.regex.pattern, p.zone,
-                                   p.follows, p.page_number) for p in self.patterns]) + f", {head!r})"
+                                   p.follows, p.page_number) for p in self.patterns]) + f", {head!r}, {alone!r})"
 
     def by_name(self, name: str) -> Pattern:
         return next(p for p in self.patterns if p.name == name)
@@ -116,8 +119,9 @@ def build_layouts(data: object, path: Path | str = LAYOUTS_FILE, lines: dict[tup
     lines = lines or {}
     if data is None:
         return Layouts()
-    if not isinstance(data, dict) or set(data) - {"layouts", "furniture", "head_block"}:
-        raise SourceError(path, "layouts.yml has three parts: 'head_block', 'layouts' and 'furniture'", line=1,
+    if not isinstance(data, dict) or set(data) - {"layouts", "furniture", "head_block", "standalone"}:
+        raise SourceError(path, "layouts.yml has four parts: 'head_block', 'layouts', 'furniture' and "
+                                "'standalone'", line=1,
                           hint="see the comment at the top of content/knowledge/layouts.yml")
     layouts = data.get("layouts") or {}
     if not isinstance(layouts, dict):
@@ -144,7 +148,37 @@ def build_layouts(data: object, path: Path | str = LAYOUTS_FILE, lines: dict[tup
                 raise SourceError(path, f"pattern '{p.name}' follows an unknown pattern '{other}'",
                                   line=lines.get(("furniture", i, "follows")), hint="known: " + ", ".join(names))
     head = _head_block(path, data.get("head_block"), names, lines)
-    return Layouts(labels, tuple(patterns), head)
+    return Layouts(labels, tuple(patterns), head, *_standalone(path, data.get("standalone"), lines))
+
+
+def _standalone(path, items, lines: dict[tuple, int]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The `standalone` lines as two patterns: whole lines (addressee, dateline, salutation: match
+    line) and line starts after a clause end (a motion's clauses: match start)."""
+    if items is None:
+        return None, None
+    hint = "see the comment on standalone at the top of content/knowledge/layouts.yml"
+    if not isinstance(items, list):
+        raise SourceError(path, "'standalone' must be a list of {name, match, pattern, example}",
+                          line=lines.get(("standalone",)), hint=hint)
+    compiled: dict[str, list[str]] = {"line": [], "start": []}
+    for i, item in enumerate(items):
+        at = lines.get(("standalone", i))
+        if not isinstance(item, dict) or set(item) != {"name", "match", "pattern", "example"} \
+                or not all(isinstance(item[k], str) for k in item) or item["match"] not in compiled:
+            raise SourceError(path, "a standalone line has the fields name, match (line or start), pattern "
+                                    "and example (texts)", line=at, hint=hint)
+        try:
+            regex = re.compile(_no_groups(item["pattern"]))
+        except re.error as exc:
+            raise SourceError(path, f"standalone '{item['name']}': not a regular expression: {exc}",
+                              line=lines.get(("standalone", i, "pattern"), at), hint=hint) from None
+        matches = regex.fullmatch if item["match"] == "line" else regex.match
+        if not matches(item["example"]):
+            raise SourceError(path, f"standalone '{item['name']}': the pattern does not match its example",
+                              line=lines.get(("standalone", i, "example"), at), hint="correct the pattern or the example")
+        compiled[item["match"]].append(regex.pattern)
+    return tuple(re.compile("|".join(f"(?:{p})" for p in found)) if found else None
+                 for found in (compiled["line"], compiled["start"]))
 
 
 def _head_block(path, item, names: list[str], lines: dict[tuple, int]) -> HeadBlock | None:

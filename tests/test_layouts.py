@@ -474,7 +474,9 @@ overwegende, dat de problemen in handel, ontwikkeling en internationale monetair
 verzoekt de Regering, te bevorderen, dat de rol van de UNCTAD als permanent onderhandelingsorgaan wordt versterkt,
 en gaat over tot de orde van de dag."""
     paragraphs = [" ".join(p.split("\n")) for p in body(cleaned(text)).split("\n\n")]
-    assert [p[:25] for p in paragraphs] == ["De Kamer, gehoord de bera", "overwegende, dat de probl", "verzoekt de Regering, te "]
+    # as printed: "De Kamer," and the closing formula are lines of their own (layouts.yml, standalone)
+    assert [p[:25] for p in paragraphs] == ["De Kamer,", "gehoord de beraadslaging;", "overwegende, dat de probl",
+                                            "verzoekt de Regering, te ", "en gaat over tot de orde "]
 
 
 def test_pipeline_reads_the_content_folders_layouts_or_falls_back(tmp_path):
@@ -568,3 +570,71 @@ def test_bad_head_block_names_file_and_problem(tmp_path):
                               signature={"reason": "x", "pattern": "\\d+ \\d+", "example": "4900 1"})
     with pytest.raises(SourceError, match="dossier"):
         build_layouts(data, tmp_path / "layouts.yml")
+
+
+# --- lines that are a paragraph of their own ------------------------------------------------------
+
+def paragraphs(text: str) -> list[str]:
+    out, current = [], []
+    for line in cleaned(text).lines:
+        if line.text:
+            current.append(line.text)
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    return out + ([" ".join(current)] if current else [])
+
+
+def test_addressee_and_dateline_do_not_run_into_the_body():
+    # the first page of a Kamerstuk as published, without blank lines (tests/fixtures/layouts/kst-brief.txt:9-13)
+    text = ("BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+            "Den Haag, 17 april 2023\n"
+            "Met deze brief informeer ik uw Kamer, mede namens de Minister voor\n"
+            "Buitenlandse Handel en Ontwikkelingssamenwerking, over de voortgang\n")
+    got = paragraphs(text)
+    assert got[1:] == ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Den Haag, 17 april 2023",
+                       "Met deze brief informeer ik uw Kamer, mede namens de Minister voor Buitenlandse "
+                       "Handel en Ontwikkelingssamenwerking, over de voortgang"]
+
+
+def test_a_dateline_inside_a_sentence_is_no_paragraph():
+    text = ("Het kabinet heeft op de bijeenkomst in\n"     # "in" runs on into the next line
+            "Den Haag, 17 april 2023\n"
+            "besloten om de inzet voort te zetten.\n")
+    assert len(paragraphs(text)) == 1
+
+
+def test_motion_clauses_without_blank_lines_are_paragraphs():
+    # tests/fixtures/layouts/motie.txt:11-26 (a motion as published, hard-wrapped, no blank lines)
+    text = ("Voorgesteld 3 november 2022\nDe Kamer,\ngehoord de beraadslaging,\n"
+            "constaterende dat blauwhelmen en burgerpersoneel van verschillende VN-\n"
+            "missies steeds vaker het doelwit zijn van gerichte desinformatie;\n"
+            "overwegende dat een missie die haar taken en resultaten goed uitlegt,\n"
+            "beter in staat is burgers te beschermen;\n"
+            "verzoekt de regering, in VN-verband te pleiten voor voldoende middelen\n"
+            "voor de strategische communicatie van vredesmissies,\n"
+            "en gaat over tot de orde van de dag.\n")
+    got = paragraphs(text)
+    assert [p.split(",")[0].split(" dat")[0] for p in got] == [
+        "Voorgesteld 3 november 2022", "De Kamer", "gehoord de beraadslaging", "constaterende",
+        "overwegende", "verzoekt de regering", "en gaat over tot de orde van de dag."]
+    assert got[4] == "overwegende dat een missie die haar taken en resultaten goed uitlegt, beter in staat is " \
+                     "burgers te beschermen;"
+
+
+def test_prose_after_a_comma_is_not_taken_for_a_motion_clause():
+    text = ("Het kabinet, dat de zorgen van de Kamer deelt,\n"
+            "verzoekt het secretariaat van de VN om een nadere toelichting,\n"
+            "roept alle partijen op tot terughoudendheid.\n")
+    assert len(paragraphs(text)) == 1
+
+
+def test_bad_standalone_line_names_the_problem(tmp_path):
+    data, path, lines = read_layouts(REPO / "content")
+    data = dict(data, standalone=[{"name": "x", "match": "line", "pattern": "^Den Haag$", "example": "Utrecht"}])
+    with pytest.raises(SourceError, match="does not match its example"):
+        build_layouts(data, path, lines)
+    data["standalone"][0].update(match="somewhere", example="Den Haag")
+    with pytest.raises(SourceError, match="match \\(line or start\\)"):
+        build_layouts(data, path, lines)
