@@ -33,6 +33,13 @@ UNSUPPORTED_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".html", ".htm")
 # kind is checked against that file when the letter is described (meta.infer_meta), with the
 # sidecar named in the error. KINDS (set at the end of this module): the project's own kinds.
 
+def _people(detail: str) -> dict:
+    """A sidecar list of people: [{name, <detail>}] (signatories with their role, askers with their party)."""
+    return {"type": "array", "items": {"type": "object", "additionalProperties": False, "required": ["name"],
+                                       "properties": {"name": {"type": "string", "minLength": 1},
+                                                      detail: {"type": "string"}}}}
+
+
 SIDECAR_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Letter sidecar (content/letters/<stem>.yml)",
@@ -52,35 +59,13 @@ SIDECAR_SCHEMA: dict = {
             "pattern": r"^\d{2} ?\d{3}(?:[- ][0-9A-Z]+)*, nr\. ?[0-9]+[a-zA-Z]?$",
         },
         "url": {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s]+$"},
-        "signatories": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1},
-                    "role": {"type": "string"},
-                },
-            },
-        },
+        "signatories": _people("role"),
         "chamber": {"enum": ["I", "II"]},
         "vergaderjaar": {"type": "string", "pattern": r"^\d{4}-\d{4}$"},
         "dossier": {"type": "string", "pattern": r"^\d[\d ]*\d(?: [0-9A-Z()+ -]+)?$"},
         "number": {"type": "string", "pattern": r"^(?:\d+(?:-\d+)?[a-zA-Z]?|[A-Z]{1,3})$"},
         "aanhangsel": {"type": "string", "pattern": r"^\d+$"},
-        "askers": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1},
-                    "party": {"type": "string"},
-                },
-            },
-        },
+        "askers": _people("party"),
         "notes": {"type": "string"},
     },
 }
