@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import logging
 import os
@@ -35,6 +34,11 @@ from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
 from .qaindex import Item, Round, rounds
 from .render import OutputPage, kind_citation, line_count, page_url, title_of
+
+try:
+    import fcntl
+except ImportError:                     # not on a POSIX system: builds are not locked there
+    fcntl = None
 
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
 SITE_MARKER = ".vn-brieven-site"
@@ -414,9 +418,10 @@ def locked(*folders: Path | None) -> Iterator[None]:
 def _lock(path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             owner = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
