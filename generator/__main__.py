@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         sub.add_argument("--cache", type=Path, default=None,
                          help="folder that keeps processed letters between builds (default: DOCS.cache)")
         sub.add_argument("--no-cache", action="store_true",
-                         help="process every letter again (the cache is neither read nor written)")
+                         help="process every letter again and build every page (the cache is not read, "
+                              "but written anew)")
     check.add_argument("--report", action="store_true",
                        help="also print a table: per letter the kind, date, reference and title as inferred, "
                             "paragraphs, headings, Q&A pairs, furniture removed, warnings and what a sidecar "
@@ -54,26 +56,38 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = Settings(content_dir=args.content, site_dir=getattr(args, "site", Path("site")),
                         docs_dir=getattr(args, "docs", Path("build/docs")), mkdocs_yml=args.config,
-                        pages_dir=args.pages, cache=args.command != "check" and not args.no_cache,
+                        pages_dir=args.pages, cache=args.command != "check",
                         cache_dir=getattr(args, "cache", None), jobs=args.jobs)
     try:
+        refresh = getattr(args, "no_cache", False)
         if args.command == "build":
-            report = pipeline.build(settings, progress)
+            report = pipeline.build(settings, progress, refresh=refresh)
         elif args.command == "check":
             report = pipeline.generate(settings, progress, dry_run=True)
         else:
-            report = pipeline.generate(settings, progress)
+            report = pipeline.generate(settings, progress, refresh=refresh)
             print(format_report(report, args.verbose), flush=True)
             write.serve_site(settings.mkdocs_yml, settings.docs_dir, args.dev_addr)
             return 0
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:               # one the stages did not expect: still a message, not a traceback
+        print(f"error: {exc}\n  hint: {os_hint(exc)}", file=sys.stderr)
+        return 1
     print(format_report(report, args.verbose))
     if getattr(args, "report", False):
         print()
         print(format_letter_table(report.rows))
     return 0
+
+
+def os_hint(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space and run again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "this user cannot write there: make the folder writable or choose another one"
+    return "check the file or folder named above; if it looks fine, report this with the command you ran"
 
 
 if __name__ == "__main__":

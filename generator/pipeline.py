@@ -8,10 +8,11 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
+import json
 import re
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -42,38 +43,90 @@ SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED_IDS = frozenset({"index"})          # brieven/index.md is the letters overview
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def build(settings: Settings, progress: Progress | None = None, refresh: bool = False) -> BuildReport:
     """Generate the Markdown, build the site into a temporary folder, swap it in.
 
-    When the previous site was built from the same configuration, theme and code (site_state)
-    and no page went away, MkDocs starts from a copy of it and renders only the changed pages."""
+    When the site there is the one the previous build made (its state file says so, and site/
+    still has exactly the files that build left: `SiteState`), MkDocs starts from a copy of it
+    and renders only the changed pages; when not even a docs file changed, the site is left as
+    it is. `refresh` (--no-cache): no letter comes from the cache (every one is stored again) and
+    MkDocs builds every page.
+
+    Only one build at a time may write the docs folder, the cache and the site (write.locked);
+    what a killed build left beside the site is removed first."""
     start = time.perf_counter()
-    report = generate(settings, progress)
+    check_settings(settings)
+    with _locked(settings.docs_dir, settings.letter_cache, settings.site_dir):
+        with _reported(f"remove what a killed build left beside {settings.site_dir}", settings.site_dir.parent):
+            write.remove_leftovers(settings.site_dir)
+        return _build(settings, progress, refresh, start)
+
+
+def _build(settings: Settings, progress: Progress | None, refresh: bool, start: float) -> BuildReport:
+    report = generate(settings, progress, refresh=refresh)
     report.generate_seconds = report.seconds
     release_memory()                        # before MkDocs' processes are forked from this one
-    state = site_state(settings)
     state_file = settings.letter_cache / SITE_STATE if settings.letter_cache else None
-    report.incremental = bool(state_file and not report.deleted and settings.site_dir.is_dir()
-                              and _read(state_file) == state)
-    if report.incremental and not report.written:
-        # same configuration, theme and code, and not one docs file changed: the site there is
-        # what MkDocs and Pagefind would make again
+    state = SiteState(site_state(settings), write.manifest(settings.docs_dir), "")
+    previous = None if refresh or state_file is None else SiteState.load(state_file)
+    site_kept = bool(previous and previous.config == state.config and settings.site_dir.is_dir()
+                     and previous.site == site_digest(settings.site_dir))
+    # a page that went away since (also through `serve`, or a build that was killed) would stay
+    report.incremental = site_kept and previous.docs.keys() <= state.docs.keys()
+    if report.incremental and not report.written and previous.docs == state.docs:
+        # same configuration, theme and code, the site holds what that build left, and the docs
+        # are what it was built from: it is what MkDocs and Pagefind would make again
         report.site_dir, report.site_unchanged = settings.site_dir, True
         report.seconds = time.perf_counter() - start
         return report
     if state_file:
-        state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
-    with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
-        jobs = (settings.jobs or parallel.default_jobs()) if report.pages >= MKDOCS_PARALLEL_PAGES else 1
-        report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
-                                            dirty=report.incremental, jobs=jobs)
-        report.search = search.index_site(staging)
+        with _reported("write the site state", state_file.parent):
+            state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
+    with _reported(f"build the site in {settings.site_dir}", settings.site_dir.parent):
+        with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
+            jobs = (settings.jobs or parallel.default_jobs()) if report.pages >= MKDOCS_PARALLEL_PAGES else 1
+            report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
+                                                dirty=report.incremental, jobs=jobs)
+            report.search = search.index_site(staging)
     if state_file:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        state_file.write_text(state, encoding="utf-8")
+        state.site = site_digest(settings.site_dir)
+        try:
+            state.save(state_file)
+        except OSError as exc:              # the site is complete; the next build is a full one
+            report.warnings.append(f"{state_file}: the site state could not be recorded ({exc.strerror}), "
+                                   "so the next build builds the whole site")
     report.site_dir = settings.site_dir
     report.seconds = time.perf_counter() - start
     return report
+
+
+def check_settings(settings: Settings) -> None:
+    if problems := settings.problems():
+        raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
+
+
+@contextmanager
+def _locked(*folders: Path | None):
+    """write.locked, with an OSError while taking the locks (no permission to make a lock file
+    beside a folder) reported as such; errors in the block are not this one's."""
+    stack = ExitStack()
+    with _reported("make the lock file of " + ", ".join(str(f) for f in folders if f)):
+        stack.enter_context(write.locked(*folders))
+    with stack:
+        yield
+
+
+@contextmanager
+def _reported(doing: str, folder: Path | None = None):
+    """An OSError in the block (a full disk, a folder without permission) becomes one BuildError
+    saying what could not be done, where (the file, else `folder`), and what to do about `folder`
+    (default: the folder of the file)."""
+    try:
+        yield
+    except OSError as exc:
+        if folder is None:
+            folder = Path(exc.filename).parent if exc.filename else Path.cwd()
+        raise BuildError(write.os_problem(exc, doing, folder)) from exc
 
 
 def release_memory() -> None:
@@ -86,7 +139,7 @@ def release_memory() -> None:
         pass
 
 
-SITE_STATE = "site-state.txt"
+SITE_STATE = "site-state.json"
 # From this many pages on, MkDocs runs as one process per core (write.build_site); below it,
 # starting the processes costs more than they save.
 MKDOCS_PARALLEL_PAGES = 400
@@ -110,11 +163,33 @@ def site_state(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
+class SiteState:
+    """What the site in site/ was built from and what it holds, written (in the cache folder)
+    only after a complete build was swapped in: `config` (site_state), `docs` (the docs folder's
+    files with sizes and times, write.manifest) and `site` (a digest of the same list of the
+    site, site_digest). A build reuses the site only when all of it still holds; listing the
+    files costs a stat per file, no reads, at any size."""
+
+    def __init__(self, config: str, docs: dict, site: str) -> None:
+        self.config, self.docs, self.site = config, docs, site
+
+    @classmethod
+    def load(cls, path: Path) -> "SiteState | None":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data["config"], {k: tuple(v) for k, v in data["docs"].items()}, data["site"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"config": self.config, "site": self.site, "docs": self.docs}, sort_keys=True)
+        write.replace_file(path, data.encode("utf-8"))
+
+
+def site_digest(site_dir: Path) -> str:
+    """A digest of the site's list of files with their sizes and modification times."""
+    return hashlib.sha256(json.dumps(sorted(write.manifest(site_dir).items())).encode()).hexdigest()
 
 
 @contextmanager
@@ -136,16 +211,19 @@ def collector_paused():
         gc.collect()
 
 
-def generate(settings: Settings, progress: Progress | None = None, dry_run: bool = False) -> BuildReport:
-    """All letters -> Markdown pages and data/letters.json in the docs folder (not with dry_run)."""
-    with collector_paused():
-        return _generate(settings, progress, dry_run)
+def generate(settings: Settings, progress: Progress | None = None, dry_run: bool = False,
+             refresh: bool = False) -> BuildReport:
+    """All letters -> Markdown pages and data/letters.json in the docs folder (not with dry_run).
+    `refresh`: no letter from the cache, each one stored again. Holds the locks of the docs
+    folder and the cache (write.locked) unless dry_run."""
+    check_settings(settings)
+    folders = () if dry_run else (settings.docs_dir, settings.letter_cache)
+    with _locked(*folders), collector_paused():
+        return _generate(settings, progress, dry_run, refresh)
 
 
-def _generate(settings: Settings, progress: Progress | None, dry_run: bool) -> BuildReport:
+def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refresh: bool = False) -> BuildReport:
     start = time.perf_counter()
-    if problems := settings.problems():
-        raise GeneratorError("settings are not usable:\n  " + "\n  ".join(problems))
     clock = _Clock()
     knowledge = load_knowledge(settings)
     taxonomy = load_taxonomy(settings)
@@ -154,7 +232,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool) -> B
     render.use_kinds(kinds)
     clock.lap("knowledge")
     counts: dict[str, int] = {}
-    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds)
+    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds, refresh=refresh)
     clock.lap("letters")
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
@@ -170,7 +248,8 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool) -> B
     pages += [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
               write.themes_json(index), write.qa_json(letters)]
     clock.lap("data")
-    stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
+    with _reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
+        stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
     clock.lap("write")
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
                        furniture={l.id: l.furniture for l in letters},
@@ -224,7 +303,7 @@ def load_kinds(settings: Settings) -> Kinds:
 
 def load_letters(settings: Settings, progress: Progress | None = None,
                  knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
-                 stats: dict | None = None, kinds: Kinds | None = None) -> list[Letter]:
+                 stats: dict | None = None, kinds: Kinds | None = None, refresh: bool = False) -> list[Letter]:
     """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters.
 
     Letters unchanged since the last build come from the letter cache (generator/cache.py); the
@@ -239,7 +318,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
                                                              sorted(tables.country_names.items()), taxonomy,
-                                                             layouts, kinds.fingerprint)))
+                                                             layouts, kinds.fingerprint)), read=not refresh)
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
     entries: list[Entry | None] = [cache.load(k) for k in keys]
@@ -248,7 +327,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     for i, result in zip(todo, parallel.ordered_map(_process, [sources[i] for i in todo], settings.jobs, progress)):
         entries[i] = result
         if isinstance(result, Entry):
-            cache.store(keys[i], result)
+            _store(cache, keys[i], result)
     letters: list[Letter] = []
     for entry in entries:
         if isinstance(entry, Entry):
@@ -273,8 +352,13 @@ def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source]
     size = max(1, len(sources) // (4 * (jobs or parallel.default_jobs())))
     parts = [[s.text for s in sources[i:i + size]] for i in range(0, len(sources), size)]
     counts = sum(parallel.ordered_map(token_counts, parts, jobs, min_items=2), Counter())
-    cache.store(name, counts)
+    _store(cache, name, counts)
     return vocabulary_from(counts)
+
+
+def _store(cache: LetterCache, name: str, value) -> None:
+    with _reported(f"write the letter cache in {cache.folder}", cache.folder):
+        cache.store(name, value)
 
 
 def _process(source: Source) -> Entry | str:

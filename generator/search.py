@@ -17,11 +17,19 @@ are found on the letters' own pages (and would make an overview's record grow wi
 The binary is run as a program (`pagefind_bin` ships it for this platform), not through the
 asynchronous Python API: one call, its exit code and its report, nothing to keep running. Its
 output is deterministic: the same site gives byte-identical files (tests/test_search.py).
+
+Pagefind exits 0 even when it could not write its files (a full disk leaves them empty), so the
+bundle is checked before the site is swapped in (`check_index`): its entry file parses and
+counts the pages Pagefind reported, there is a fragment per page, and every file is complete
+(not empty; each compressed one decompresses, which checks its length and CRC).
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
+import zlib
 import subprocess
 import time
 from dataclasses import dataclass
@@ -102,6 +110,46 @@ def index_site(site_dir: Path, binary: Path | None = None) -> SearchStats:
         raise BuildError(f"Pagefind indexed no page of {site_dir}:\n  " + "\n  ".join(report.splitlines()[-20:])
                          + "\n  hint: every page's article must carry data-pagefind-body "
                            "(overrides/main.html, block container)")
+    check_index(site_dir / OUTPUT_SUBDIR, pages[-1], report)
     languages = _LANGUAGES.search(done.stdout)
     return SearchStats(pages=pages[-1], languages=tuple(languages.group(1).split(", ")) if languages else (),
                        seconds=time.perf_counter() - start)
+
+
+COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind")   # gzip files in the bundle
+
+
+def check_index(bundle: Path, pages: int, report: str = "") -> None:
+    """Raise BuildError unless `bundle` (site/pagefind/) is a complete index of `pages` pages."""
+    problems = []
+    files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    for path in files:
+        rel = path.relative_to(bundle).as_posix()
+        if path.stat().st_size == 0:
+            problems.append(f"{rel} is empty")
+        elif path.name.endswith(COMPRESSED):
+            try:
+                gzip.decompress(path.read_bytes())
+            except (OSError, EOFError, zlib.error) as exc:
+                problems.append(f"{rel} is incomplete ({exc})")
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counted = sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        problems.append(f"pagefind-entry.json cannot be read ({type(exc).__name__}: {exc})")
+    else:
+        if counted != pages:
+            problems.append(f"pagefind-entry.json counts {counted} pages, Pagefind reported {pages}")
+    fragments = sum(p.name.endswith(".pf_fragment") for p in files)
+    if fragments != pages:
+        problems.append(f"{fragments} page fragments (fragment/*.pf_fragment) for {pages} pages")
+    if not any(p.name.endswith(".pf_index") for p in files):
+        problems.append("no index chunk (index/*.pf_index)")
+    if problems:
+        shown = problems[:10] + ([f"... and {len(problems) - 10} more"] if len(problems) > 10 else [])
+        output = "".join(f"\n    {line}" for line in report.splitlines()[-10:])
+        raise BuildError(f"the search index Pagefind wrote in {bundle} is broken, though Pagefind reported "
+                         f"success:\n  " + "\n  ".join(shown)
+                         + (f"\n  Pagefind said:{output}" if output else "")
+                         + "\n  hint: is the disk full? Free some space and build again; the previous site "
+                           "is left as it was")

@@ -6,14 +6,21 @@
   written Q&A (data/qa.json) follow.
 - `staged_dir` + `build_site` build the site into a temporary folder next to the target and swap
   it in only when everything succeeded; a failed build leaves the previous site untouched.
+- `locked` keeps two builds off the same folders (a lock file beside each, `lock_path`);
+  `remove_leftovers` removes what a killed build left beside the site; `manifest` lists a
+  folder's files with their sizes and times (the site state of pipeline.build); `os_problem`
+  turns a full disk or a folder without permission into one message.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
+import uuid
 import zlib
 from contextlib import contextmanager
 from functools import partial
@@ -27,6 +34,11 @@ from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
 from .qaindex import Item, Round, rounds
 from .render import OutputPage, kind_citation, line_count, page_url, title_of
+
+try:
+    import fcntl
+except ImportError:                     # not on a POSIX system: builds are not locked there
+    fcntl = None
 
 DOCS_MARKER = ".vn-brieven-docs"   # marks a folder this generator owns (MkDocs skips dotfiles)
 SITE_MARKER = ".vn-brieven-site"
@@ -234,18 +246,41 @@ def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
             unchanged += 1
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        replace_file(path, data)
         written += 1
     for path in sorted(docs_dir.rglob("*"), reverse=True):     # children before their folders
         rel = path.relative_to(docs_dir).as_posix()
-        if path.is_file() and rel not in by_path and rel != DOCS_MARKER:
+        if path.is_file() and is_temporary(path.name):
+            path.unlink()                                      # of a build that was killed
+        elif path.is_file() and rel not in by_path and rel != DOCS_MARKER:
             path.unlink()
             deleted += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return WriteStats(written, unchanged, deleted)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to a new file of a name no other process uses, then rename it to `path`: a
+    reader never sees half a file. On any error (a full disk) the new file is removed."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "xb") as f:
+            _write(f, data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def is_temporary(name: str) -> bool:
+    """A file replace_file (or the older fixed `.{name}.tmp`) writes before renaming it."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def _write(f, data: bytes) -> None:
+    """f.write(data), apart so tests can fill the disk here."""
+    f.write(data)
 
 
 def _claim(folder: Path, marker: str) -> None:
@@ -272,16 +307,61 @@ def staged_dir(target: Path, seed: bool = False) -> Iterator[Path]:
         raise BuildError(f"{target} exists and was not built by the generator; refusing to replace it\n"
                          f"  hint: choose another --site folder or remove {target} yourself")
     target.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
     try:
         if seed and target.is_dir():
             shutil.copytree(target, new, dirs_exist_ok=True, symlinks=True)
+            _writable(new)              # the copy took the folders' modes: a read-only site/ too
         yield new
         (new / SITE_MARKER).touch()
     except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
+        remove_tree(new)
         raise
     _swap(new, target)
+
+
+def staging_names(target: Path) -> tuple[str, str]:
+    """The name patterns of the folders staged_dir and _swap make beside `target`."""
+    return f".{target.name}.new-*", f".{target.name}.old-*"
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the staging folders beside `target` that a killed build left (kill -9, a power cut):
+    call only while holding `target`'s lock (`locked`), when no other build can be using them.
+    Returns what was removed."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        return []
+    found = sorted(p for pattern in staging_names(target) for p in target.parent.glob(pattern) if p.is_dir())
+    for folder in found:
+        remove_tree(folder)
+    return found
+
+
+def remove_tree(folder: Path) -> None:
+    """shutil.rmtree that also removes what a read-only folder holds (it makes the folder
+    writable first); whatever still cannot be removed stays, for the next build to try again."""
+    top = os.path.abspath(folder)
+
+    def retry(function, path, _exc_info):
+        parent = os.path.dirname(os.path.abspath(path))
+        if parent != top and not parent.startswith(top + os.sep):
+            return                      # never change a folder outside the one being removed
+        try:
+            os.chmod(parent, os.stat(parent).st_mode | stat.S_IRWXU)
+            function(path)
+        except OSError:
+            pass
+    shutil.rmtree(folder, onerror=retry)
+
+
+def _writable(folder: Path) -> None:
+    """Give the owner write permission on `folder` and every folder in it."""
+    for root, dirs, _files in os.walk(folder):
+        for path in [root] + [os.path.join(root, d) for d in dirs]:
+            mode = os.stat(path).st_mode
+            if mode & stat.S_IRWXU != stat.S_IRWXU:
+                os.chmod(path, mode | stat.S_IRWXU)
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -294,9 +374,113 @@ def _swap(new: Path, target: Path) -> None:
     except OSError:
         if old.exists():
             os.rename(old, target)
-        shutil.rmtree(new, ignore_errors=True)
+        remove_tree(new)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old)                    # if that fails, the next build removes it (remove_leftovers)
+
+
+# --- locks, leftovers, disk problems -----------------------------------------------------------------
+
+LOCK_SUFFIX = ".lock"
+_held: dict[Path, int] = {}             # lock file -> descriptor, of the locks this process holds
+
+
+def lock_path(folder: Path) -> Path:
+    """The lock file of a folder the build writes (docs, cache, site): beside it, so it outlives a
+    swap of the folder."""
+    folder = Path(folder).resolve()
+    return folder.with_name(f".{folder.name}{LOCK_SUFFIX}")
+
+
+@contextmanager
+def locked(*folders: Path | None) -> Iterator[None]:
+    """Hold the lock of each folder (None: skipped) while the block runs, or fail at once with
+    BuildError "another build is running (pid N)". The lock is the kernel's (flock) on the lock
+    file: it goes with the process that holds it, also on kill -9, so a lock never goes stale.
+    A folder this process holds already is not locked again (build -> generate)."""
+    taken: list[tuple[Path, int]] = []
+    try:
+        for folder in dict.fromkeys(f for f in folders if f is not None):
+            path = lock_path(folder)
+            if path not in _held:
+                _held[path] = _lock(path)
+                taken.append((path, _held[path]))
+        yield
+    finally:
+        for path, fd in reversed(taken):
+            del _held[path]
+            try:
+                path.unlink(missing_ok=True)        # first: a build waiting on this file then sees it go
+            finally:
+                os.close(fd)
+
+
+def _lock(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            folder = path.with_name(path.name[1:-len(LOCK_SUFFIX)])
+            raise BuildError(f"another build is running (pid {owner}): it holds {path}, the lock of {folder}\n"
+                             "  hint: wait for it to finish and build again; only one build at a time can "
+                             "write these folders") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:                    # else the holder removed the file as we took it: take the new one
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            return fd
+        os.close(fd)
+
+
+def os_problem(exc: OSError, doing: str, folder: Path) -> str:
+    """One message for an OSError while writing `folder`: what failed, where, and what to do."""
+    where = exc.filename or folder
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "the disk is full"
+        hint = f"free some space on the disk that holds {folder} (or choose a folder on another disk) and build again"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        what = "permission denied"
+        hint = f"make {folder} writable for this user, or choose another folder (--site, --docs, --cache)"
+    elif exc.errno == errno.EROFS:
+        what = "the file system is read-only"
+        hint = f"choose a folder on a writable disk instead of {folder} (--site, --docs, --cache)"
+    else:
+        what = exc.strerror or type(exc).__name__
+        hint = f"check that {folder} can be written"
+    return (f"cannot {doing}: {what}: {where}\n"
+            f"  hint: {hint}; the previous site is left as it was")
+
+
+def manifest(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` but dotfiles at any depth (markers, locks, temporary files):
+    relative path -> (size, modification time in ns). Only stats, no reads: cheap at any size."""
+    found: dict[str, tuple[int, int]] = {}
+    root = Path(folder)
+
+    def walk(path: str, prefix: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    if root.is_dir():
+        walk(str(root), "")
+    return found
 
 
 class _Collect(logging.Handler):
@@ -382,6 +566,8 @@ def _build_part(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, strict: bool, 
                 build(config, dirty=dirty or parts > 1)
         finally:
             config.plugins.on_shutdown()
+    except OSError:
+        raise                           # a full disk, a folder without permission: pipeline.build says so
     except Exception as exc:
         details = "".join(f"\n  {m}" for m in collect.messages)
         where = _where(exc)

@@ -199,3 +199,52 @@ def test_rebuild_after_a_change_renders_only_changed_pages_and_equals_a_full_bui
     letter.unlink()
     assert not pipeline.build(settings).incremental
     assert not (settings.site_dir / f"brieven/{LETTERS[1].stem}").exists()
+
+
+# --- issue 15: checksums, --no-cache ------------------------------------------------------------------
+
+def test_an_entry_carries_its_checksum_and_an_edited_one_is_missing(tmp_path):
+    from generator.cache import CHECKSUM, LetterCache
+
+    cache = LetterCache(tmp_path)
+    cache.store("ab12", {"tekst": "Veiligheidsraad"})
+    path = next(tmp_path.glob("*/*.pickle"))
+    data = path.read_bytes()
+    assert CHECKSUM in data and pickle.loads(data) == {"tekst": "Veiligheidsraad"}   # still a plain pickle
+    assert cache.load("ab12") == {"tekst": "Veiligheidsraad"}
+    path.write_bytes(data.replace(b"raad", b"rood"))                   # same length, still a valid pickle
+    assert pickle.loads(path.read_bytes()) == {"tekst": "Veiligheidsrood"}
+    assert cache.load("ab12") is None
+    path.write_bytes(data[:-1])                                         # cut short
+    assert cache.load("ab12") is None
+    path.write_bytes(pickle.dumps({"tekst": "x"}))                      # an entry without a checksum
+    assert cache.load("ab12") is None
+
+
+def test_a_cache_that_is_not_read_still_stores_and_prunes(tmp_path):
+    from generator.cache import LetterCache
+
+    LetterCache(tmp_path).store("ab12", 1)
+    LetterCache(tmp_path).store("cd34", 2)
+    (tmp_path / "ab" / ".ab12.pickle.999-dead.tmp").write_bytes(b"half")      # of a killed build
+    refresh = LetterCache(tmp_path, read=False)
+    assert refresh.load("ab12") is None
+    refresh.store("ab12", 3)
+    assert refresh.prune() == 1                                          # cd34 was not used
+    assert sorted(p.name for p in tmp_path.glob("*/*")) == ["ab12.pickle"]
+    assert LetterCache(tmp_path).load("ab12") == 3
+
+
+def test_no_cache_on_the_command_line_processes_everything_and_writes_the_cache(tmp_path, capsys, monkeypatch):
+    from generator import write
+    from generator.__main__ import main
+
+    settings = content(tmp_path, letters=LETTERS[:1])
+    args = ["serve", "--content", str(settings.content_dir), "--docs", str(settings.docs_dir),
+            "--config", str(REPO / "mkdocs.yml")]
+    monkeypatch.setattr(write, "serve_site", lambda *a, **k: None)          # generate only
+    for extra, expected in (["--no-cache"], "(1 processed, 0 from the cache)"), ([], "(0 processed, 1 from the cache)"), \
+            (["--no-cache"], "(1 processed, 0 from the cache)"):
+        assert main([*args, *extra]) == 0
+        assert expected in capsys.readouterr().out
+    assert len(list(settings.letter_cache.glob("*/*.pickle"))) == 2        # the letter and the vocabulary

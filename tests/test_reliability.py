@@ -544,3 +544,246 @@ def test_check_reports_every_bad_letter_at_once(project):
     code, out, err = project.check()
     assert code == 1 and "3 problem(s)" in err
     assert all(name in err for name in ("leeg.txt", "scan.txt", f"{LETTER}.yml"))
+
+
+# --- 7. the build side of issue 15: state, search index, cache, locks, disk errors ------------------
+# (items 3, 4, 7 and 8 of issue 15; each test failed before the fix)
+
+def _page(project: Project, letter_id: str = LETTER) -> Path:
+    return project.site / f"brieven/{letter_id}/index.html"
+
+
+def _leftovers(root: Path) -> list[str]:
+    """Temporary files and folders a build may have left anywhere under root."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.name.endswith((".tmp", ".lock")) or ".new-" in p.name or ".old-" in p.name)
+
+
+def test_i3_a_build_after_serve_renders_the_pages_serve_generated(project, monkeypatch):
+    """`generator serve` writes the docs but builds no site; the next build must not call the site
+    unchanged (it used to exit 0 without the new letter, forever)."""
+    from generator import write
+
+    assert project.build()[0] == 0                          # a build that keeps its state in docs.cache
+    (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
+    monkeypatch.setattr(write, "serve_site", lambda *args, **kwargs: None)      # Ctrl-C right away
+    code, out, err = run("serve", "--content", str(project.content), "--docs", str(project.docs),
+                         "--config", str(project.config))
+    assert code == 0, err
+    code, out, err = project.build()
+    assert code == 0, err
+    assert _page(project, "nieuw").is_file()
+    assert "nieuw" in (project.site / "data/letters.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stage", ["release_memory", "build_site"])
+def test_i3_a_build_killed_after_writing_the_docs_is_not_taken_for_an_unchanged_site(project, monkeypatch, stage):
+    """Killed right after the docs were written (simulated: the next stage raises as Ctrl-C would)."""
+    from generator import write
+
+    assert project.build()[0] == 0
+    (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline if stage == "release_memory" else write, stage, killed)
+        with pytest.raises(KeyboardInterrupt):
+            project.build()
+    assert (project.docs / "brieven/nieuw.md").is_file() and not _page(project, "nieuw").exists()
+    code, out, err = project.build()
+    assert code == 0, err
+    assert _page(project, "nieuw").is_file()
+    assert _leftovers(project.root) == []
+
+
+def test_i3_a_page_deleted_from_the_site_by_hand_is_built_again(project):
+    assert project.build()[0] == 0
+    page = _page(project)
+    page.unlink()
+    code, out, err = project.build()
+    assert code == 0, err
+    assert page.is_file()
+    assert "no MkDocs, no Pagefind" not in out
+    # and with nothing changed since, the site is left as it is
+    code, out, err = project.build()
+    assert code == 0 and "no MkDocs, no Pagefind" in out, out
+
+
+def test_i4_a_search_index_with_empty_files_fails_the_build_and_keeps_the_site(project, monkeypatch, tmp_path):
+    """Pagefind exits 0 on a full disk, leaving zero-byte files: the index is checked before the swap."""
+    import stat
+
+    from generator import search
+
+    real = search.executable()
+    fake = tmp_path / "pagefind-full-disk"
+    fake.write_text(f'#!/bin/sh\n"{real}" "$@" || exit $?\n'
+                    'for f in "$2"/pagefind/fragment/*; do : > "$f"; break; done\n', encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(search, "executable", lambda: fake)
+    project.assert_refused(*project.build("--no-cache")[::2], "search index", "pf_fragment", "is empty")
+
+
+def _entries(project: Project) -> list[Path]:
+    """The cache entries holding a processed letter (not the corpus vocabulary)."""
+    return [p for p in (project.root / "docs.cache").glob("*/*.pickle") if b"generator.cache" in p.read_bytes()]
+
+
+def test_i7_a_cache_entry_edited_on_disk_is_processed_again(project):
+    assert project.build()[0] == 0
+    [entry] = _entries(project)
+    data = entry.read_bytes()
+    assert b"Veiligheidsraad" in data
+    entry.write_bytes(data.replace(b"Veiligheidsraad", b"Veiligheidsrood"))     # same length
+    code, out, err = project.build()
+    assert code == 0, err
+    html = _page(project).read_text(encoding="utf-8")
+    assert "Veiligheidsraad" in html and "Veiligheidsrood" not in html
+    assert "(1 processed, 0 from the cache)" in out
+
+
+def test_i7_no_cache_rewrites_the_cache(project):
+    """An entry that passes every check but is wrong (a bug, an old edit) goes with --no-cache."""
+    import pickle
+
+    from generator.cache import LetterCache
+
+    assert project.build()[0] == 0
+    [entry] = _entries(project)
+    wrong = pickle.loads(entry.read_bytes().replace(b"Veiligheidsraad", b"Veiligheidsrood"))
+    LetterCache(entry.parent.parent).store(entry.stem, wrong)
+    code, out, err = project.build("--no-cache")
+    assert code == 0, err
+    assert "Veiligheidsrood" not in _page(project).read_text(encoding="utf-8")
+    code, out, err = project.build()
+    assert code == 0, err
+    assert "(0 processed, 1 from the cache)" in out
+    assert "Veiligheidsrood" not in _page(project).read_text(encoding="utf-8")
+
+
+def _os_error(number: int, path: Path) -> OSError:
+    import os
+
+    return OSError(number, os.strerror(number), str(path))
+
+
+def test_i8_an_unwritable_site_parent_is_one_message_naming_the_folder(project, monkeypatch):
+    import errno
+    import tempfile
+
+    def denied(*args, dir=None, **kwargs):
+        raise _os_error(errno.EACCES, dir)
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    code, out, err = project.build("--no-cache")
+    project.assert_refused(code, err, "permission denied", str(project.root))
+    assert _leftovers(project.root) == []
+
+
+@pytest.mark.parametrize("number, expected", [(28, "the disk is full"), (13, "permission denied")],
+                         ids=["disk-full", "permission-denied"])
+def test_i8_a_disk_error_while_mkdocs_writes_leaves_no_staging(project, monkeypatch, number, expected):
+    from generator import write
+
+    def half_written(mkdocs_yml, docs_dir, staging, *args, **kwargs):
+        (Path(staging) / "brieven").mkdir()
+        (Path(staging) / "brieven/half.html").write_text("<p>hal")
+        raise _os_error(number, Path(staging) / "brieven/half.html")
+    monkeypatch.setattr(write, "build_site", half_written)
+    code, out, err = project.build("--no-cache")
+    project.assert_refused(code, err, expected, "brieven/half.html")
+    assert _leftovers(project.root) == []
+
+
+def test_i8_disk_full_while_copying_the_previous_site(project, monkeypatch):
+    """An incremental build starts from a copy of the site; the disk fills up while copying."""
+    import errno
+
+    assert project.build()[0] == 0
+    project.before = snapshot(project.site)
+    about = project.content / "pages/over-deze-site.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+
+    def copy_until_full(src, dst, *args, **kwargs):
+        Path(dst, "index.html").write_bytes(Path(src, "index.html").read_bytes()[:100])
+        raise _os_error(errno.ENOSPC, Path(dst, "index.html"))
+    monkeypatch.setattr(shutil, "copytree", copy_until_full)
+    project.assert_refused(*project.build()[::2], "the disk is full", "free some space")
+    assert _leftovers(project.root) == []
+
+
+@pytest.mark.parametrize("where", ["cache", "docs"])
+def test_i8_disk_full_while_writing_the_cache_or_the_docs(project, monkeypatch, where):
+    import errno
+
+    from generator import cache, write
+
+    def write_until_full(f, data):
+        f.write(data[:len(data) // 2])
+        raise _os_error(errno.ENOSPC, Path(f.name))
+    monkeypatch.setattr(cache if where == "cache" else write, "_write", write_until_full)
+    (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
+    project.assert_refused(*project.build()[::2], "the disk is full", "free some space")
+    assert _leftovers(project.root) == []
+
+
+def test_i8_a_second_build_while_one_runs_fails_naming_its_pid(project):
+    """The lock is held here as a build in another process would hold it; its staging folder is
+    not touched."""
+    import fcntl
+
+    from generator import write
+
+    running = project.root / ".site.new-running"
+    running.mkdir()
+    with open(write.lock_path(project.site), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write("4242\n")
+        lock.flush()
+        code, out, err = project.build()
+        assert code == 1 and err.startswith("error: ") and "Traceback" not in err, err
+        assert "another build is running (pid 4242)" in err and "hint: " in err
+        assert running.is_dir() and snapshot(project.site) == project.before
+    running.rmdir()
+    # the lock of a build that is gone (its process died, the lock went with it) stops nothing
+    write.lock_path(project.site).write_text("999999999\n")
+    assert project.build()[0] == 0
+    assert _leftovers(project.root) == []
+
+
+def test_i8_leftovers_of_a_killed_build_are_removed_by_the_next(project):
+    """kill -9 leaves staging folders and temporary files; the next build (holding the lock) removes them."""
+    assert project.build()[0] == 0
+    for name in (".site.new-k9x2ab", ".site.old-k9x2ab"):
+        (project.root / name / "brieven").mkdir(parents=True)
+        (project.root / name / "brieven/index.html").write_text("<p>half")
+    (project.docs / ".index.md.tmp").write_text("half")
+    (project.docs / "brieven/.x.md.123-abcd.tmp").write_text("half")
+    stale_entry = next((project.root / "docs.cache").glob("*/")) / ".0123.pickle.99.tmp"
+    stale_entry.write_bytes(b"half")
+    (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
+    code, out, err = project.build()
+    assert code == 0, err
+    assert _leftovers(project.root) == []
+    assert _page(project, "nieuw").is_file()
+
+
+def test_i8_two_builds_started_together_never_crash(project):
+    """Two real builds of the same project at once (2 of 6 such runs crashed on the shared
+    `.{name}.tmp`): each succeeds or says another build is running; the site ends up complete."""
+    import subprocess
+    import sys
+
+    (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "build", "--content", str(project.content), "--site",
+               str(project.site), "--docs", str(project.docs), "--config", str(project.config)]
+    runs = [subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    errors = [run.communicate(timeout=300)[1] for run in runs]
+    results = [(run.returncode, err) for run, err in zip(runs, errors)]
+    for code, err in results:
+        assert code == 0 or (code == 1 and err.startswith("error: another build is running (pid ")
+                             and "Traceback" not in err), err
+    assert 0 in [code for code, _ in results]
+    assert _page(project, "nieuw").is_file()
+    assert _leftovers(project.root) == []

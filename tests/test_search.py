@@ -162,3 +162,47 @@ def test_mkdocs_yml_has_no_material_search():
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
     assert "plugins" in config and "search" not in plugins      # without the key MkDocs adds search
     assert not [f for f in config["theme"]["features"] if f.startswith("search.")]
+
+
+# --- issue 15: the index is checked before the swap (Pagefind exits 0 on a full disk) ----------------
+
+def _bundle(folder: Path, pages: int = 2) -> Path:
+    """A bundle shaped as Pagefind writes it: entry file, meta, index chunks, one fragment per page."""
+    bundle = folder / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "index").mkdir()
+    (bundle / "pagefind-entry.json").write_text(json.dumps(
+        {"version": "1.5.2", "languages": {"nl": {"hash": "nl_1", "wasm": "nl", "page_count": pages}}}))
+    (bundle / "pagefind.nl_1.pf_meta").write_bytes(gzip.compress(b"pagefind_dcd meta"))
+    (bundle / "index/nl_1.pf_index").write_bytes(gzip.compress(b"pagefind_dcd index"))
+    for n in range(pages):
+        (bundle / f"fragment/nl_{n}.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd {}"))
+    (bundle / "pagefind.js").write_text("// js")
+    return bundle
+
+
+def test_a_complete_bundle_passes_the_check(tmp_path):
+    search.check_index(_bundle(tmp_path), 2)
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda b: (b / "fragment/nl_0.pf_fragment").write_bytes(b""), "fragment/nl_0.pf_fragment is empty"),
+    (lambda b: (b / "index/nl_1.pf_index").write_bytes((b / "index/nl_1.pf_index").read_bytes()[:-6]),
+     "index/nl_1.pf_index is incomplete"),
+    (lambda b: (b / "pagefind-entry.json").write_text('{"version": "1.5'), "pagefind-entry.json cannot be read"),
+    (lambda b: (b / "fragment/nl_1.pf_fragment").unlink(), "1 page fragments (fragment/*.pf_fragment) for 2 pages"),
+    (lambda b: (b / "pagefind.js").write_bytes(b""), "pagefind.js is empty"),
+], ids=["empty-fragment", "cut-short-index", "broken-entry", "missing-fragment", "empty-script"])
+def test_a_damaged_bundle_is_a_build_error_saying_what(tmp_path, damage, expected):
+    bundle = _bundle(tmp_path)
+    damage(bundle)
+    with pytest.raises(BuildError) as caught:
+        search.check_index(bundle, 2, "Indexed 2 pages")
+    message = str(caught.value)
+    assert expected in message and "is broken" in message and "hint: is the disk full?" in message
+    assert "Indexed 2 pages" in message
+
+
+def test_pagefind_that_reports_more_pages_than_it_wrote_is_a_build_error(tmp_path):
+    with pytest.raises(BuildError, match="counts 2 pages, Pagefind reported 3"):
+        search.check_index(_bundle(tmp_path), 3)

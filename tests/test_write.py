@@ -202,3 +202,92 @@ def test_every_open_data_field_is_documented_on_the_open_data_page():
     letter = _letter("b", None)
     qa = Round(letter, [Item(1, "", "", answer, None, ())], [], {}, {}, [])
     assert set(write.qa_record(qa, qa.items[0])) <= documented
+
+
+# --- issue 15: temporary names, locks, leftovers, the site's manifest ---------------------------------
+
+def test_docs_are_written_through_temporary_files_of_unique_names(tmp_path, monkeypatch):
+    """Two builds writing the same docs folder used to share `.{name}.tmp` and crash each other."""
+    names = []
+    real = os.replace
+
+    def record(src, dst):
+        names.append(Path(src).name)
+        real(src, dst)
+    monkeypatch.setattr(os, "replace", record)
+    write.write_docs(tmp_path, [OutputPage("index.md", "a\n")])
+    write.write_docs(tmp_path, [OutputPage("index.md", "b\n")])
+    assert len(names) == len(set(names)) == 2 and all(write.is_temporary(n) for n in names)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [write.DOCS_MARKER, "index.md"]
+
+
+def test_a_stale_temporary_file_in_the_docs_is_removed_without_counting_as_a_deleted_page(tmp_path):
+    write.write_docs(tmp_path, [OutputPage("index.md", "a\n")])
+    (tmp_path / ".index.md.4242-abcd1234.tmp").write_text("hal")
+    assert write.write_docs(tmp_path, [OutputPage("index.md", "a\n")]).deleted == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [write.DOCS_MARKER, "index.md"]
+
+
+def test_a_folder_is_locked_once_and_the_lock_file_goes_with_the_lock(tmp_path):
+    site = tmp_path / "site"
+    with write.locked(site, None):
+        lock = write.lock_path(site)
+        assert lock.read_text().strip() == str(os.getpid())
+        with write.locked(site):                               # the same process: no second lock
+            pass
+        assert lock.is_file()
+        # another holder (here another open file, as another process has)
+        import subprocess
+        import sys
+        other = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                                "from generator import write\nwith write.locked(Path(sys.argv[1])): pass", str(site)],
+                               capture_output=True, text=True, cwd=REPO)
+        assert other.returncode == 1 and f"another build is running (pid {os.getpid()})" in other.stderr
+    assert not lock.exists()
+    with write.locked(site):                                   # free again
+        pass
+
+
+def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path):
+    site = tmp_path / "site"
+    make_site(site)
+    for name in (".site.new-1234-abc", ".site.old-1234-abc", ".site2.new-1234-abc", "site.new-x"):
+        (tmp_path / name / "sub").mkdir(parents=True)
+    removed = write.remove_leftovers(site)
+    assert [p.name for p in removed] == [".site.new-1234-abc", ".site.old-1234-abc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site2.new-1234-abc", "site", "site.new-x"]
+
+
+def test_a_seeded_staging_folder_is_writable_even_when_the_site_was_not(tmp_path):
+    site = tmp_path / "site"
+    make_site(site)
+    (site / "sub").chmod(0o555)
+    site.chmod(0o555)
+    try:
+        with pytest.raises(RuntimeError):
+            with write.staged_dir(site, seed=True) as staging:
+                assert os.stat(staging).st_mode & 0o700 == 0o700
+                assert os.stat(staging / "sub").st_mode & 0o700 == 0o700
+                raise RuntimeError("MkDocs failed")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    finally:
+        site.chmod(0o755)
+        (site / "sub").chmod(0o755)
+
+
+def test_the_manifest_lists_files_with_size_and_time_but_no_dotfiles(tmp_path):
+    site = tmp_path / "site"
+    make_site(site)
+    found = write.manifest(site)
+    assert sorted(found) == ["index.html", "sub/a.css"]
+    assert found["sub/a.css"][0] == 6
+    assert write.manifest(tmp_path / "nergens") == {}
+
+
+def test_a_disk_problem_is_one_message_with_what_to_do(tmp_path):
+    import errno
+
+    message = write.os_problem(OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x")),
+                               "write the site", tmp_path)
+    assert message.startswith(f"cannot write the site: the disk is full: {tmp_path / 'x'}\n  hint: free some space")
+    assert "permission denied" in write.os_problem(PermissionError(errno.EACCES, "Permission denied"), "x", tmp_path)
