@@ -351,12 +351,14 @@ def clean_controls(path: Path, text: str, warnings: list[str] | None = None) -> 
             continue
         lines[no - 1] = CONTROLS.sub(lambda m: CONTROL_REPLACEMENTS[m.group()], line)
         if warnings is not None:
-            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X} " + (f"read as '{CONTROL_REPLACEMENTS[c]}'"
-                                                                   if CONTROL_REPLACEMENTS[c] else "removed")
-                                            for c in found))
-            warnings.append(f"{path}:{no}: control characters in the line: {names} "
-                            "(a copy artefact; check the line)")
+            warnings.append(f"{path}:{no}: control characters in the line: {_controls_found(found)}")
     return "\n".join(lines)
+
+
+def _controls_found(found: list[str]) -> str:
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X} " + (f"read as '{CONTROL_REPLACEMENTS[c]}'"
+                                                          if CONTROL_REPLACEMENTS[c] else "removed")
+                                   for c in found)) + " (a copy artefact; check the line)"
 
 
 def normalise_newlines(text: str) -> str:
@@ -540,7 +542,24 @@ def read_sidecar(path: Path, kinds: tuple[str, ...] | None = None, warnings: lis
     if not isinstance(data, dict):
         raise SourceError(path, "a sidecar must be a list of 'field: value' lines",
                           line=1, hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
+    data = {key: _clean_value(path, value, key_lines.get(str(key)), warnings) for key, value in data.items()}
     return validate_sidecar(path, data, key_lines, kinds)
+
+
+def _clean_value(path: Path, value, line: int | None, warnings: list[str] | None):
+    """A sidecar value without the control characters YAML escapes ("\\x7f") can put in it."""
+    if isinstance(value, str):
+        found = CONTROLS.findall(value)
+        if not found:
+            return value
+        if warnings is not None:
+            warnings.append(f"{path}:{line}: control characters in the value: {_controls_found(found)}")
+        return CONTROLS.sub(lambda m: CONTROL_REPLACEMENTS[m.group()], value)
+    if isinstance(value, list):
+        return [_clean_value(path, v, line, warnings) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_value(path, v, line, warnings) for k, v in value.items()}
+    return value
 
 
 class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
