@@ -8,6 +8,14 @@ Layout read here::
 
     content/letters/<stem>.txt | <stem>.pdf     the letter (one of the two)
     content/letters/<stem>.yml | <stem>.yaml    optional sidecar with metadata overrides
+
+Nothing is dropped without a word: a file that looks like a letter but would not be read (a
+hidden `.x.txt`, an `x.md` or `x.text`, letters in a subfolder) is an error, and so is an empty
+letters folder; only the files editors and operating systems leave (`.DS_Store`, `._x.txt`,
+`.#x.txt`, `x.txt~`) and notes such as README.md are ignored. No content file may be, or lie in, a
+symbolic link to a place outside the content folder (check_inside): the site would publish it.
+Control characters are taken out of letters and sidecars as they are read (clean_controls), with
+a warning naming the line; YAML anchors and aliases are refused (knowledge.load_yaml).
 """
 from __future__ import annotations
 
