@@ -25,7 +25,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, shorten
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
 KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
@@ -195,45 +195,69 @@ _Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
 def parse_knowledge_yaml(path: Path | str, text: str) -> tuple[object, dict[tuple, int]]:
     """Parse one knowledge file: its data and the 1-based line of every key and list item.
 
-    Raises SourceError (with the line) for invalid YAML and for a key written twice in one
-    mapping, which YAML would otherwise silently resolve by keeping the last one.
+    Raises SourceError (with the line) for invalid YAML, for a key written twice in one
+    mapping, which YAML would otherwise silently resolve by keeping the last one, and for an
+    alias (*name), which could make a few lines expand into gigabytes.
     """
+    return load_yaml(path, text, _Loader)
+
+
+def load_yaml(path: Path | str, text: str, loader_class=_Loader) -> tuple[object, dict[tuple, int]]:
+    """YAML text -> (data, line of every key path), checked before anything is built: no key
+    twice in a mapping and no aliases. Used for the knowledge files and the sidecars (read.py,
+    with YAML's own types: `loader_class`). A value YAML cannot build (a date that does not
+    exist) raises the loader's ValueError for the caller to word."""
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
+            lines: dict[tuple, int] = {}
+            if node is not None:
+                _walk(path, node, (), lines, {})
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(path, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None,
+        raise SourceError(path, f"invalid YAML: {shorten(problem)}", line=mark.line + 1 if mark else None,
                           hint="check indentation and quoting; put text containing ':' in quotes"
                           ) from None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(path, node, (), lines)
     return data, lines
 
 
-def _walk(path: Path | str, node: yaml.Node, at: tuple, lines: dict[tuple, int]) -> None:
+def _walk(path: Path | str, node: yaml.Node, at: tuple, lines: dict[tuple, int],
+          seen_nodes: dict[int, int]) -> None:
+    """Line of every key path; a key written twice or an alias is a SourceError.
+
+    An alias (*name) makes the composer hand out the anchored node again: the same node object
+    in two places. That is refused as soon as it is met, before anything is expanded."""
+    if id(node) in seen_nodes:
+        where = " > ".join(map(str, at)) or "the document"
+        raise SourceError(path, f"'{shorten(where)}' repeats the value of line {seen_nodes[id(node)]} "
+                          "through a YAML alias (*name)", line=lines.get(at),
+                          hint="anchors (&name) and aliases (*name) are not allowed here: "
+                          "write the value out in full")
+    seen_nodes[id(node)] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
             name, line = str(key.value), key.start_mark.line + 1
+            if not isinstance(key, yaml.ScalarNode):
+                raise SourceError(path, "a key that is a list or a mapping", line=line,
+                                  hint="write keys as plain text")
             if name in seen:
                 where = " > ".join(map(str, at + (name,)))
-                raise SourceError(path, f"'{where}' is written twice (lines {seen[name]} and {line})",
+                raise SourceError(path, f"'{shorten(where)}' is written twice (lines {seen[name]} and {line})",
                                   line=line, hint="YAML would silently keep only the last one; "
                                   "merge the two or remove one")
             seen[name] = line
             lines[at + (name,)] = line
-            _walk(path, value, at + (name,), lines)
+            _walk(path, value, at + (name,), lines, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[at + (index,)] = item.start_mark.line + 1
-            _walk(path, item, at + (index,), lines)
+            _walk(path, item, at + (index,), lines, seen_nodes)
 
 
 class Located:
@@ -317,14 +341,14 @@ def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> di
     for key, entry in data.items():
         name = str(key)
         if isinstance(key, bool) or not re.fullmatch(key_pattern, name):
-            raise ctx.error(f"'{name}' is not a valid key", name, hint=key_hint)
+            raise ctx.error(f"'{shorten(name)}' is not a valid key", name, hint=key_hint)
         if name in entries:
             raise ctx.error(f"'{name}' is written twice", name, hint="merge the two entries")
         if entry is None:
             entry = {}
         if not isinstance(entry, dict):
             raise ctx.error(f"{name}: the entry must be a list of 'field: value' lines, "
-                            f"not {entry!r}", name,
+                            f"not {shorten(repr(entry))}", name,
                             hint="allowed fields: " + ", ".join(ENTRY_FIELDS[ctx.kind]))
         for field_name in entry:
             if field_name not in ENTRY_FIELDS[ctx.kind]:
@@ -356,14 +380,21 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "required":
         return error.message.replace("is a required property", "is missing (a required field)")
     if error.validator == "pattern" and error.schema.get("pattern") == DATE:
-        return f"{error.instance!r} is not a date written as YYYY-MM-DD"
+        return f"{shorten(repr(error.instance))} is not a date written as YYYY-MM-DD"
     if error.validator in ("minLength", "pattern") and error.schema.get("pattern") == r"\S":
         return "an empty text is not allowed"
     if error.validator == "type" and error.instance is None:
         return "an empty entry is not allowed"
     if error.validator == "anyOf":
-        return f"{error.instance!r} is not an ISO country code or a list of them"
-    return f"wrong value: {error.message}"
+        return f"{shorten(repr(error.instance))} is not an ISO country code or a list of them"
+    return f"wrong value: {schema_error_text(error)}"
+
+
+def schema_error_text(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message with the offending value cut short: it quotes the whole value
+    ("'…' is not of type 'string'"), which may be a page of text."""
+    whole = repr(error.instance)
+    return error.message.replace(whole, shorten(whole)) if len(whole) > 80 else shorten(error.message, 300)
 
 
 @functools.cache
@@ -387,7 +418,7 @@ def _date(ctx: _Context, value: str | None, *at: object) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         label = " > ".join(map(str, at))
-        raise ctx.error(f"{label}: {value} is not a real date", *at) from None
+        raise ctx.error(f"{label}: {shorten(value)} is not a real date", *at) from None
 
 
 def _resolutions(ctx: _Context, data: object) -> dict[str, Resolution]:

@@ -45,6 +45,7 @@ class Source:
     text: str                  # the full text, newlines normalised to "\n"
     sidecar: dict = field(default_factory=dict)   # validated sidecar values (may be empty)
     sidecar_path: Path | None = None
+    warnings: tuple[str, ...] = ()   # "path:LINE: message": what reading changed (control characters)
 
     @property
     def name(self) -> str:

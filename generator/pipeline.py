@@ -391,7 +391,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
                kinds: Kinds | None = None) -> Entry:
     cleaned = clean(source, vocabulary, layouts)
     parsed = parse_letter(cleaned)
-    warnings = [f"{source.path}:{w}" for w in parsed.warnings]
+    warnings = list(source.warnings) + [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)

@@ -8,6 +8,14 @@ Layout read here::
 
     content/letters/<stem>.txt | <stem>.pdf     the letter (one of the two)
     content/letters/<stem>.yml | <stem>.yaml    optional sidecar with metadata overrides
+
+Nothing is dropped without a word: a file that looks like a letter but would not be read (a
+hidden `.x.txt`, an `x.md` or `x.text`, letters in a subfolder) is an error, and so is an empty
+letters folder; only the files editors and operating systems leave (`.DS_Store`, `._x.txt`,
+`.#x.txt`, `x.txt~`) and notes such as README.md are ignored. No content file may be, or lie in, a
+symbolic link to a place outside the content folder (check_inside): the site would publish it.
+Control characters are taken out of letters and sidecars as they are read (clean_controls), with
+a warning naming the line; YAML anchors and aliases are refused (knowledge.load_yaml).
 """
 from __future__ import annotations
 
@@ -21,7 +29,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, shorten
+from .knowledge import load_yaml, parse_knowledge_yaml, schema_error_text
 from .model import Source
 
 TEXT_SUFFIXES = (".txt", ".pdf")
@@ -96,18 +105,55 @@ def read_sources(content_dir: Path, errors: list[SourceError] | None = None) -> 
     Without `errors`, the first problem is raised. With a list, problems with single files are
     appended to it and those files skipped, so a build can report all of them at once.
     """
-    groups = _scan(_letters_dir(Path(content_dir)))
-    kinds = _kind_keys(Path(content_dir)) if any(p.suffix.lower() in SIDECAR_SUFFIXES
-                                                  for paths in groups.values() for p in paths) else None
+    content_dir = Path(content_dir)
+    letters_dir = _letters_dir(content_dir)
+    groups, problems = _scan(letters_dir)
+    if not groups and not problems:
+        raise SourceError(letters_dir, "no letters found in the letters folder",
+                          hint=f"put the letters (.txt or .pdf) in {letters_dir}")
+    kinds = _kind_keys(content_dir) if any(p.suffix.lower() in SIDECAR_SUFFIXES
+                                           for paths in groups.values() for p in paths) else None
+    root = content_dir.resolve()
     sources = []
+    for problem in problems:
+        if errors is None:
+            raise problem
+        errors.append(problem)
     for stem in sorted(groups):
         try:
+            for path in groups[stem]:
+                check_inside(path, root, "content folder")
             sources.append(_read_one(stem, groups[stem], kinds))
         except SourceError as exc:
             if errors is None:
                 raise
             errors.append(exc)
     return sorted(sources, key=lambda s: s.path.name)
+
+
+def check_inside(path: Path, root: Path, folder: str = "content folder") -> None:
+    """Refuse a file (or folder) that is, or lies in, a symbolic link to a place outside `root`.
+
+    A content file is published: a link to /etc/passwd, or to a CI runner's files, must never be
+    followed. Links that stay inside `root` are allowed (they publish nothing new). `root` is
+    taken as it resolves, except that a `root` that is itself a symbolic link does not count as
+    the folder it points to (a pages folder linked to elsewhere is refused).
+    """
+    root = Path(root)
+    base = root.parent.resolve() / root.name if root.is_symlink() else root.resolve()
+    real = Path(path).resolve()
+    if real == base or base in real.parents:
+        if not real.exists() and Path(path).is_symlink():
+            raise SourceError(path, f"the file is a symbolic link to a file that does not exist ({real})",
+                              hint="copy the file in instead, or remove the link")
+        return
+    kind = "folder" if real.is_dir() else "file"
+    if Path(path).is_symlink():
+        message = f"the {kind} is a symbolic link to a {kind} outside the {folder} ({real})"
+    else:
+        message = f"the {kind} lies in a folder that is a symbolic link to a place outside the {folder} ({real})"
+    raise SourceError(path, message, hint=f"copy the {kind} into the {folder} instead; symbolic links "
+                      f"are only followed when they stay inside the {folder}")
 
 
 def _letters_dir(content_dir: Path) -> Path:
@@ -118,17 +164,45 @@ def _letters_dir(content_dir: Path) -> Path:
     if not letters.is_dir():
         raise SourceError(letters, "letters folder not found",
                           hint=f"create {letters} and put the letters (.txt or .pdf) in it")
+    check_inside(letters, content_dir.resolve(), "content folder")
     return letters
 
 
-def _scan(letters_dir: Path) -> dict[str, list[Path]]:
-    """The folder's relevant files grouped by stem; other files (README, .DS_Store) are ignored."""
+# Files in the letters folder that look like letters but are not read: each is an error, so a
+# letter never silently stays off the site.
+MISNAMED_SUFFIXES = (".md", ".markdown", ".text", ".asc")
+# ... except the folder's own notes: README.md and the like.
+DOCUMENTATION = re.compile(r"^(?:readme|leesmij|license|licence|changelog|contributing|notes?)$", re.I)
+# Hidden files that editors and operating systems leave behind: ignored without a word.
+EDITOR_FILES = re.compile(r"^(?:\._|\.#|\.~lock\.|\.DS_Store$|\.directory$)")
+
+
+def _scan(letters_dir: Path) -> tuple[dict[str, list[Path]], list[SourceError]]:
+    """The folder's relevant files grouped by stem, and the problems with files that look like
+    letters but would not be read (a hidden letter, a .md letter, a subfolder). Other files
+    (README, .DS_Store, editor backups) are ignored."""
     relevant = TEXT_SUFFIXES + SIDECAR_SUFFIXES + UNSUPPORTED_SUFFIXES
     groups: dict[str, list[Path]] = {}
+    problems: list[SourceError] = []
     for path in sorted(letters_dir.iterdir()):
-        if path.suffix.lower() in relevant and not path.name.startswith(".") and path.is_file():
+        suffix = path.suffix.lower()
+        if path.name.startswith("."):
+            if suffix in relevant + MISNAMED_SUFFIXES and not EDITOR_FILES.match(path.name):
+                problems.append(SourceError(path, "a hidden file (its name starts with '.') is not read",
+                                            hint=f"rename it to {path.name.lstrip('.')} to publish it, "
+                                                 "or move it out of the letters folder"))
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if any(p.suffix.lower() in TEXT_SUFFIXES for p in path.rglob("*")):
+                problems.append(SourceError(path, "letters in a subfolder are not read",
+                                            hint="move them into the letters folder itself"))
+            continue
+        if suffix in MISNAMED_SUFFIXES and not DOCUMENTATION.match(path.stem):
+            problems.append(SourceError(path, f"a {suffix} file is not read: letters are .txt or .pdf",
+                                        hint=f"rename it to {path.stem}.txt (plain text, UTF-8)"))
+        elif suffix in relevant and (path.is_file() or (path.is_symlink() and not path.is_dir())):
             groups.setdefault(path.stem, []).append(path)
-    return groups
+    return groups, problems
 
 
 def _read_one(stem: str, paths: list[Path], kinds: tuple[str, ...] | None = None) -> Source:
@@ -137,13 +211,14 @@ def _read_one(stem: str, paths: list[Path], kinds: tuple[str, ...] | None = None
     sidecars = [p for p in paths if p.suffix.lower() in SIDECAR_SUFFIXES]
     _check_group(stem, paths, texts, sidecars)
     path = texts[0]
+    warnings: list[str] = []
     text = read_pdf(path) if path.suffix.lower() == ".pdf" else decode_text(path, path.read_bytes())
-    text = remove_soft_hyphens(text)
+    text = remove_soft_hyphens(clean_controls(path, text, warnings))
     if not text.strip():
         raise SourceError(path, "the file is empty", hint="add the letter's text or remove the file")
     sidecar_path = sidecars[0] if sidecars else None
-    sidecar = read_sidecar(sidecar_path, kinds) if sidecar_path else {}
-    return Source(path=path, text=text, sidecar=sidecar, sidecar_path=sidecar_path)
+    sidecar = read_sidecar(sidecar_path, kinds, warnings) if sidecar_path else {}
+    return Source(path=path, text=text, sidecar=sidecar, sidecar_path=sidecar_path, warnings=tuple(warnings))
 
 
 def _check_group(stem: str, paths: list[Path], texts: list[Path], sidecars: list[Path]) -> None:
@@ -165,34 +240,133 @@ def _check_group(stem: str, paths: list[Path], texts: list[Path], sidecars: list
 # --- text ----------------------------------------------------------------------------------------
 
 def decode_text(path: Path, data: bytes) -> str:
-    """Bytes -> text with "\\n" line ends. UTF-8 (BOM allowed), else clean cp1252, else an error."""
+    """Bytes -> text with "\\n" line ends, the encoding decided on the evidence of the whole file.
+
+    UTF-8 (BOM allowed) when it decodes. A file with valid UTF-8 characters (multi-byte
+    sequences) and a few bytes that are not is UTF-8 with damage: an error naming the first bad
+    byte, never a wholesale misreading as cp1252 (every "ë" would become "Ã«"). Only a file
+    without a single UTF-8 multi-byte sequence, whose bytes are all cp1252, is read as cp1252.
+    UTF-16, with or without a byte order mark, is recognised and refused with that name.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(path, "the file is UTF-16 encoded", hint="save it as UTF-8 text")
     nul = data.find(b"\x00")
     if nul != -1:
+        if _looks_utf16(data):
+            raise SourceError(path, "the file is UTF-16 encoded (without a byte order mark: every other "
+                              "byte is 0)", hint="save it as UTF-8 text")
         raise SourceError(path, f"binary file (NUL byte at offset {nul}), not a text file",
                           line=_line_of(data, nul), hint="export the letter as plain text (.txt, UTF-8)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        text = _decode_cp1252(path, data, exc)
+        text = _decode_not_utf8(path, data, exc)
     return normalise_newlines(text)
 
 
-def _decode_cp1252(path: Path, data: bytes, utf8_error: UnicodeDecodeError) -> str:
+# A valid UTF-8 sequence of two to four bytes (RFC 3629: no overlong forms, no surrogates).
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+                            rb"|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def _decode_not_utf8(path: Path, data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    """A file that is not valid UTF-8: cp1252 when nothing in it is UTF-8, else an error."""
+    pos = utf8_error.start
+    where = f"byte {pos} (line {_line_of(data, pos)})"
+    found = UTF8_MULTIBYTE.search(data)
+    if found:
+        bad = _bad_utf8_offsets(data)
+        others = f"; {len(bad) - 1} more such byte(s), e.g. at byte {bad[1]} (line {_line_of(data, bad[1])})" \
+            if len(bad) > 1 else ""
+        sample = data[found.start():found.end()].decode("utf-8")
+        raise SourceError(
+            path, f"{where} is not UTF-8: 0x{data[pos]:02x}, while the rest of the file is UTF-8 "
+            f"(e.g. '{sample}' at line {_line_of(data, found.start())}){others}", line=_line_of(data, pos),
+            hint="save the file as UTF-8; the byte is a stray character from another encoding "
+                 "or a damaged copy: retype the character there") from None
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        pos = utf8_error.start
         raise SourceError(
             path, f"not valid UTF-8: byte 0x{data[pos]:02x} at offset {pos} cannot be decoded",
             line=_line_of(data, pos), hint="save the file as UTF-8") from None
+
+
+def _bad_utf8_offsets(data: bytes, limit: int = 2) -> list[int]:
+    """The offsets of the first `limit` bytes that are not part of valid UTF-8."""
+    bad: list[int] = []
+    start = 0
+    while len(bad) < limit:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(start + exc.start)
+            start += exc.end
+    return bad
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte order mark: text whose every other byte is NUL (Latin script)."""
+    if len(data) < 4 or len(data) % 2:
+        return False
+    even, odd = data[0::2], data[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                data.decode(codec)
+                return True
+            except UnicodeDecodeError:
+                return False
+    return False
 
 
 def _line_of(data: bytes, offset: int) -> int:
     """1-based line number of a byte offset (CR, LF and CRLF all end a line)."""
     head = data[:offset]
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+# Control characters a text never needs: C0 except tab, line feed and form feed (page breaks),
+# DEL and C1. A C1 character is mostly a cp1252 byte decoded as Latin-1 somewhere upstream
+# (U+0096 for "–" in text copied from a PDF): it becomes the character cp1252 meant.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _cp1252_meant(char: str) -> str:
+    try:
+        return bytes([ord(char)]).decode("cp1252") if 0x80 <= ord(char) <= 0x9f else ""
+    except UnicodeDecodeError:
+        return ""                          # 0x81, 0x8d, 0x8f, 0x90, 0x9d: nothing in cp1252
+
+
+CONTROL_REPLACEMENTS = {chr(c): _cp1252_meant(chr(c)) for c in [*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20),
+                                                                 *range(0x7f, 0xa0)]}
+
+
+def clean_controls(path: Path, text: str, warnings: list[str] | None = None) -> str:
+    """Text without control characters: a C1 character that cp1252 gives a meaning becomes that
+    character, the others go. Each line that had any is named in `warnings` ("path:LINE: ...").
+    (A control character in a title would end up in YAML front matter, where it breaks the
+    front matter and lets MkDocs render it as Markdown.)"""
+    if not CONTROLS.search(text):
+        return text
+    lines = text.split("\n")
+    for no, line in enumerate(lines, 1):
+        found = CONTROLS.findall(line)
+        if not found:
+            continue
+        lines[no - 1] = CONTROLS.sub(lambda m: CONTROL_REPLACEMENTS[m.group()], line)
+        if warnings is not None:
+            warnings.append(f"{path}:{no}: control characters in the line: {_controls_found(found)}")
+    return "\n".join(lines)
+
+
+def _controls_found(found: list[str]) -> str:
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X} " + (f"read as '{CONTROL_REPLACEMENTS[c]}'"
+                                                          if CONTROL_REPLACEMENTS[c] else "removed")
+                                   for c in found)) + " (a copy artefact; check the line)"
 
 
 def normalise_newlines(text: str) -> str:
@@ -261,12 +435,25 @@ def read_pdf(path: Path) -> str:
     """
     import pypdf  # only needed when there are PDFs
 
+    reader = None
     try:
-        reader = pypdf.PdfReader(path)
+        reader = pypdf.PdfReader(path)     # an encrypted PDF: pypdf tries the empty password
         pages = [_pdf_page_lines(page) for page in reader.pages]
+    except pypdf.errors.DependencyError as exc:   # AES without the package `cryptography`
+        raise SourceError(path, f"the PDF is encrypted with AES (even if it opens without a password), "
+                          f"and reading it needs the Python package cryptography, which is not installed "
+                          f"({shorten(str(exc))})",
+                          hint="install it (.venv/bin/pip install cryptography) or save the PDF again "
+                               "without encryption, e.g. qpdf --decrypt in.pdf out.pdf") from None
+    except pypdf.errors.FileNotDecryptedError as exc:
+        raise SourceError(path, f"the PDF is protected by a password ({shorten(str(exc))})",
+                          hint="save it again without a password, e.g. qpdf --password=… --decrypt in.pdf out.pdf, "
+                               "or supply the text as a .txt file") from None
     except Exception as exc:  # pypdf raises many kinds; all mean "this PDF cannot be read"
-        raise SourceError(path, f"cannot read the PDF ({type(exc).__name__}: {exc})",
-                          hint="check that the file is a complete, unencrypted PDF") from exc
+        hint = ("the PDF is encrypted: save it again without encryption (qpdf --decrypt in.pdf out.pdf)"
+                if reader is not None and reader.is_encrypted else "check that the file is a complete PDF")
+        raise SourceError(path, f"cannot read the PDF ({type(exc).__name__}: {shorten(str(exc), 200)})",
+                          hint=hint) from exc
     if not any(text.strip() for page in pages for text, _, _ in page):
         raise SourceError(path, "the PDF has no text layer (scanned images only)",
                           hint="run OCR on it (e.g. ocrmypdf) or supply the text as a .txt file")
@@ -353,30 +540,50 @@ def _pdf_page_text(page: list[PdfLine], spacing: float | None) -> list[str]:
 
 # --- sidecar -------------------------------------------------------------------------------------
 
-def read_sidecar(path: Path, kinds: tuple[str, ...] | None = None) -> dict:
-    """Parse and validate a sidecar; values come back typed (`date` as datetime.date)."""
-    text = decode_text(path, path.read_bytes())
-    data = _load_yaml(path, text)
+def read_sidecar(path: Path, kinds: tuple[str, ...] | None = None, warnings: list[str] | None = None) -> dict:
+    """Parse and validate a sidecar; values come back typed (`date` as datetime.date).
+    Control characters are taken out first (a warning in `warnings` names their line)."""
+    text = clean_controls(path, decode_text(path, path.read_bytes()), warnings)
+    data, key_lines = _load_yaml(path, text)
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise SourceError(path, "a sidecar must be a list of 'field: value' lines",
                           line=1, hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
-    return validate_sidecar(path, data, _key_lines(text), kinds)
+    data = {key: _clean_value(path, value, key_lines.get(str(key)), warnings) for key, value in data.items()}
+    return validate_sidecar(path, data, key_lines, kinds)
 
 
-def _load_yaml(path: Path, text: str):
+def _clean_value(path: Path, value, line: int | None, warnings: list[str] | None):
+    """A sidecar value without the control characters YAML escapes ("\\x7f") can put in it."""
+    if isinstance(value, str):
+        found = CONTROLS.findall(value)
+        if not found:
+            return value
+        if warnings is not None:
+            warnings.append(f"{path}:{line}: control characters in the value: {_controls_found(found)}")
+        return CONTROLS.sub(lambda m: CONTROL_REPLACEMENTS[m.group()], value)
+    if isinstance(value, list):
+        return [_clean_value(path, v, line, warnings) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_value(path, v, line, warnings) for k, v in value.items()}
+    return value
+
+
+class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML's safe types (a date is a datetime.date); aliases and keys written twice are refused
+    by knowledge.load_yaml before anything is built."""
+
+
+def _load_yaml(path: Path, text: str) -> tuple[object, dict[str, int]]:
+    """(data, line of each top-level key); invalid YAML, a key written twice and aliases
+    (*name: a few lines can expand into gigabytes) are SourceErrors with the line."""
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(path, f"invalid YAML: {problem}",
-                          line=mark.line + 1 if mark else None,
-                          hint="check indentation and quoting; put text containing ':' in quotes") from None
+        data, lines = load_yaml(path, text, _SidecarLoader)
     except ValueError as exc:  # a value YAML recognises but cannot build, e.g. date: 2019-02-30
-        raise SourceError(path, f"a date that does not exist ({exc})", line=_key_lines(text).get("date"),
+        raise SourceError(path, f"a date that does not exist ({shorten(str(exc))})", line=_key_lines(text).get("date"),
                           hint=FIELD_HINTS["date"]) from None
+    return data, {str(k[0]): line for k, line in lines.items() if len(k) == 1}
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -406,7 +613,22 @@ def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = 
             hint = f"kind: one of {', '.join(kinds)} (content/knowledge/kinds.yml); {allowed}"
         raise SourceError(path, "; ".join(_type_message(_field(e), e, kinds) for e in problems),
                           line=key_lines.get(field), hint=hint)
+    _check_url(path, checked, key_lines)
     return _typed(path, checked, key_lines)
+
+
+# What a link target on the page may not contain (render.safe_url, which leaves out a URL that has
+# any): a sidecar's url with one of these would silently disappear from the letter's page.
+URL_UNSAFE = re.compile(r"[<>\"'\[\]\\|`{}]")
+
+
+def _check_url(path: Path, data: dict, key_lines: dict[str, int]) -> None:
+    url = data.get("url")
+    if isinstance(url, str) and (bad := URL_UNSAFE.search(url)):
+        raise SourceError(path, f"field 'url' contains {bad.group()!r}, which cannot be put in a link "
+                          f"on the page: {shorten(url)}", line=key_lines.get("url"),
+                          hint=f"percent-encode it ({bad.group()!r} is %{ord(bad.group()):02X}) or copy "
+                               "the address from the browser's address bar")
 
 
 def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> None:
@@ -414,7 +636,7 @@ def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> Non
         if key not in ALLOWED_FIELDS:
             close = difflib.get_close_matches(str(key), ALLOWED_FIELDS, n=1)
             guess = f" (did you mean '{close[0]}'?)" if close else ""
-            raise SourceError(path, f"unknown field '{key}'{guess}", line=key_lines.get(str(key)),
+            raise SourceError(path, f"unknown field '{shorten(str(key))}'{guess}", line=key_lines.get(str(key)),
                               hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
 
 
@@ -442,8 +664,8 @@ def _type_message(field: str, error: jsonschema.ValidationError, kinds: tuple[st
     if field == "kind" and isinstance(error.instance, str):
         close = difflib.get_close_matches(error.instance, kinds, n=1)
         guess = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"field 'kind' names an unknown kind '{error.instance}'{guess}"
-    return f"field '{field}{where}' has a wrong value: {error.message}"
+        return f"field 'kind' names an unknown kind '{shorten(error.instance)}'{guess}"
+    return f"field '{field}{where}' has a wrong value: {schema_error_text(error)}"
 
 
 def _typed(path: Path, data: dict, key_lines: dict[str, int]) -> dict:
@@ -451,7 +673,7 @@ def _typed(path: Path, data: dict, key_lines: dict[str, int]) -> dict:
         try:
             data["date"] = dt.date.fromisoformat(data["date"])
         except ValueError:
-            raise SourceError(path, f"field 'date' is not a real date: {data['date']}",
+            raise SourceError(path, f"field 'date' is not a real date: {shorten(data['date'])}",
                               line=key_lines.get("date"), hint=FIELD_HINTS["date"]) from None
     return data
 
@@ -467,7 +689,7 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
     "paths": {kind: Path}, "lines": {kind: {key path: line}}}; invalid YAML and keys written twice
     raise SourceError with the file and line.
     """
-    from .knowledge import KNOWLEDGE_FILES, parse_knowledge_yaml
+    from .knowledge import KNOWLEDGE_FILES
 
     folder = Path(content_dir) / "knowledge"
     raw: dict[str, object] = {"paths": {}, "lines": {}}
@@ -480,7 +702,7 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
             hint = (f"rename {other.name} to {name}" if other.is_file()
                     else f"create {name} (it may be empty) or remove the folder {folder}")
             raise SourceError(path, "knowledge file not found", hint=hint)
-        data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+        data, lines = _parse_knowledge(path, content_dir)
         raw[kind] = data
         raw["paths"][kind] = path
         raw["lines"][kind] = lines
@@ -490,13 +712,12 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
 def read_themes(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     """content_dir/knowledge/themes.yml for taxonomy.build_taxonomy: (data, path, lines).
     No file means no themes (every passage is then general)."""
-    from .knowledge import parse_knowledge_yaml
     from .taxonomy import THEMES_FILE
 
     path = Path(content_dir) / "knowledge" / THEMES_FILE
     if not path.is_file():
         return None, path, {}
-    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    data, lines = _parse_knowledge(path, content_dir)
     return data, path, lines
 
 
@@ -504,25 +725,23 @@ def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     """content_dir/knowledge/glossary.yml for glossary.build_glossary: (data, path, lines).
     No file means no abbreviations."""
     from .glossary import GLOSSARY_FILE
-    from .knowledge import parse_knowledge_yaml
 
     path = Path(content_dir) / "knowledge" / GLOSSARY_FILE
     if not path.is_file():
         return None, path, {}
-    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    data, lines = _parse_knowledge(path, content_dir)
     return data, path, lines
 
 
 def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     """content_dir/knowledge/layouts.yml for layouts.build_layouts: (data, path, lines).
     No file means no furniture patterns (the pipeline then uses the repository's own file)."""
-    from .knowledge import parse_knowledge_yaml
     from .layouts import LAYOUTS_FILE
 
     path = Path(content_dir) / "knowledge" / LAYOUTS_FILE
     if not path.is_file():
         return None, path, {}
-    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    data, lines = _parse_knowledge(path, content_dir)
     return data, path, lines
 
 
@@ -530,13 +749,20 @@ def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]
     """content_dir/knowledge/kinds.yml for kinds.build_kinds: (data, path, lines). A content
     folder without one (or None) uses the project's own file, generator/../content/knowledge."""
     from .kinds import DEFAULT_FILE, KINDS_FILE
-    from .knowledge import parse_knowledge_yaml
 
     path = Path(content_dir) / "knowledge" / KINDS_FILE if content_dir is not None else DEFAULT_FILE
     if not path.is_file():
         path = DEFAULT_FILE
-    data, lines = parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
+    data, lines = _parse_knowledge(path, content_dir if path != DEFAULT_FILE else None)
     return data, path, lines
+
+
+def _parse_knowledge(path: Path, content_dir: Path | None) -> tuple[object, dict[tuple, int]]:
+    """One knowledge file of the content folder, parsed (knowledge.parse_knowledge_yaml); a file
+    that links outside the content folder is refused. `content_dir` None: the project's own file."""
+    if content_dir is not None:
+        check_inside(path, Path(content_dir).resolve(), "content folder")
+    return parse_knowledge_yaml(path, decode_text(path, path.read_bytes()))
 
 
 def _project_kinds() -> tuple[str, ...]:

@@ -196,8 +196,16 @@ def safe_url(url: str) -> str:
 
 
 def page_title(title: str) -> str:
-    """A title for YAML front matter. MkDocs/Material print it unescaped, so HTML-escape it."""
-    return json.dumps(html.escape(title, quote=True), ensure_ascii=False)
+    """A title for YAML front matter. MkDocs/Material print it unescaped, so HTML-escape it.
+
+    A JSON string is a YAML double-quoted scalar, but YAML allows fewer raw characters than JSON:
+    DEL, C1 controls, surrogates, U+FFFE/U+FFFF and U+2028/U+2029 are written as \\u escapes. One raw
+    DEL is enough to make MkDocs drop the whole front matter and render it as Markdown."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                            json.dumps(html.escape(title, quote=True), ensure_ascii=False))
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 # --- values shown on the pages -------------------------------------------------------------------

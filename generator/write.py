@@ -33,6 +33,7 @@ from .errors import BuildError
 from .model import Letter
 from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
 from .qaindex import Item, Round, rounds
+from .read import check_inside
 from .render import OutputPage, kind_citation, line_count, page_url, title_of
 
 try:
@@ -63,6 +64,7 @@ def hand_written_pages(pages_dir: Path) -> tuple[str, list[OutputPage]]:
     """(home intro, the other pages) from the pages folder, copied as they are."""
     intro, pages = "", []
     for path in sorted(pages_dir.rglob("*.md")):
+        check_inside(path, pages_dir, "pages folder")     # a link to a file elsewhere is refused
         rel = path.relative_to(pages_dir).as_posix()
         text = path.read_text(encoding="utf-8")
         if rel == HOME_INTRO:

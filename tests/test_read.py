@@ -383,3 +383,107 @@ def test_soft_hyphen_that_stands_for_a_real_hyphen():
     # elsewhere it only marks a possible break, and goes
     assert remove_soft_hyphens("Indo\u00adnesië ver\u00adenigde") == "Indonesië verenigde"
     assert remove_soft_hyphens("Bel\u00ad\ngische regering") == "Belgische\nregering"
+
+
+# --- issue 15: decoding on evidence, control characters, links, aliases, silent drops --------------
+
+def test_utf8_with_a_stray_byte_names_the_byte_and_its_line():
+    data = "een\ntwee Genève\ndrie".encode() + b" \x96 vier\n"
+    with pytest.raises(SourceError) as info:
+        decode_text(Path("x.txt"), data)
+    assert info.value.line == 3
+    offset = data.index(b"\x96")
+    assert f"byte {offset} (line 3) is not UTF-8: 0x96" in info.value.message
+    assert "is not UTF-8: 0x96, while the rest of the file is UTF-8 (e.g. 'è' at line 2)" in info.value.message
+    assert "UTF-8" in info.value.hint
+
+
+def test_cp1252_is_read_only_without_any_utf8_sequence():
+    assert decode_text(Path("x.txt"), "Curaçao – “ja”\n".encode("cp1252")) == "Curaçao – “ja”\n"
+
+
+def test_several_stray_bytes_are_counted():
+    with pytest.raises(SourceError) as info:
+        decode_text(Path("x.txt"), "ë\n".encode() + b"a\xe9\nb\xe9\n")
+    assert "1 more such byte(s), e.g. at byte 7 (line 3)" in info.value.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(codec):
+    with pytest.raises(SourceError) as info:
+        decode_text(Path("x.txt"), "Geachte voorzitter,\nCuraçao\n".encode(codec))
+    assert "UTF-16" in info.value.message and "binary" not in info.value.message
+
+
+def test_control_characters_are_normalised_with_a_warning(tmp_path):
+    (source,) = read_sources(make_content(tmp_path, {"a.txt": OPENING_2020 + "Curaçao\x96 en\x7f Aruba\x01\x81.\n"}))
+    assert "Curaçao– en Aruba." in source.text
+    assert len(source.warnings) == 1 and ":3: control characters in the line: U+0096 read as '–', U+007F removed, " \
+        "U+0001 removed, U+0081 removed" in source.warnings[0]
+
+
+def test_a_symbolic_link_inside_the_content_folder_is_read(tmp_path):
+    content = make_content(tmp_path, {})
+    (content / "bron.txt").write_text(OPENING_2020, encoding="utf-8")
+    (content / "letters/a.txt").symlink_to(content / "bron.txt")
+    (source,) = read_sources(content)
+    assert source.text == OPENING_2020
+
+
+def test_a_broken_symbolic_link_is_an_error(tmp_path):
+    content = make_content(tmp_path, {"b.txt": OPENING_2020})
+    (content / "letters/a.txt").symlink_to(content / "weg.txt")
+    with pytest.raises(SourceError) as info:
+        read_sources(content)
+    assert "symbolic link to a file that does not exist" in info.value.message
+
+
+def test_letters_in_a_subfolder_are_an_error(tmp_path):
+    content = make_content(tmp_path, {"b.txt": OPENING_2020})
+    (content / "letters/2020").mkdir()
+    (content / "letters/2020/a.txt").write_text(OPENING_2020, encoding="utf-8")
+    errors: list[SourceError] = []
+    assert len(read_sources(content, errors)) == 1
+    assert [e.message for e in errors] == ["letters in a subfolder are not read"]
+
+
+def test_an_alias_in_a_knowledge_file_is_refused():
+    from generator.knowledge import parse_knowledge_yaml
+
+    with pytest.raises(SourceError) as info:
+        parse_knowledge_yaml("missions.yml", "A:\n  name: &n Naam\nB:\n  name: *n\n")
+    assert info.value.line == 4 and "'B > name' repeats the value of line 2" in info.value.message
+
+
+def test_a_merge_key_is_an_alias_too(tmp_path):
+    with pytest.raises(SourceError) as info:
+        read_sources(make_content(tmp_path, {"a.txt": OPENING_2020,
+                                             "a.yml": "signatories:\n  - &s {name: A, role: B}\n  - <<: *s\n"}))
+    assert "YAML alias" in info.value.message
+
+
+def _pdf(password: str | None) -> bytes:
+    import io
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Hierbij bied ik u het verslag aan.")
+    page.save()
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(out.getvalue())))
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="eigenaar", algorithm="RC4-128")
+    encrypted = io.BytesIO()
+    writer.write(encrypted)
+    return encrypted.getvalue()
+
+
+def test_an_encrypted_pdf_with_an_empty_password_is_read(tmp_path):
+    (source,) = read_sources(make_content(tmp_path, {"a.pdf": _pdf("")}))
+    assert "Hierbij bied ik u het verslag aan." in source.text
+
+
+def test_a_pdf_with_a_password_says_so(tmp_path):
+    error = read_error(tmp_path, {"a.pdf": _pdf("geheim")})
+    assert "protected by a password" in error.message and "without a password" in error.hint

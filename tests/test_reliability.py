@@ -787,3 +787,192 @@ def test_i8_two_builds_started_together_never_crash(project):
     assert 0 in [code for code, _ in results]
     assert _page(project, "nieuw").is_file()
     assert _leftovers(project.root) == []
+
+
+# --- 8. hostile or unlucky input (issue 15, the input side) ---------------------------------------
+
+@pytest.mark.parametrize("link, target", [
+    ("letters/lek.txt", "secret.txt"),
+    (f"letters/{LETTER}.yml", "secret.yml"),
+    ("knowledge/missions.yml", "secret.yml"),
+    ("pages/lek.md", "secret.txt"),
+    ("letters", "elders"),
+], ids=["letter", "sidecar", "knowledge-file", "page", "letters-folder"])
+def test_a_symbolic_link_out_of_the_content_folder_is_refused(project, link, target):
+    """`ln -s /etc/passwd content/letters/leak.txt` used to publish the file (issue 15, 1)."""
+    outside = project.root / target
+    if link == "letters":
+        shutil.copytree(project.letters, outside)
+        shutil.rmtree(project.letters)
+    elif target.endswith(".yml"):
+        shutil.copy(project.content / link, outside)
+        (project.content / link).unlink()
+    else:
+        outside.write_text(OPENING + "Geheim: root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (project.content / link).symlink_to(outside)
+    project.assert_refused(*project.build()[::2], f"{link}: the ", "is a symbolic link to a ",
+                           "outside the ", "copy the ")
+
+
+def test_a_symbolic_link_inside_the_content_folder_is_followed(project):
+    (project.content / "archief").mkdir()
+    (project.content / "archief/kopie.txt").write_text(OPENING, encoding="utf-8")
+    (project.letters / "kopie.txt").symlink_to(project.content / "archief/kopie.txt")
+    code, out, err = project.build()
+    assert code == 0, err
+    assert (project.site / "brieven/kopie/index.html").is_file()
+
+
+PHISH = "Hierbij\x7f informeer ik u over [klik](http://evil.example/phish) in Mali."
+
+
+def _evil_html(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+            if re.search(r"<(?:a|img)\b[^>]*(?:href|src)=\"?http://evil", p.read_text(encoding="utf-8"))]
+
+
+def test_control_characters_never_make_markdown_live(project):
+    """A DEL or a C1 control in a letter's first sentence (its title) or in a sidecar title used to
+    break the YAML front matter, which MkDocs then rendered as Markdown: a live link (issue 15, 2)."""
+    (project.letters / "del.txt").write_text(PHISH + "\n\nDe Minister\x96 van Buitenlandse Zaken.\n", encoding="utf-8")
+    (project.letters / "titel.txt").write_text(OPENING, encoding="utf-8")
+    (project.letters / "titel.yml").write_text(
+        'title: "Brief\x7f\x85 [x](http://evil.example) ![i](http://evil.example/i.png)"\n', encoding="utf-8")
+    (project.letters / "escape.txt").write_text(OPENING, encoding="utf-8")
+    (project.letters / "escape.yml").write_text('title: "Brief\\x7f\\x96 [x](http://evil.example)"\n', encoding="utf-8")
+    code, out, err = project.build()
+    assert code == 0, err
+    assert _evil_html(project.site) == []
+    assert "letters/del.txt:1: control characters in the line: U+007F removed" in out + err
+    assert "letters/del.txt:3: control characters in the line: U+0096 read as '–'" in out + err
+    assert "letters/titel.yml:1: control characters in the line: U+007F removed, U+0085 read as '…'" in out + err
+    assert "letters/escape.yml:1: control characters in the value: U+007F removed, U+0096 read as '–'" in out + err
+    shown = page_text(project.site / "brieven/del/index.html")
+    assert "[klik](http://evil.example/phish)" in shown and "De Minister– van Buitenlandse Zaken." in shown
+    title = (project.site / "brieven/titel/index.html").read_text(encoding="utf-8")
+    assert "<h1" in title and "Brief… [x](http://evil.example) ![i](http://evil.example/i.png)" in title
+
+
+@pytest.mark.parametrize("char", ["\x7f", "\x96", "\x85", "\u2028"])
+def test_front_matter_titles_hold_any_character(char):
+    """Whatever reaches a title, the front matter stays YAML that reads back as that title."""
+    title = f"Hierbij{char} [klik](http://evil.example/phish) <b>"
+    front = yaml.safe_load("title: " + render.page_title(title))
+    assert front == {"title": title.replace("<", "&lt;").replace(">", "&gt;")}
+
+
+@pytest.mark.parametrize("where", ["sidecar", "knowledge"])
+def test_yaml_aliases_are_refused_at_once(project, where):
+    """Nine levels of anchors used to take a minute and end in a MemoryError (issue 15, 5)."""
+    bomb = ['a0: &a0 ["' + "lol" * 10 + '"]'] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]"
+                                                   for i in range(1, 10)]
+    if where == "sidecar":
+        path, name = project.letters / f"{LETTER}.yml", f"letters/{LETTER}.yml:2:"
+        path.write_text("notes:\n  " + "\n  ".join(bomb) + "\n", encoding="utf-8")
+    else:
+        path, name = project.content / "knowledge/missions.yml", "knowledge/missions.yml:"
+        path.write_text(path.read_text(encoding="utf-8") + "\nBOMB:\n  " + "\n  ".join(bomb) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    code, out, err = project.build()
+    assert time.perf_counter() - start < 20
+    project.assert_refused(code, err, name, "through a YAML alias (*name)", "write the value out in full")
+    assert len(err) < 1000
+
+
+def test_a_huge_value_is_cut_short_in_the_message(project):
+    (project.letters / f"{LETTER}.yml").write_text("notes: [" + ", ".join(["lang"] * 100_000) + "]\n", encoding="utf-8")
+    code, out, err = project.build()
+    project.assert_refused(code, err, f"letters/{LETTER}.yml:1: field 'notes' has a wrong value", "characters)")
+    assert len(err) < 1000
+
+
+def test_a_utf8_letter_with_one_stray_byte_is_not_read_as_cp1252(project):
+    """It used to be decoded wholesale as cp1252: "Curaçao" became "CuraÃ§ao" everywhere (issue 15, 6)."""
+    text = (OPENING + "De minister van Curaçao sprak in Genève over België.\n").encode("utf-8")
+    broken = text.replace(b"sprak", b"spr\xe4k")
+    (project.letters / "kapot.txt").write_bytes(broken)
+    offset = broken.index(b"\xe4")
+    project.assert_refused(*project.build()[::2], f"letters/kapot.txt:5: byte {offset} (line 5) "
+                           "is not UTF-8: 0xe4", "'ç' at line 5", "save the file as UTF-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_called_utf16(project, codec):
+    (project.letters / "word.txt").write_bytes((OPENING + "Curaçao\n").encode(codec))
+    project.assert_refused(*project.build()[::2], "letters/word.txt: the file is UTF-16 encoded", "UTF-8")
+
+
+def test_a_key_written_twice_in_a_sidecar_is_refused(project):
+    """YAML would silently keep the last title (issue 15, 9)."""
+    (project.letters / f"{LETTER}.yml").write_text("title: Eerste\ndate: 2019-02-15\ntitle: Tweede\n", encoding="utf-8")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:3: 'title' is written twice (lines 1 and 3)")
+
+
+@pytest.mark.parametrize("name, expected", [
+    (".verborgen.txt", "a hidden file (its name starts with '.') is not read"),
+    ("brief.md", "a .md file is not read: letters are .txt or .pdf"),
+    ("brief.text", "a .text file is not read"),
+], ids=["hidden", "md", "text"])
+def test_a_letter_that_would_not_be_read_is_refused(project, name, expected):
+    (project.letters / name).write_text(OPENING, encoding="utf-8")
+    project.assert_refused(*project.build()[::2], f"letters/{name}: {expected}", "rename it to ")
+
+
+def test_editor_files_in_the_letters_folder_are_ignored(project):
+    for name in (".DS_Store", "._brief.txt", ".#brief.txt", "README.md", "brief.txt~"):
+        (project.letters / name).write_bytes(b"\x00\x01")
+    code, out, err = project.build()
+    assert code == 0, err
+
+
+def test_an_empty_letters_folder_is_refused(project):
+    for path in project.letters.iterdir():
+        path.unlink()
+    project.assert_refused(*project.build()[::2], "letters: no letters found in the letters folder")
+
+
+def test_a_sidecar_url_the_page_cannot_link_is_refused(project):
+    """It used to disappear from the letter's page without a word (issue 15, 9)."""
+    path = project.letters / f"{LETTER}.yml"
+    path.write_text(path.read_text(encoding="utf-8") + 'url: "https://example.org/a<b>"\n', encoding="utf-8")
+    project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:", "field 'url' contains '<'", "%3C")
+
+
+def _aes_pdf(monkeypatch) -> bytes:
+    """A PDF with a text layer, AES-128 encrypted with an empty user password. pypdf encrypts AES
+    only with `cryptography`; without it a stand-in does (the reader needs `cryptography` anyway)."""
+    from reportlab.pdfgen import canvas
+    import pypdf._encryption
+
+    class StandIn:
+        def __init__(self, key):
+            pass
+
+        def encrypt(self, data: bytes) -> bytes:
+            return bytes(16) + data + bytes([16 - len(data) % 16]) * (16 - len(data) % 16)
+
+    monkeypatch.setattr(pypdf._encryption, "CryptAES", StandIn)
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Hierbij bied ik u het verslag aan.")
+    page.save()
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(out.getvalue())))
+    writer.encrypt(user_password="", owner_password="eigenaar", algorithm="AES-128")
+    encrypted = io.BytesIO()
+    writer.write(encrypted)
+    monkeypatch.undo()
+    return encrypted.getvalue()
+
+
+def test_an_aes_pdf_names_what_is_missing(project, monkeypatch):
+    """It used to say "check that the file is a complete, unencrypted PDF" (issue 15, 9)."""
+    pytest.importorskip("reportlab")
+    try:
+        import cryptography  # noqa: F401
+        pytest.skip("cryptography is installed: pypdf reads AES PDFs")
+    except ImportError:
+        pass
+    (project.letters / "aes.pdf").write_bytes(_aes_pdf(monkeypatch))
+    project.assert_refused(*project.build()[::2], "letters/aes.pdf: the PDF is encrypted with AES",
+                           "needs the Python package cryptography, which is not installed",
+                           "pip install cryptography")
