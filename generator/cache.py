@@ -68,7 +68,10 @@ class LetterCache:
     def key(self, source: Source) -> str:
         digest = hashlib.sha256(self.context.encode())
         sidecar = json.dumps(source.sidecar, sort_keys=True, default=str, ensure_ascii=False)
-        for part in (str(source.path), str(source.sidecar_path or ""), sidecar, source.text):
+        # the read-time warnings too (control characters normalised at reading leave the text the
+        # same as a file already written without them, but the letter's warnings differ)
+        for part in (str(source.path), str(source.sidecar_path or ""), sidecar, source.text,
+                     "\n".join(source.warnings)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
 

@@ -248,3 +248,16 @@ def test_no_cache_on_the_command_line_processes_everything_and_writes_the_cache(
         assert main([*args, *extra]) == 0
         assert expected in capsys.readouterr().out
     assert len(list(settings.letter_cache.glob("*/*.pickle"))) == 2        # the letter and the vocabulary
+
+
+def test_key_covers_the_read_time_warnings(tmp_path):
+    """A letter whose control characters were normalised at reading has the same text as one
+    written without them; its warnings differ, so its cache entry must too."""
+    from generator.cache import LetterCache
+    from generator.model import Source
+
+    cache = LetterCache(tmp_path, context="c")
+    plain = Source(Path("/x/a.txt"), "Hierbij – informeer ik u.\n")
+    normalised = Source(Path("/x/a.txt"), "Hierbij – informeer ik u.\n",
+                        warnings=("a.txt:1: control characters in the line: U+0096 read as '–'",))
+    assert cache.key(plain) != cache.key(normalised)
