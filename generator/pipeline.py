@@ -26,7 +26,7 @@ from .extract.countries import names_from_cldr
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
-from .kinds import Kinds, build_kinds
+from .kinds import Kinds, build_kinds, default_kinds
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Letter, Source
@@ -390,7 +390,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
                taxonomy: Taxonomy | None = None, layouts: Layouts | None = None,
                kinds: Kinds | None = None) -> Entry:
     cleaned = clean(source, vocabulary, layouts)
-    parsed = parse_letter(cleaned)
+    parsed = parse_letter(cleaned, party=(kinds or default_kinds()).party)
     warnings = list(source.warnings) + [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)

@@ -298,3 +298,17 @@ def test_a_page_that_opens_in_the_answers_of_the_item_before():
     assert answers[1].text.startswith("Voor een overzicht van de in Nederlanc")
     assert [(b.series, b.number) for b in blocks if b.kind == "question"][:2] == [(2, "1"), (2, "2")]
     assert sum(b.kind == "question" for b in blocks) == 10
+
+
+def test_parties_are_written_as_kinds_yml_writes_them():
+    # sgd/1992_kamervragen-juba-soedan-vn.txt: "… Sipkes (Groen Links) …": the Q&A pages and qa.json
+    # name the party as the site does elsewhere (content/knowledge/kinds.yml, parties)
+    from generator import pipeline
+    from generator.kinds import default_kinds
+    from generator.model import Source
+
+    path = FIXTURES / "1992_kamervragen-juba-soedan-vn.txt"
+    letter = pipeline.make_letter(Source(path, path.read_text(encoding="utf-8")), kinds=default_kinds())
+    parties = {p for b in letter.blocks for _n, p in b.askers}
+    assert "GroenLinks" in parties and "Groen Links" not in parties
+    assert "Groen Links" not in " ".join(b.fractie for b in letter.blocks)

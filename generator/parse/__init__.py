@@ -114,9 +114,9 @@ class Parsed:
     warnings: list[str]             # "LINE: message", line in the source file
 
 
-def parse_letter(cleaned: Cleaned) -> Parsed:
+def parse_letter(cleaned: Cleaned, party=None) -> Parsed:
     full = _full_width(cleaned.lines)
-    segments = qa.kamervragen(cleaned.lines)
+    segments = qa.kamervragen(cleaned.lines, party)
     if segments is None:
         units = _chunk_units(_chunks(cleaned.lines), full, _letter_sections(cleaned.lines))
     else:

@@ -267,13 +267,15 @@ def has_questions(lines: list[Line]) -> bool:
     return any(QHEAD.match(l.text) for l in lines)
 
 
-def kamervragen(lines: list[Line]) -> list[Segment] | None:
+def kamervragen(lines: list[Line], party=None) -> list[Segment] | None:
     """The letter as segments when it holds written questions ('Vragen van … (ingezonden …)'),
-    else None."""
+    else None. `party` writes a party as the site does (kinds.yml: "Groen Links" -> "GroenLinks");
+    without it a party only loses its dots."""
     if not has_questions(lines):
         return None
     segs = _number_series(_segments(lines))
-    askers: dict[int, list[tuple[str, str]]] = {s.series: s.askers for s in segs if s.role == "qhead"}
+    askers: dict[int, list[tuple[str, str]]] = {
+        s.series: [(name, party(p) if party and p else p) for name, p in s.askers] for s in segs if s.role == "qhead"}
     for s in segs:
         s.askers = askers.get(s.series, [])
     return segs
