@@ -360,10 +360,10 @@ def test_a_stage_that_crashes_on_one_letter_fails_the_build_naming_it(project, m
     (project.letters / "lastig.txt").write_text(OPENING + "\nEen alinea waarover de parser struikelt.\n")
     real = pipeline.parse_letter
 
-    def parse(cleaned):
+    def parse(cleaned, **options):
         if any("struikelt" in line.text for line in cleaned.lines):
             raise IndexError("list index out of range")
-        return real(cleaned)
+        return real(cleaned, **options)
     monkeypatch.setattr(pipeline, "parse_letter", parse)
     code, out, err = project.build()
     project.assert_refused(code, err, "1 problem(s) in the content; nothing was built",
@@ -400,8 +400,8 @@ def test_the_word_check_fails_when_a_stage_drops_a_paragraph(project, monkeypatc
     assert min(conserve(project.content, project.site, sitecheck).values()) >= MIN_CONSERVE
     real = pipeline.parse_letter
 
-    def drop_one_paragraph(cleaned):
-        parsed = real(cleaned)
+    def drop_one_paragraph(cleaned, **options):
+        parsed = real(cleaned, **options)
         paragraphs = [b for b in parsed.blocks if b.kind == "paragraph"]
         parsed.blocks.remove(max(paragraphs, key=lambda b: len(b.text)))
         return parsed

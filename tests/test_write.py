@@ -177,7 +177,7 @@ def test_letters_that_fail_a_stage_are_all_reported_by_file(tmp_path, monkeypatc
     shutil.copy(letters / "2019-veiligheidsraad-2018-terugblik.txt", letters / "tweede.txt")
     real_parse = pipeline.parse_letter
 
-    def failing_parse(cleaned):
+    def failing_parse(cleaned, **options):
         raise ValueError("parser gave up")
 
     monkeypatch.setattr(pipeline, "parse_letter", failing_parse)
