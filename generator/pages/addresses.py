@@ -15,7 +15,9 @@ open data (data/*.json) and the feeds with URLs.
     feeds/brieven.xml, feeds/themas/<slug>.xml the Atom feeds
     data/<name>.json                           the open data
 
-A long list continues on <page>/2.md, <page>/3.md, … (paging.paged_path).
+A long list continues on <page>/2.md, <page>/3.md, … (paging.paged_path). The templates get
+these as globals (templates.py) and name no folder themselves; links within one folder
+(a theme page to another, a round's fractie pages) stay relative.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from itertools import groupby
 
 from babel.dates import format_date
 
+from ..index import CrossIndex
 from ..kinds import Kinds, default_kinds
 from ..model import Letter, Mention
 from ..taxonomy import Reason

@@ -19,10 +19,8 @@ from ..parse.footnotes import note_label
 _ALWAYS = "\\`*_{}[]#|"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"}
 _REPLACE = {**{c: "\\" + c for c in _ALWAYS}, **_ENTITIES}
-_SPECIAL = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
 _IMAGE_BANG = re.compile(r"!(?=\\\[)")                    # "![" would start an image
 _LINK_PAREN = re.compile(r"(?<=\\\])\(")                  # "](" would start a link target
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")      # incl. \x02/\x03 (Markdown placeholders)
 _LIST_NUMBER = re.compile(r"^(\d+)\.(?=\s|$)")           # "1. " starts an ordered list
 _SETEXT = re.compile(r"^=+\s*$")                          # "===" under a line makes it a heading
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'()\[\]\\|`{}]+$")

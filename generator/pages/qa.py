@@ -10,7 +10,7 @@ numbered answers) and Kamervragen (members ask numbered questions, a minister an
     schriftelijk-overleg/<letter id>/index.md      one round: fracties, counts, references between answers
     schriftelijk-overleg/<letter id>/<fractie>.md  one fractie: each question (first sentence) -> its answer
 
-One folder per letter keeps the addresses stable and unique however many letters there are (a
+(Addresses: addresses.qa_page.) One folder per letter keeps the addresses stable and unique however many letters there are (a
 fractie speaks in many rounds), and keeps the letters folder for letters only. The navigation
 has one entry, the overview; the letter page links to its round's pages, and the year pages
 (jaren/<year>.md) link to the rounds of every letter of the year.
@@ -27,9 +27,7 @@ from .templates import render
 
 SUMMARY_MAX = 220                      # characters of a question's first sentence on a fractie page
 SUMMARY_MIN = 70                       # a shorter first sentence takes the second one with it
-
-
-LATEST_ROUNDS = 20         # rounds listed in full on the overview; the year pages link to all of them
+LATEST_ROUNDS = 20                     # rounds listed in full on the overview; the year pages link to all
 
 
 def render_qa(letters: list[Letter]) -> list[OutputPage]:

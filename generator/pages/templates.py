@@ -14,7 +14,8 @@ from pathlib import Path
 
 import jinja2
 
-from .addresses import entity_path, page_path, page_url, qa_page, year_path
+from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELINE_PAGE, entity_overview, entity_path,
+                        page_path, page_url, qa_page, theme_feed, theme_path, year_path)
 from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_excerpt, nl_date,
                      passage_excerpt, percent, provenance, reason_note, title_of)
 from .markdown import FOOTNOTES_MARKER, anchor, attrs, body, md, note_label, page_title, render_text, safe_url
@@ -49,7 +50,11 @@ def environment() -> jinja2.Environment:
                        kind_anchor=kind_anchor, citation=citation,
                        provenance=provenance, kind_citation=kind_citation,
                        render_text=render_text, page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
-                       footnotes_marker=FOOTNOTES_MARKER, note_label=note_label)
+                       footnotes_marker=FOOTNOTES_MARKER, note_label=note_label,
+                       # addresses (pages/addresses.py): the templates name no folder themselves
+                       theme_path=theme_path, theme_feed=theme_feed, entity_overview=entity_overview,
+                       letters_feed=LETTERS_FEED, letters_overview=LETTERS_OVERVIEW,
+                       themes_overview=THEMES_OVERVIEW, timeline_page=TIMELINE_PAGE)
     return env
 
 
