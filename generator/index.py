@@ -16,16 +16,15 @@ from .knowledge import Knowledge, country_name
 from .model import Letter, Mention
 from .taxonomy import Taxonomy, Theme
 
-# Entity kinds in the order the site shows them, with their folder and Dutch labels.
+# Entity kinds in the order the site shows them, with their Dutch labels (plural, singular). Their
+# folders are in pages/addresses.py (ENTITY_DIRS).
 SECTIONS = {
-    "resolution": ("resoluties", "Resoluties", "resolutie"),
-    "mission": ("missies", "VN-missies", "missie"),
-    "country": ("landen", "Landen", "land"),
-    "kamerstuk": ("kamerstukken", "Kamerstukken", "Kamerstuk"),
+    "resolution": ("Resoluties", "resolutie"),
+    "mission": ("VN-missies", "missie"),
+    "country": ("Landen", "land"),
+    "kamerstuk": ("Kamerstukken", "Kamerstuk"),
 }
 KNOWLEDGE_FILES = {"resolution": "resolutions.yml", "mission": "missions.yml"}
-EXCERPT_MAX = 320
-SENTENCE_BREAK = re.compile(r"(?<=[.!?»”])\s+(?=[A-Z0-9«“‘(])|\n\n")
 
 
 @dataclass
@@ -33,15 +32,10 @@ class Entity:
     kind: str
     key: str
     title: str
-    slug: str                               # page name within the kind's folder
+    slug: str                               # page name within the kind's folder (addresses.entity_path)
     url: str = ""                           # the source document (undocs, officielebekendmakingen)
     facts: object | None = None             # knowledge.Mission | knowledge.Resolution | None
     mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        """Its (first) page: resoluties/2417.md, landen/mali.md, kamerstukken/26150-168.md."""
-        return f"{SECTIONS[self.kind][0]}/{self.slug}.md"
 
     @property
     def letters(self) -> int:
@@ -128,7 +122,7 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
                 entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge)
                 if entity.kind in ("resolution", "mission") and entity.facts is None:
                     index.warnings.append(
-                        f"{m.source_file}:{m.line}: {SECTIONS[m.kind][2]} {m.key} is not in the knowledge base; "
+                        f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
                         f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind]}")
             entity.mentions.append(m)
     _unique_slugs(index)
@@ -315,67 +309,3 @@ def sort_key(entity: Entity):
     if entity.kind == "resolution" and entity.key.isdigit():
         return (int(entity.key), "")
     return (0, entity.title.lower())
-
-
-def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence around text[start:end], as (before, mention, after), shortened with '…'.
-
-    Only a window of twice EXCERPT_MAX on each side is searched for sentence breaks: the excerpt
-    never shows more than that, and a letter that is one huge paragraph stays linear."""
-    lo, hi = max(start - 2 * EXCERPT_MAX, 0), min(end + 2 * EXCERPT_MAX, len(text))
-    sentence_start = lo
-    for m in SENTENCE_BREAK.finditer(text, lo, start):
-        sentence_start = m.end()
-    stop = SENTENCE_BREAK.search(text, end, hi)
-    sentence_end = stop.start() if stop else hi
-    before, after = text[sentence_start:start], text[end:sentence_end]
-    room = max(EXCERPT_MAX - (end - start), 40)
-    if len(before) > room // 2:
-        cut = before.find(" ", len(before) - room // 2)
-        before = "…" + before[cut + 1 if cut >= 0 else len(before) - room // 2:]
-    if len(after) > room - len(before):
-        cut = after.rfind(" ", 0, room - len(before))
-        after = after[:cut if cut > 0 else room - len(before)] + "…"
-    return before, text[start:end], after
-
-
-# --- long lists split over pages -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Chunk:
-    """A letter's items (mentions or passages) on one page; `continued` when the letter's earlier
-    items are on the page before (a letter with more items than fit on one page)."""
-
-    letter: Letter
-    items: tuple
-    continued: bool = False
-
-
-def newest_first(groups: list[tuple[Letter, list]]) -> list[tuple[Letter, list]]:
-    """Groups per letter (oldest first, as CrossIndex.by_letter gives them) -> newest letter first;
-    letters without a year stay last. The items of a letter keep their order."""
-    dated = [g for g in groups if g[0].meta.year]
-    return dated[::-1] + [g for g in groups if not g[0].meta.year]
-
-
-def paginate(groups: list[tuple[Letter, list]], limit: int) -> list[list[Chunk]]:
-    """Split (letter, items) groups, in their order, over pages of at most `limit` items. A letter
-    starts a new page rather than be split, unless it has more items than a page holds: then it
-    fills pages of its own. Every item is on exactly one page; there is always at least one page."""
-    if limit < 1:
-        raise ValueError(f"page limit must be at least 1, not {limit}")
-    pages: list[list[Chunk]] = [[]]
-    fill = 0
-    for letter, items in groups:
-        items, continued = list(items), False
-        if fill and len(items) > limit - fill:
-            pages.append([])
-            fill = 0
-        while items:
-            if fill == limit:
-                pages.append([])
-                fill = 0
-            take = items[:limit - fill]
-            pages[-1].append(Chunk(letter, tuple(take), continued))
-            items, fill, continued = items[len(take):], fill + len(take), True
-    return pages

@@ -228,3 +228,11 @@ class Letter:
     @property
     def answers(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "answer"]
+
+
+@dataclass(frozen=True)
+class OutputPage:
+    """A generated file: its path relative to the docs folder and its content."""
+
+    path: str
+    text: str

@@ -16,7 +16,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import feeds, parallel, render, render_qa, search, write
+from . import pages as site_pages
+from . import parallel, search, write
 from .cache import Entry, LetterCache, code_fingerprint, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
@@ -29,8 +30,9 @@ from .index import build_index
 from .kinds import Kinds, build_kinds, default_kinds
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
-from .model import Letter, Source
+from .model import Letter, OutputPage, Source
 from .parse import parse_letter
+from .parse.footnotes import dangling_refs
 from .qaindex import round_of
 from .layouts import Layouts, build_layouts
 from .layouts import bundled as bundled_layouts
@@ -229,7 +231,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     taxonomy = load_taxonomy(settings)
     glossary = load_glossary(settings)
     kinds = load_kinds(settings)
-    render.use_kinds(kinds)
+    site_pages.use_kinds(kinds)
     clock.lap("knowledge")
     counts: dict[str, int] = {}
     letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds, refresh=refresh)
@@ -240,14 +242,8 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     parallel.shared(letters=letters, index=index)
     letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
     parallel.shared()                       # let go of the letters when generate returns
-    pages = (render.render_site(letters, intro, index, letter_pages=letter_pages)
-             + render_qa.render_qa(letters) + hand_written
-             + [render.render_glossary(glossary)] + feeds.render_feeds(index))
-    pages = render.with_abbreviations(pages, glossary)
+    pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages)
     clock.lap("render")
-    pages += [write.letters_json(letters), write.mentions_json(index), write.entities_json(index),
-              write.themes_json(index), write.qa_json(letters)]
-    clock.lap("data")
     with _reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
         stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
     clock.lap("write")
@@ -375,9 +371,9 @@ def _process(source: Source) -> Entry | str:
                  "to build the other letters meanwhile, move the file out of the letters folder"))
 
 
-def _render_letter(i: int) -> render.OutputPage:
+def _render_letter(i: int) -> OutputPage:
     """A letter's page (in a worker, which has the letters and the index from its parent)."""
-    return render.render_letter(parallel.get("letters")[i], parallel.get("index"))
+    return site_pages.render_letter(parallel.get("letters")[i], parallel.get("index"))
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,
@@ -394,7 +390,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
     warnings = list(source.warnings) + [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
-    letter.warnings += render.dangling_refs(letter)
+    letter.warnings += dangling_refs(letter)
     letter.qa = round_of(letter)
     letter.warnings += letter.qa.warnings if letter.qa else []
     if tables is not None:

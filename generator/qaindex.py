@@ -6,9 +6,9 @@ Aanhangsel page, each numbered from 1: `Item.series`, anchors 'antwoord-2-1'). F
 "fractie" of a series is its members' party, or the members with their party (parse/qa.py).
 
 Pure. Built from the blocks parse/qa.py made (question and answer blocks carry their number,
-fractie and topic) and the answer references extract/answer_refs.py finds in the text. Render
-uses it for the links between answers and the fractie pages, write for data/qa.json, the
-pipeline for the warnings (a reference to an answer the letter does not have; a gap or a
+fractie and topic) and the answer references extract/answer_refs.py finds in the text. The pages
+(pages/letter.py, pages/qa.py) use it for the links between answers and the fractie pages,
+pages/data.py for data/qa.json, the pipeline for the warnings (a reference to an answer the letter does not have; a gap or a
 repeat in the numbering, which usually means a label was not recognised).
 """
 from __future__ import annotations
@@ -20,12 +20,9 @@ from itertools import groupby
 from slugify import slugify
 
 from .extract import answer_refs
-from .index import SENTENCE_BREAK, letter_order
+from .index import letter_order
 from .model import Block, Letter
 
-QA_DIR = "schriftelijk-overleg"        # folder of the Q&A pages: an overview, per letter one folder
-SUMMARY_MAX = 220                      # characters of a question's first sentence on a fractie page
-SUMMARY_MIN = 70                       # a shorter first sentence takes the second one with it
 SEARCHED = ("paragraph", "bullet", "question", "answer", "caption")
 NO_FRACTIE = "Zonder fractie"          # answers before any fractie heading
 
@@ -107,12 +104,6 @@ class Round:
             series, _, n = number.partition("-")
             return next(i.answer.anchor for i in self.items if i.series == int(series) and i.number == int(n))
         return next(i.answer.anchor for i in self.items if i.number == number)
-
-
-def qa_page(letter_id: str = "", slug: str = "index") -> str:
-    """Docs-relative path of a Q&A page: the overview (no letter), a letter's fracties ('index')
-    or one fractie's questions: schriftelijk-overleg/<letter id>/<fractie slug>.md."""
-    return f"{QA_DIR}/index.md" if not letter_id else f"{QA_DIR}/{letter_id}/{slug}.md"
 
 
 # kamerbrief: the default kind (kinds.yml) of a letter no rule recognised; there the answers decide
@@ -201,21 +192,6 @@ def _numbering_warnings(letter: Letter, answers: list[Block]) -> list[str]:
                             f"is a label between them not recognised?")
         previous = max(a.numbers or [n])            # "Antwoord 1 en 2" answers 1 and 2
     return warnings
-
-
-def summary(text: str, limit: int = SUMMARY_MAX) -> str:
-    """The first sentence of a text on one line, shortened at a word with '…' when long. A first
-    sentence too short to say anything ("Tot slot merken de leden het volgende op.") takes the
-    next one with it."""
-    sentences = SENTENCE_BREAK.split(text.strip(), maxsplit=2)
-    first = sentences[0]
-    if len(first) < SUMMARY_MIN and len(sentences) > 1:
-        first = f"{first} {sentences[1]}"
-    first = " ".join(first.split())
-    if len(first) <= limit:
-        return first
-    cut = first.rfind(" ", 0, limit)
-    return first[:cut if cut > 0 else limit].rstrip(",;:") + " …"
 
 
 def totals(all_rounds: list[Round]) -> list[tuple[str, str, int, int]]:

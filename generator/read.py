@@ -617,7 +617,7 @@ def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = 
     return _typed(path, checked, key_lines)
 
 
-# What a link target on the page may not contain (render.safe_url, which leaves out a URL that has
+# What a link target on the page may not contain (pages/markdown.safe_url, which drops a URL that has
 # any): a sidecar's url with one of these would silently disappear from the letter's page.
 URL_UNSAFE = re.compile(r"[<>\"'\[\]\\|`{}]")
 

@@ -2,8 +2,6 @@
 
 - `write_docs` mirrors the generated files into the docs folder: a file is rewritten only when
   its bytes change, files no longer generated are deleted.
-- `letters_json` is the open-data contract (data/letters.json); mentions, entities and the
-  written Q&A (data/qa.json) follow.
 - `staged_dir` + `build_site` build the site into a temporary folder next to the target and swap
   it in only when everything succeeded; a failed build leaves the previous site untouched.
 - `locked` keeps two builds off the same folders (a lock file beside each, `lock_path`);
@@ -14,7 +12,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import shutil
@@ -30,11 +27,8 @@ from typing import Iterator
 
 from . import parallel
 from .errors import BuildError
-from .model import Letter
-from .index import SECTIONS, CrossIndex, Entity, letter_order, sort_key
-from .qaindex import Item, Round, rounds
+from .model import OutputPage
 from .read import check_inside
-from .render import OutputPage, kind_citation, line_count, page_url, title_of
 
 try:
     import fcntl
@@ -74,160 +68,7 @@ def hand_written_pages(pages_dir: Path) -> tuple[str, list[OutputPage]]:
     return intro, pages
 
 
-# --- open data -------------------------------------------------------------------------------------
-
-def letter_record(letter: Letter) -> dict:
-    meta = letter.meta
-    return {
-        "id": letter.id,
-        "title": title_of(letter),
-        "kind": meta.kind,
-        "date": meta.date.isoformat() if meta.date else None,
-        "year": meta.year,
-        "sessions": list(meta.sessions),
-        "kamerstuk": meta.kamerstuk,
-        "url": meta.url,
-        "source_file": letter.source.name,
-        "page_url": page_url(letter.id),
-        "paragraphs": len(letter.paragraphs),
-        "lines": line_count(letter),
-        "furniture_removed": len(letter.furniture),
-        "citation": kind_citation(meta),
-        "chamber": meta.chamber,
-        "vergaderjaar": meta.vergaderjaar,
-        "dossier": meta.dossier,
-        "number": meta.number,
-        "aanhangsel": meta.aanhangsel,
-        "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
-        "askers": [{"name": m.name, "party": m.party} for m in meta.askers],
-        "provenance": {name: meta.provenance[name] for name in sorted(meta.provenance)},
-    }
-
-
-def letters_json(letters: list[Letter]) -> OutputPage:
-    """data/letters.json: one record per letter, oldest first by year and date (letters without a
-    year last), then id. Deterministic."""
-    return _json_page("data/letters.json", [letter_record(l) for l in letter_order(letters)])
-
-
-def mentions_json(index: CrossIndex) -> OutputPage:
-    """data/mentions.json: one record per mention; letters oldest first, then line and position."""
-    records = []
-    for letter in index.letters:
-        for m in sorted(letter.mentions, key=lambda m: (m.line, m.footnote != "", m.start)):
-            records.append({
-                "letter_id": m.letter_id, "source_file": m.source_file, "kind": m.kind, "key": m.key,
-                "explicit": m.explicit, "line": m.line, "anchor": m.anchor, "surface": m.surface,
-                "url": f"{page_url(m.letter_id)}#{m.anchor}",
-            })
-    return _json_page("data/mentions.json", records)
-
-
-def qa_json(letters: list[Letter]) -> OutputPage:
-    """data/qa.json: one record per numbered answer of a written Q&A round; letters oldest first
-    (as in letters.json), then answer number."""
-    return _json_page("data/qa.json", [qa_record(qa, item) for qa in rounds(letters)
-                                       for item in sorted(qa.items, key=lambda i: (i.series, i.number))])
-
-
-def qa_record(qa: Round, item: Item) -> dict:
-    q, a = item.question, item.answer
-    lines = item.question_lines
-    return {
-        "letter_id": qa.letter.id, "number": item.number, "fractie": item.fractie, "topic": item.topic,
-        "question": item.question_text, "answer": a.text, "label": a.label,
-        "question_lines": list(lines) if lines else None,
-        "answer_lines": [a.span.start, a.span.end],
-        "anchor": a.anchor, "question_anchor": q.anchor if q else None,
-        "references": list(item.references),
-        "url": f"{page_url(qa.letter.id)}#{a.anchor}",
-        "kind": qa.kind, "series": item.series, "numbers": list(item.numbers or (item.number,)),
-        "askers": [{"name": n, "party": p} for n, p in item.askers],
-    }
-
-
-def entities_json(index: CrossIndex) -> OutputPage:
-    """data/entities.json: the knowledge-base facts of every mentioned entity, with counts."""
-    data = {}
-    for kind, (folder, _label, _noun) in SECTIONS.items():
-        entities = sorted(index.of_kind(kind), key=sort_key)
-        data[folder] = [entity_record(e) for e in entities]
-    return _json_page("data/entities.json", data)
-
-
-def themes_json(index: CrossIndex) -> OutputPage:
-    """data/themes.json: per theme (file order) its passages, letters oldest first."""
-    themes = []
-    for entry in index.themes:
-        themes.append({
-            "slug": entry.theme.slug, "name": entry.theme.name, "description": entry.theme.description,
-            "passages": [passage_record(letter, p, entry.theme.slug) for letter, p in entry.passages],
-        })
-    general = [{"letter_id": l.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
-                "lines": [p.span.start, p.span.end]} for l in index.letters for p in l.passages if p.general]
-    return _json_page("data/themes.json", {"themes": themes, "general": general})
-
-
-def passage_record(letter: Letter, p, slug: str) -> dict:
-    reason = p.reasons[slug]
-    return {
-        "letter_id": letter.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
-        "lines": [p.span.start, p.span.end], "paragraphs": p.paragraphs, "reason": reason.source,
-        # (word, count) pairs as they are: JSON writes a pair as a list, so no list is made per word
-        "words": list(reason.words) if reason.source == "tekst" else [],
-    }
-
-
-def entity_record(e: Entity) -> dict:
-    f = e.facts
-    record: dict = {"key": e.key, "title": e.title}
-    if e.kind == "resolution":
-        record.update(year=getattr(f, "year", None), adopted=_iso(getattr(f, "adopted", None)),
-                      subject=getattr(f, "subject", ""))
-    elif e.kind == "mission":
-        record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
-                      countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
-                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""))
-    record.update(url=e.url, mentions=len(e.mentions), letters=e.letters,
-                  page_url=(f"{SECTIONS[e.kind][0]}/#{e.slug}" if e.kind == "kamerstuk"
-                            else f"{SECTIONS[e.kind][0]}/{e.slug}/"))
-    return record
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _json_page(path: str, data) -> OutputPage:
-    return OutputPage(path, dumps(data) + "\n")
-
-
-def dumps(value, level: int = 0) -> str:
-    """JSON for the data files: lists of records one record per line, each record on its line in
-    the order of its fields. (json.dumps with indent puts every value on a line of its own and,
-    with indent, cannot use the C encoder: several seconds at 2,000 letters.)"""
-    if not _holds_records(value):
-        return _encode(value)
-    pad, end = "  " * (level + 1), "  " * level
-    if isinstance(value, list):
-        return "[\n" + ",\n".join(pad + dumps(v, level + 1) for v in value) + "\n" + end + "]"
-    return "{\n" + ",\n".join(f"{pad}{_encode(k)}: {dumps(v, level + 1)}"
-                               for k, v in value.items()) + "\n" + end + "}"
-
-
-# json.dumps(value, ensure_ascii=False) makes an encoder for each call: one does for all of them
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _holds_records(value) -> bool:
-    """A list with a record in it, or a record holding such a list."""
-    if isinstance(value, list):
-        return any(isinstance(v, dict) for v in value)
-    if isinstance(value, dict):
-        for v in value.values():                    # most are text or numbers: no call for those
-            if isinstance(v, (list, dict)) and _holds_records(v):
-                return True
-    return False
+# The open data (data/*.json) is made with the other pages: generator/pages/data.py.
 
 
 # --- docs folder -----------------------------------------------------------------------------------

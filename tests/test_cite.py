@@ -6,7 +6,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from generator import render
+from generator.pages.labels import citation
+from generator.pages.letter import render_letter
 from generator.mdext.permalinks import label
 from test_render import _letter
 
@@ -22,7 +23,7 @@ class Tags(HTMLParser):
 
 
 def body_html(to_html, letter) -> str:
-    return to_html(render.render_letter(letter).text.split("---\n", 2)[2])
+    return to_html(render_letter(letter).text.split("---\n", 2)[2])
 
 
 def test_labels_of_anchors():
@@ -52,25 +53,25 @@ def test_headings_signatures_and_other_pages_get_no_paragraph_permalink(to_html)
 
 def test_the_card_holds_the_citation_without_url():
     letter = _letter(kamerstuk="26 150, nr. 187")          # an inzetbrief whose vergaderjaar is unknown
-    assert render.citation(letter) == ('Inzetbrief "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
+    assert citation(letter) == ('Inzetbrief "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
     letter.meta.date, letter.meta.year, letter.meta.kamerstuk = None, 2018, ""
-    assert render.citation(letter) == ('Inzetbrief "Een testbrief", 2018', "")
+    assert citation(letter) == ('Inzetbrief "Een testbrief", 2018', "")
     letter.meta.year = None
-    assert render.citation(letter)[0] == 'Inzetbrief "Een testbrief", datum onbekend'
+    assert citation(letter)[0] == 'Inzetbrief "Een testbrief", datum onbekend'
     letter.meta.kind = "motie"
-    assert render.citation(letter)[0] == 'Motie "Een testbrief", datum onbekend'
+    assert citation(letter)[0] == 'Motie "Een testbrief", datum onbekend'
     letter.meta.title = "Motie van het lid Sipkes"        # a title that names the kind: not twice
-    assert render.citation(letter)[0] == '"Motie van het lid Sipkes", datum onbekend'
+    assert citation(letter)[0] == '"Motie van het lid Sipkes", datum onbekend'
 
 
 def test_a_letter_whose_reference_is_known_is_cited_as_its_kind_cites_it():
     letter = _letter(kamerstuk="26 150, nr. 187")
     letter.meta.chamber, letter.meta.vergaderjaar, letter.meta.dossier, letter.meta.number = "II", "2020-2021", "26 150", "187"
-    assert render.citation(letter) == ("Kamerstukken II 2020/21, 26 150, nr. 187", "")
+    assert citation(letter) == ("Kamerstukken II 2020/21, 26 150, nr. 187", "")
     letter.meta.kind, letter.meta.vergaderjaar, letter.meta.aanhangsel = "kamervragen", "1978-1979", "1037"
-    assert render.citation(letter) == ("Aanhangsel Handelingen II 1978/79, nr. 1037", "")
+    assert citation(letter) == ("Aanhangsel Handelingen II 1978/79, nr. 1037", "")
     letter.meta.aanhangsel = ""                                # a part is missing: label, title and date
-    assert render.citation(letter) == ('Kamervragen "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
+    assert citation(letter) == ('Kamervragen "Een testbrief", 18 september 2020', "Kamerstuk 26 150, nr. 187")
 
 
 def test_the_citation_parts_are_text_whatever_the_title(to_html):
@@ -90,4 +91,4 @@ def test_the_citation_parts_are_text_whatever_the_title(to_html):
 def test_dates_in_citations_are_dutch():
     letter = _letter()
     letter.meta.date = dt.date(2019, 2, 15)
-    assert render.citation(letter)[0].endswith(", 15 februari 2019")
+    assert citation(letter)[0].endswith(", 15 februari 2019")

@@ -6,7 +6,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
-from generator import feeds
+from generator.pages import feeds
 from generator.index import build_index
 from generator.knowledge import Knowledge
 from generator.model import Signatory

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import render
+from generator.pages.glossary import render_glossary, with_abbreviations
 from generator.errors import SourceError
 from generator.glossary import Abbreviation, Glossary, build_glossary, definitions, keys_in
 from generator.knowledge import parse_knowledge_yaml
 from generator.read import read_glossary
-from generator.render import OutputPage
+from generator.model import OutputPage
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -95,14 +95,14 @@ def test_code_and_links_keep_their_text_and_a_link_has_no_tab_stop_inside(to_htm
 
 def test_every_markdown_page_but_the_glossary_gets_the_definitions_it_uses():
     pages = [OutputPage("index.md", "Welkom bij de AVVN en de PvdA.\n"), OutputPage("data/letters.json", "[]\n"),
-             OutputPage("over.md", "Niets afgekort.\n"), render.render_glossary(GLOSSARY)]
-    out = {p.path: p.text for p in render.with_abbreviations(pages, GLOSSARY)}
+             OutputPage("over.md", "Niets afgekort.\n"), render_glossary(GLOSSARY)]
+    out = {p.path: p.text for p in with_abbreviations(pages, GLOSSARY)}
     used = Glossary(tuple(a for a in GLOSSARY.abbreviations if a.key != "SDG"))
     assert out["index.md"] == "Welkom bij de AVVN en de PvdA.\n\n" + definitions(used) + "\n"
     assert out["over.md"] == "Niets afgekort.\n"
     assert out["data/letters.json"] == "[]\n"
     assert "*[" not in out["woordenlijst.md"]
-    assert render.with_abbreviations(pages, Glossary()) == pages
+    assert with_abbreviations(pages, Glossary()) == pages
 
 
 @pytest.mark.parametrize("text", [
@@ -119,10 +119,10 @@ def test_keys_in_finds_exactly_the_keys_the_text_holds_also_where_they_overlap(t
 def test_glossary_page_lists_them_alphabetically_escaped(to_html):
     glossary = Glossary((Abbreviation("WHO", "Wereldgezondheidsorganisatie", "World Health Organization"),
                          Abbreviation("AVVN", "Algemene Vergadering <b>*x*</b>")))
-    page = render.render_glossary(glossary)
+    page = render_glossary(glossary)
     assert page.path == "woordenlijst.md"
     body = to_html(page.text.split("---\n", 2)[2])
     assert body.index("AVVN") < body.index("WHO")
     assert "<b>" not in body and "&lt;b&gt;*x*&lt;/b&gt;" in body
     assert "<td>World Health Organization</td>" in body
-    assert "nog geen afkortingen" in render.render_glossary(Glossary()).text
+    assert "nog geen afkortingen" in render_glossary(Glossary()).text

@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.index import build_index, excerpt, kamerstuk_title
+from generator.index import build_index, kamerstuk_title
+from generator.pages.addresses import entity_path
+from generator.pages.labels import excerpt
 from generator.model import Block, Letter, Mention, Meta, Source, Span
 
 from conftest import knowledge_2417
@@ -29,7 +31,7 @@ def test_mentions_grouped_by_letter_in_date_order():
     assert entity.title == "Resolutie 2417 (2018)" and entity.url == "https://undocs.org/S/RES/2417(2018)"
     assert entity.letters == 2 and len(entity.mentions) == 3
     assert index.entities[("country", "SY")].title == "Syrië"
-    assert index.entities[("country", "SY")].path == "landen/syrie.md"
+    assert entity_path(index.entities[("country", "SY")]) == "landen/syrie.md"
     assert index.warnings == []
 
 

@@ -13,7 +13,7 @@ from generator.model import Source
 from generator.parse import parse_letter
 from generator.parse import qa as parse_qa
 from generator.pipeline import make_letter
-from generator.write import qa_record
+from generator.pages.data import qa_record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "kamervragen"
 LETTERS = Path(__file__).resolve().parent.parent / "content" / "letters"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render
+from generator.pages.labels import kind_label, kind_order, use_kinds
+from generator.pages.letter import render_letter
 from generator.errors import SourceError
 from generator.kinds import build_kinds, default_kinds
 from generator.knowledge import parse_knowledge_yaml
@@ -128,13 +129,13 @@ def test_errors_name_file_and_line(text, message, line):
 def test_render_labels_come_from_the_kinds_file():
     custom = kinds_from("kinds:\n  kamerbrief:\n    label: Brief aan de Kamer\n  motie:\n    label: Motie\n")
     try:
-        render.use_kinds(custom)
-        assert render.kind_label("kamerbrief") == "Brief aan de Kamer"
-        assert render.kind_label("artikel-100-brief") == "Artikel 100 brief"     # unknown to the file: still a label
-        assert render.kind_order(["motie", "zzz", "kamerbrief"]) == ["kamerbrief", "motie", "zzz"]
+        use_kinds(custom)
+        assert kind_label("kamerbrief") == "Brief aan de Kamer"
+        assert kind_label("artikel-100-brief") == "Artikel 100 brief"     # unknown to the file: still a label
+        assert kind_order(["motie", "zzz", "kamerbrief"]) == ["kamerbrief", "motie", "zzz"]
     finally:
-        render.use_kinds(None)
-    assert render.kind_label("artikel-100-brief") == "Artikel 100-brief"
+        use_kinds(None)
+    assert kind_label("artikel-100-brief") == "Artikel 100-brief"
 
 
 def test_card_shows_citation_askers_and_provenance():
@@ -144,7 +145,7 @@ def test_card_shows_citation_askers_and_provenance():
             "(Ingezonden 18 april 1979)\n\n1 Is het juist, dat <b>militairen</b> zijn beschoten?\n\n"
             "Antwoord van Minister Van der Klaauw (Buitenlandse Zaken). (Ontvangen 23 april 1979)\n\n1 Ja.\n")
     letter = make_letter(Source(Path("content/letters/1979-unifil.txt"), text))
-    page = render.render_letter(letter).text
+    page = render_letter(letter).text
     assert "| Vindplaats | Aanhangsel Handelingen II 1978/79, nr. 1037 |" in page
     assert "| Vragensteller | Van den Bergh (PvdA) |" in page
     assert "| Soort | Kamervragen |" in page
@@ -163,6 +164,6 @@ def test_an_undated_paper_shows_its_vergaderjaar_but_gets_no_year():
             "1. De eerste volzin van de considerans luidde anders.\n")
     letter = make_letter(Source(Path("content/letters/1984-vrouwenverdrag.txt"), text))
     assert letter.meta.date is None and letter.meta.year is None and letter.meta.vergaderjaar == "1984-1985"
-    page = render.render_letter(letter).text
+    page = render_letter(letter).text
     assert "| Datum | onbekend (vergaderjaar 1984-1985;" in page
     assert "| Soort | Oorspronkelijke tekst |" in page

@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from conftest import markdown_from_mkdocs_yml
-from generator.render import escape_md
+from generator.pages.markdown import escape_md
 
 
 def without(name: str) -> markdown.Markdown:

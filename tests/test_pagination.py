@@ -1,4 +1,4 @@
-"""Long entity and theme pages are split over pages (render.paged): nothing lost, nothing twice,
+"""Long entity and theme pages are split over pages (pages/paging.py): nothing lost, nothing twice,
 newest letter first, pager and year links that resolve. A tiny limit forces the split."""
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import render
-from generator.index import Chunk, build_index, paginate
+from generator.pages.entities import render_entities
+from generator.pages.paging import paged
+from generator.index import build_index
+from generator.pages.paging import Chunk, paginate
 from generator.model import Block, Letter, Mention, Meta, Source, Span
 
 from conftest import knowledge_2417
@@ -40,7 +42,7 @@ def index():
 
 
 def resolution_pages(index, limit):
-    return {p.path: p.text for p in render.render_entities(index, limit) if p.path.startswith("resoluties/2417")}
+    return {p.path: p.text for p in render_entities(index, limit) if p.path.startswith("resoluties/2417")}
 
 
 # --- splitting -----------------------------------------------------------------------------------
@@ -109,7 +111,7 @@ def test_one_page_when_everything_fits(index):
 
 def test_kamerstukken_have_an_overview_with_anchors_and_a_page_each():
     letters = [letter("2020-a", 2020, 2, "kamerstuk", "26150-168"), letter("2019-b", 2019, 1, "kamerstuk", "26150-168")]
-    pages = {p.path: p.text for p in render.render_entities(build_index(letters, knowledge_2417()), 2)}
+    pages = {p.path: p.text for p in render_entities(build_index(letters, knowledge_2417()), 2)}
     overview = pages["kamerstukken/index.md"]
     assert '| <span id="26150-168"></span>[Kamerstuk 26 150, nr. 168](26150-168.md) |' in overview
     assert "brieven/" not in overview                               # the citations are on the pages
@@ -126,11 +128,11 @@ def test_paged_pages_render_to_html_with_a_pager_nav(index, to_html):
 
 
 def test_pagination_is_deterministic(index):
-    assert render.render_entities(index, 2) == render.render_entities(index, 2)
+    assert render_entities(index, 2) == render_entities(index, 2)
 
 
 def test_the_pager_shows_a_window_of_pages_at_scale():
-    from generator.render import pager_numbers
+    from generator.pages.paging import pager_numbers
     assert pager_numbers(1, 1) == [1]
     assert pager_numbers(1, 5) == [1, 2, 3, 4, 5]
     assert pager_numbers(1, 200) == [1, 2, 3, 4, 0, 200]
@@ -140,7 +142,7 @@ def test_the_pager_shows_a_window_of_pages_at_scale():
 
 
 def test_a_long_list_links_every_page_through_previous_and_next(index):
-    pages = {p.path: p.text for p in render.render_entities(index, 1)}
+    pages = {p.path: p.text for p in render_entities(index, 1)}
     paged = sorted((p for p in pages if p.startswith("resoluties/2417/")), key=lambda p: int(p.rsplit("/", 1)[1][:-3]))
     assert len(paged) >= 5
     for path in paged:                   # every page but the last says where the next one is

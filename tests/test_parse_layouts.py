@@ -11,7 +11,7 @@ from generator.clean import clean
 from generator.model import Cleaned, Line, Source
 from generator.parse import parse_letter
 from generator.pipeline import make_letter
-from generator.render import render_letter
+from generator.pages.letter import render_letter
 
 LETTERS = Path(__file__).resolve().parent.parent / "content" / "letters"
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, render, render_qa, write
+from generator import pipeline, write
+from generator.pages.letter import render_letter
+from generator.pages.data import qa_json
+from generator.pages.qa import render_qa
 from generator.config import Settings
 from generator.model import Source
 from generator.pipeline import make_letter
@@ -57,7 +60,7 @@ def links_in(html: str) -> _Links:
 
 
 def test_references_become_same_page_links_with_the_text_unchanged(to_html):
-    page = render.render_letter(letter(SYNTHETIC))
+    page = render_letter(letter(SYNTHETIC))
     out = to_html(body(page))
     parsed = links_in(out)
     assert ("#antwoord-2", "vraag 2") in parsed.links and ("#antwoord-1", "vraag 1") in parsed.links
@@ -66,7 +69,7 @@ def test_references_become_same_page_links_with_the_text_unchanged(to_html):
 
 
 def test_letter_page_leads_to_the_fractie_pages_and_shows_labels(to_html):
-    out = to_html(body(render.render_letter(letter(SYNTHETIC))))
+    out = to_html(body(render_letter(letter(SYNTHETIC))))
     hrefs = [h for h, _ in links_in(out).links]
     assert "../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/christenunie.md" in hrefs
     assert "../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/volt.md" in hrefs
@@ -79,12 +82,12 @@ def test_letter_page_leads_to_the_fractie_pages_and_shows_labels(to_html):
 
 
 def test_letter_without_answers_has_no_qa_line():
-    page = render.render_letter(letter(REPO / "content" / "letters" / "2020-avvn75-inzet.txt"))
+    page = render_letter(letter(REPO / "content" / "letters" / "2020-avvn75-inzet.txt"))
     assert "vn-qa-nav" not in page.text and "schriftelijk-overleg/" not in page.text
 
 
 def test_fractie_page_lists_questions_by_topic_with_deep_links(to_html):
-    pages = {p.path: p for p in render_qa.render_qa([letter(SYNTHETIC)])}
+    pages = {p.path: p for p in render_qa([letter(SYNTHETIC)])}
     assert sorted(pages) == ["schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/christenunie.md",
                              "schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/index.md",
                              "schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/volt.md",
@@ -107,7 +110,7 @@ def test_fractie_page_lists_questions_by_topic_with_deep_links(to_html):
 def test_question_text_on_a_fractie_page_is_escaped(to_html):
     text = SYNTHETIC.read_text(encoding="utf-8").replace(
         "Hoe beoordeelt het kabinet de rol", "Hoe *beoordeelt* [x](javascript:y) <b>het</b> | kabinet de rol")
-    pages = render_qa.render_qa([letter(SYNTHETIC, text)])
+    pages = render_qa([letter(SYNTHETIC, text)])
     page = next(p for p in pages if p.path.endswith("/christenunie.md"))
     out = to_html(body(page))
     assert "<em>" not in out and "<b>" not in out and "javascript" not in "".join(h for h, _ in links_in(out).links)
@@ -115,14 +118,14 @@ def test_question_text_on_a_fractie_page_is_escaped(to_html):
 
 
 def test_overview_without_rounds_still_exists():
-    pages = render_qa.render_qa([letter(REPO / "content" / "letters" / "2020-avvn75-inzet.txt")])
+    pages = render_qa([letter(REPO / "content" / "letters" / "2020-avvn75-inzet.txt")])
     assert [p.path for p in pages] == ["schriftelijk-overleg/index.md"]
     assert "Er zijn nog geen brieven met vragen en genummerde antwoorden." in pages[0].text
 
 
 def test_overview_of_two_rounds_counts_across_letters(to_html):
     letters = [letter(SYNTHETIC), letter(QA_LETTER)]
-    overview = next(p for p in render_qa.render_qa(letters) if p.path == "schriftelijk-overleg/index.md")
+    overview = next(p for p in render_qa(letters) if p.path == "schriftelijk-overleg/index.md")
     out = to_html(body(overview))
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>\s*</tr>", out)
     assert ("PvdA", "26", "1") in rows and ("Volt", "1", "1") in rows
@@ -132,7 +135,7 @@ def test_overview_of_two_rounds_counts_across_letters(to_html):
 
 def test_qa_json_records_order_and_fields():
     letters = [letter(SYNTHETIC), letter(QA_LETTER)]
-    records = json.loads(write.qa_json(letters).text)
+    records = json.loads(qa_json(letters).text)
     assert len(records) == 117 + 3
     assert [(r["letter_id"], r["number"]) for r in records] == sorted(
         ((r["letter_id"], r["number"]) for r in records), key=lambda k: (k[0] != "2020-avvn75-schriftelijk-overleg", k[1]))
@@ -147,7 +150,7 @@ def test_qa_json_records_order_and_fields():
     last = records[-1]
     assert (last["letter_id"], last["number"], last["fractie"], last["topic"], last["references"]) == (
         "2022-avvn77-schriftelijk-overleg", 3, "Volt", "Hervorming van de Veiligheidsraad", [2, 1])
-    assert json.loads(write.qa_json([letter(SYNTHETIC), letter(QA_LETTER)]).text) == records
+    assert json.loads(qa_json([letter(SYNTHETIC), letter(QA_LETTER)]).text) == records
 
 
 @pytest.mark.slow
@@ -183,7 +186,7 @@ def test_answers_quoted_in_another_kind_of_letter_make_no_round():
     assert quoted.meta.kind == "inzetbrief"
     assert any(b.kind == "answer" for b in quoted.blocks)
     assert quoted.qa is None
-    assert render_qa.render_qa([quoted]) == render_qa.render_qa([])
+    assert render_qa([quoted]) == render_qa([])
     unknown = letter(QA_LETTER.with_name("2020-antwoorden.txt"), text)
     assert unknown.meta.kind == "kamerbrief" and unknown.qa is not None and len(unknown.qa.items) > 10
 
@@ -193,7 +196,7 @@ def test_one_overview_for_schriftelijk_overleg_and_kamervragen():
     # Kamervragen (Bolkestein and Joekes, VVD; Van der Spek, PSP) next to the real schriftelijk overleg
     kv_path = REPO / "tests" / "fixtures" / "kamervragen" / "1980_kamervragen-vn-mensenrechten-saoedi-arabie.txt"
     kv, so = letter(kv_path), letter(QA_LETTER)
-    pages = {p.path: p for p in render_qa.render_qa([so, kv])}
+    pages = {p.path: p for p in render_qa([so, kv])}
     overview = pages["schriftelijk-overleg/index.md"].text
     assert "title: Vragen en antwoorden" in overview
     assert "1 schriftelijk overleg en 1 keer Kamervragen" in overview

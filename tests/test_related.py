@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, render
+from generator import pipeline
+from generator.pages.letter import related_note
 from generator.config import Settings
 from generator.extract.themes import Passage
 from generator.index import build_index, most_shared
@@ -77,7 +78,7 @@ def test_note_says_what_is_shared_escaped():
     a = letter("a", dt.date(2020, 1, 1), [("country", c) for c in ("ML", "SY", "NL", "FR", "DE", "BE")], ("klimaat",))
     b = letter("b", dt.date(2019, 1, 1), [("country", c) for c in ("ML", "SY", "NL", "FR", "DE", "BE")], ("klimaat",))
     index = index_of(a, b)
-    note = render.related_note(index.related["a"][0], index)
+    note = related_note(index.related["a"][0], index)
     assert note == ("thema Klimaat; 6 resoluties, missies, landen of Kamerstukken: "
                     "België, Duitsland, Frankrijk, Mali en 2 meer")
 

@@ -22,7 +22,10 @@ import pypdf
 import pytest
 import yaml
 
-from generator import pipeline, render
+from generator import pipeline
+from generator import pages as site_pages
+from generator.pages.labels import mention_excerpt
+from generator.pages.markdown import page_title
 from generator.__main__ import main
 from generator.write import SITE_MARKER
 
@@ -299,7 +302,7 @@ def test_mention_excerpts_are_not_quadratic():
     letter = Letter("groot", Source(Path("groot.txt"), text), Meta(), [Block("paragraph", text, Span(1, 1))], [], [])
     mentions = [Mention("groot", "groot.txt", "country", "ML", True, 1, "p-1", "Mali", s, s + 4, 0) for s in starts]
     start = time.perf_counter()
-    excerpts = [render.mention_excerpt(m, {"groot": letter}) for m in mentions]
+    excerpts = [mention_excerpt(m, {"groot": letter}) for m in mentions]
     assert time.perf_counter() - start < 2
     assert excerpts[500] == "De Veiligheidsraad sprak over **Mali**."
 
@@ -503,12 +506,12 @@ def test_broken_link_in_a_hand_written_page(project):
     (f"[weg](../resoluties/index.md#geen-anker)", "geen-anker"),
 ], ids=["missing-page", "missing-anchor-same-page", "missing-anchor-other-page"])
 def test_broken_link_in_generated_markdown(project, monkeypatch, link, expected):
-    real = render.render_letter
+    real = site_pages.render_letter
 
     def with_broken_link(letter, index=None):
         page = real(letter, index)
-        return render.OutputPage(page.path, page.text + f"\n{link}\n")
-    monkeypatch.setattr(render, "render_letter", with_broken_link)
+        return site_pages.OutputPage(page.path, page.text + f"\n{link}\n")
+    monkeypatch.setattr(site_pages, "render_letter", with_broken_link)
     project.assert_refused(*project.build()[::2], f"brieven/{LETTER}.md", expected)
 
 
@@ -857,7 +860,7 @@ def test_control_characters_never_make_markdown_live(project):
 def test_front_matter_titles_hold_any_character(char):
     """Whatever reaches a title, the front matter stays YAML that reads back as that title."""
     title = f"Hierbij{char} [klik](http://evil.example/phish) <b>"
-    front = yaml.safe_load("title: " + render.page_title(title))
+    front = yaml.safe_load("title: " + page_title(title))
     assert front == {"title": title.replace("<", "&lt;").replace(">", "&gt;")}
 
 

@@ -1,4 +1,4 @@
-"""render.py: letter text is data (escape_md), and a letter renders to the expected Markdown."""
+"""pages/markdown.py and pages/letter.py: letter text is data (escape_md), and a letter renders to the expected Markdown."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render
 from generator.model import Block, Footnote, FootnoteRef, Furniture, Letter, Meta, Signatory, Source, Span
+from generator.pages import render_site
+from generator.pages.home import LATEST_LETTERS, render_home
+from generator.pages.labels import EXCERPT_CHARS, _normalized_start, passage_excerpt
+from generator.pages.letter import render_letter
+from generator.pages.markdown import escape_md, md, safe_url
+from generator.pages.paging import paged
+from generator.parse.footnotes import dangling_refs
 
 INJECTIONS = [
     "<script>alert(1)</script>",
@@ -76,7 +82,7 @@ def _words(text: str) -> str:
 
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_escape_md_shows_letter_text_literally(payload, to_html):
-    out = to_html(render.escape_md(payload))
+    out = to_html(escape_md(payload))
     page = _read(out)
     assert {tag for tag, _ in page.tags} <= {"p"}, out
     expected = _words(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", payload))
@@ -86,18 +92,18 @@ def test_escape_md_shows_letter_text_literally(payload, to_html):
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_escape_md_inside_a_line_and_a_list_item(payload, to_html):
     """The same payloads after other text (line_start=False) and as a bullet item."""
-    out = to_html("Tekst " + render.escape_md(payload, line_start=False) + "\n\n- " + render.md(payload))
+    out = to_html("Tekst " + escape_md(payload, line_start=False) + "\n\n- " + md(payload))
     tags = {tag for tag, _ in _read(out).tags}
     assert tags <= {"p", "ul", "li"}, out
 
 
 def test_escape_md_html_escapes_every_angle_bracket_and_ampersand():
-    assert render.escape_md("<b>&c") == "&lt;b&gt;&amp;c"
+    assert escape_md("<b>&c") == "&lt;b&gt;&amp;c"
 
 
 def test_escape_md_adds_little_noise():
     plain = "De 75e zitting van de AVVN (2020) - zie ook Kamerstuk 26 150, nr. 187."
-    assert render.escape_md(plain) == plain
+    assert escape_md(plain) == plain
 
 
 def _letter(**meta) -> Letter:
@@ -123,7 +129,7 @@ def _letter(**meta) -> Letter:
 
 
 def test_letter_page_has_anchors_footnotes_and_card(to_html):
-    page = render.render_letter(_letter())
+    page = render_letter(_letter())
     text = page.text
     assert page.path == "brieven/2020-test.md"
     assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Een testbrief"}
@@ -148,22 +154,22 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
 def test_answer_without_label_shows_its_number():
     letter = _letter()
     letter.blocks[5].label = ""
-    assert "**Antwoord 51**" in render.render_letter(letter).text
+    assert "**Antwoord 51**" in render_letter(letter).text
 
 
 def test_empty_blocks_are_skipped_but_a_bare_answer_label_is_kept(to_html):
     letter = _letter()
     letter.blocks[1].text, letter.blocks[1].footnote_refs = "  ", []
     letter.blocks[5].text = ""
-    out = to_html(render.render_letter(letter).text.split("---\n", 2)[2])
+    out = to_html(render_letter(letter).text.split("---\n", 2)[2])
     assert 'id="p-1"' not in out and "{ #p-1 }" not in out
     assert 'id="antwoord-51"' in out and "51. Antwoord van het kabinet:" in out
 
 
 def test_rendering_is_deterministic():
-    assert render.render_letter(_letter()).text == render.render_letter(_letter()).text
+    assert render_letter(_letter()).text == render_letter(_letter()).text
     letters = [_letter()]
-    assert render.render_site(letters, "Intro.") == render.render_site(letters, "Intro.")
+    assert render_site(letters, "Intro.") == render_site(letters, "Intro.")
 
 
 def test_every_letter_field_is_escaped(to_html):
@@ -176,7 +182,7 @@ def test_every_letter_field_is_escaped(to_html):
         b.footnote_refs = []
     letter.footnotes = [Footnote("1", evil, Span(1, 1))]
     letter.furniture = [Furniture(1, evil, evil)]
-    text = render.render_letter(letter).text
+    text = render_letter(letter).text
     front, body = text.split("---\n", 2)[1:]
     assert "<" not in yaml.safe_load(front)["title"]                     # MkDocs prints it raw
     out = to_html(body)
@@ -189,8 +195,8 @@ def test_every_letter_field_is_escaped(to_html):
 def test_dangling_footnote_reference_is_reported_and_kept_as_text():
     letter = _letter()
     letter.footnotes = []
-    assert render.dangling_refs(letter) == ["2020-test.txt:2: reference to footnote 1, which the letter does not have"]
-    assert "Het Koninkrijk1 zet zich in." in render.render_letter(letter).text
+    assert dangling_refs(letter) == ["2020-test.txt:2: reference to footnote 1, which the letter does not have"]
+    assert "Het Koninkrijk1 zet zich in." in render_letter(letter).text
 
 
 def _dated(letter_id: str, year: int | None, kind: str = "inzetbrief") -> Letter:
@@ -203,7 +209,7 @@ def _dated(letter_id: str, year: int | None, kind: str = "inzetbrief") -> Letter
 
 def test_overview_counts_per_year_and_kind_and_year_pages_list_the_letters():
     old, new, undated = _dated("2018-oud", 2018), _dated("2020-nieuw", 2020, "schriftelijk-overleg"), _dated("zonder", None)
-    pages = {p.path: p.text for p in render.render_index([old, undated, new], "Welkom.")}
+    pages = {p.path: p.text for p in render_home([old, undated, new], "Welkom.")}
     assert list(pages) == ["index.md", "brieven/index.md", "jaren/2020.md", "jaren/2018.md", "jaren/onbekend.md"]
     overview = pages["brieven/index.md"]
     assert "2018-oud" not in overview                                    # no letter list: counts only
@@ -221,9 +227,9 @@ def test_overview_counts_per_year_and_kind_and_year_pages_list_the_letters():
 
 
 def test_home_page_lists_only_the_newest_letters():
-    letters = [_dated(f"brief-{i:03d}", 2000 + i % 20) for i in range(render.LATEST_LETTERS + 15)]
-    home = render.render_index(letters, "Welkom.")[0].text
-    assert home.count("](brieven/brief-") == render.LATEST_LETTERS
+    letters = [_dated(f"brief-{i:03d}", 2000 + i % 20) for i in range(LATEST_LETTERS + 15)]
+    home = render_home(letters, "Welkom.")[0].text
+    assert home.count("](brieven/brief-") == LATEST_LETTERS
 
 
 @pytest.mark.parametrize("letter_id", ["2020", "jaren", "jaar-2020", "onbekend", "brief-2020"])
@@ -231,18 +237,18 @@ def test_year_pages_and_anchors_cannot_take_a_letter_address(letter_id):
     """Letter ids are plain slugs: whatever a file is called, its page is brieven/<id>.md and the year
     pages live in jaren/; on the list pages a letter's anchor is brief-<id>, a year's jaar-<year>."""
     letters = [_dated(letter_id, 2020), _dated("2019-ander", 2019)]
-    paths = [p.path for p in render.render_index(letters, "Welkom.")]
+    paths = [p.path for p in render_home(letters, "Welkom.")]
     assert f"brieven/{letter_id}.md" not in paths and len(paths) == len(set(paths))
     assert all(p.startswith("jaren/") for p in paths[2:])
-    pages = render.paged("landen/mali.md", [(l, [l.id]) for l in letters], 1)
+    pages = paged("landen/mali.md", [(l, [l.id]) for l in letters], 1)
     anchors = [s.anchor for p in pages for s in p.sections]
     assert all(a.startswith("jaar-") and a != f"brief-{letter_id}" for a in anchors)
 
 
 def test_safe_url_encodes_parentheses_and_refuses_scripts():
-    assert render.safe_url("https://undocs.org/S/RES/2417(2018)") == "https://undocs.org/S/RES/2417%282018%29"
-    assert render.safe_url("javascript:alert(1)") == ""
-    assert render.safe_url("https://x.org/a b") == ""
+    assert safe_url("https://undocs.org/S/RES/2417(2018)") == "https://undocs.org/S/RES/2417%282018%29"
+    assert safe_url("javascript:alert(1)") == ""
+    assert safe_url("https://x.org/a b") == ""
 
 
 def test_mentions_become_links_without_changing_the_visible_text(to_html):
@@ -259,7 +265,7 @@ def test_mentions_become_links_without_changing_the_visible_text(to_html):
     ]
     index = build_index([letter], Knowledge(missions={}, resolutions={}, country_aliases={},
                                             excluded_countries=frozenset()))
-    md_text = render.render_letter(letter, index).text
+    md_text = render_letter(letter, index).text
     assert "resolutie [2417](../resoluties/2417.md) en \\[[Kamerstuk 26 150, nr. 168]" \
            "(https://zoek.officielebekendmakingen.nl/kst-26150-168)\\] &lt;b&gt;." in md_text
     out = to_html(md_text.split("---\n", 2)[2])
@@ -269,9 +275,9 @@ def test_mentions_become_links_without_changing_the_visible_text(to_html):
 
 def _naive_passage_excerpt(texts: list[str]) -> str:
     text = " ".join(" ".join(texts).split())
-    if len(text) > render.EXCERPT_CHARS:
-        text = text[:text.rfind(" ", 0, render.EXCERPT_CHARS)] + " …"
-    return render.escape_md(text, line_start=False)
+    if len(text) > EXCERPT_CHARS:
+        text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
+    return escape_md(text, line_start=False)
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -286,13 +292,13 @@ def test_passage_excerpt_reads_only_the_start_but_is_the_same_as_from_the_whole_
     blocks = [Block("heading", "Kop " * 100, Span(1, 1))] + [Block("paragraph", t, Span(1, 1)) for t in texts]
     letter = Letter("a", Source(Path("a.txt"), ""), Meta(), blocks, [], [])
     passage = Passage("a", "section", "p-1", "Kop", list(range(len(blocks))), Span(1, 1), 1)
-    assert render.passage_excerpt(letter, passage) == _naive_passage_excerpt(texts)
+    assert passage_excerpt(letter, passage) == _naive_passage_excerpt(texts)
     full = " ".join(" ".join(texts).split())
     for need in (1, 7, 221, 5000):
-        start = render._normalized_start(texts, need)
+        start = _normalized_start(texts, need)
         assert start == full if len(full) < need else (full.startswith(start) and len(start) >= need)
 
 
 def test_normalized_start_goes_on_after_a_start_of_only_whitespace():
     # the first text fills the first start taken (4 × need characters) exactly, with spaces only
-    assert render._normalized_start([" " * 40, "abcdefghijklmnop qrs"], 10) == "abcdefghijklmnop qrs"
+    assert _normalized_start([" " * 40, "abcdefghijklmnop qrs"], 10) == "abcdefghijklmnop qrs"

@@ -10,7 +10,7 @@ from generator.errors import SourceError
 from generator.extract.themes import classify
 from generator.index import attention, build_index
 from generator.knowledge import parse_knowledge_yaml
-from generator.render import render_themes
+from generator.pages.themes import render_themes
 from generator.taxonomy import build_taxonomy, find_all
 
 REPO = Path(__file__).resolve().parents[1]
@@ -192,7 +192,7 @@ def test_theme_pages_split_every_passage_onto_exactly_one_page(corpus):
 
 
 def test_letter_page_shows_its_themes_as_links_to_the_theme_pages(corpus):
-    from generator.render import render_letter
+    from generator.pages.letter import render_letter
     letter = next(l for l in corpus.letters if l.id == "2020-avvn75-inzet")
     text = render_letter(letter, corpus).text
     assert "[Klimaat](../themas/klimaat.md){ .md-tag } [Mensenrechten](../themas/mensenrechten.md){ .md-tag }" in text

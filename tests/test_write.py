@@ -14,7 +14,8 @@ from generator import pipeline, write
 from generator.config import Settings
 from generator.errors import BuildError, GeneratorError
 from generator.model import Block, Furniture, Letter, Member, Meta, Signatory, Source, Span
-from generator.render import OutputPage
+from generator.model import OutputPage
+from generator.pages.data import letters_json, qa_record
 
 REPO = Path(__file__).resolve().parents[1]
 JSON_FIELDS = ["id", "title", "kind", "date", "year", "sessions", "kamerstuk", "url", "source_file", "page_url",
@@ -140,7 +141,7 @@ def _letter(letter_id: str, date: dt.date | None) -> Letter:
 def test_letters_json_order_and_fields():
     letters = [_letter("c", dt.date(2020, 9, 1)), _letter("zonder", None), _letter("b", dt.date(2020, 9, 1)),
                _letter("a", dt.date(2018, 1, 2))]
-    page = write.letters_json(letters)
+    page = letters_json(letters)
     assert page.path == "data/letters.json"
     assert page.text.endswith("]\n") and "één" in page.text                  # UTF-8, not \u escapes
     records = json.loads(page.text)
@@ -157,7 +158,7 @@ def test_letters_json_order_and_fields():
         "askers": [{"name": "Van den Bergh", "party": "PvdA"}],
         "provenance": {"dossier": "regel 2: «26 150»", "number": "regel 3: «Nr. 187»"}}
     assert records[3]["date"] is None and records[3]["year"] is None
-    assert write.letters_json(list(reversed(letters))) == page                # input order does not matter
+    assert letters_json(list(reversed(letters))) == page                # input order does not matter
 
 
 def test_two_letters_with_the_same_id_fail_naming_both_files(tmp_path):
@@ -195,13 +196,13 @@ def test_every_open_data_field_is_documented_on_the_open_data_page():
     the table of content/pages/open-data.md (a field added without documenting it fails here)."""
     page = (REPO / "content" / "pages" / "open-data.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE))
-    record = json.loads(write.letters_json([_letter("a", dt.date(2018, 1, 2))]).text)[0]
+    record = json.loads(letters_json([_letter("a", dt.date(2018, 1, 2))]).text)[0]
     assert set(record) <= documented, sorted(set(record) - documented)
     from generator.qaindex import Item, Round
     answer = Block("answer", "Ja.", Span(2, 2), number="1", anchor="antwoord-1")
     letter = _letter("b", None)
     qa = Round(letter, [Item(1, "", "", answer, None, ())], [], {}, {}, [])
-    assert set(write.qa_record(qa, qa.items[0])) <= documented
+    assert set(qa_record(qa, qa.items[0])) <= documented
 
 
 # --- issue 15: temporary names, locks, leftovers, the site's manifest ---------------------------------

@@ -3,13 +3,18 @@
 Footnotes are numbered through a letter and their markers appear in order, on the same page as
 the footnote body. So for footnote N we look, in the running text after the previous marker and
 before the page bottom where the body stood, for the last place where N is glued to a word.
+
+Also the footnote labels the pages use (`note_label`) and the check that every reference has its
+footnote (`dangling_refs`), which runs per letter, with the other per-letter warnings.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..model import FootnoteRef, Note
+from ..model import FootnoteRef, Letter, Note
+
+_NOTE_LABEL_BAD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def marker_pattern(number: str) -> re.Pattern[str]:
@@ -85,3 +90,15 @@ def strip_markers(text: str, located: list[Located]) -> tuple[str, list[Footnote
 def shift_starts(starts: list[tuple[int, int]], located: list[Located]) -> list[tuple[int, int]]:
     """Line starts after the markers are taken out of the text."""
     return [(off - sum(len(l.number) for l in located if l.offset < off), no) for off, no in starts]
+
+
+def note_label(number: str) -> str:
+    """A footnote number as a Markdown footnote label ("17" stays "17")."""
+    return _NOTE_LABEL_BAD.sub("-", str(number)).strip("-") or "x"
+
+
+def dangling_refs(letter: Letter) -> list[str]:
+    """Warnings for footnote references without a footnote (rendered as plain numbers)."""
+    notes = {note_label(f.number) for f in letter.footnotes}
+    return [f"{letter.source.name}:{b.span}: reference to footnote {r.number}, which the letter does not have"
+            for b in letter.blocks for r in b.footnote_refs if note_label(r.number) not in notes]

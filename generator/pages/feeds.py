@@ -11,18 +11,14 @@ allows; a feed reader resolves them against the address it fetched the feed from
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
+from ..index import CrossIndex, ThemeEntry, letter_date
+from ..model import Letter, OutputPage
+from .addresses import LETTERS_FEED, page_url, theme_feed, theme_url
+from .labels import kind_label, nl_date, title_of
+from .templates import render
 
-from .index import CrossIndex, ThemeEntry, letter_date
-from .model import Letter
-from .render import OutputPage, THEMES_DIR, kind_label, nl_date, page_url, title_of
-
-FEEDS_DIR = "feeds"
-LETTERS_FEED = f"{FEEDS_DIR}/brieven.xml"
 SITE_NAME = "VN-brieven"
 MAX_ENTRIES = 50
 SUMMARY_CHARS = 400
@@ -32,7 +28,6 @@ NO_DATE = dt.date(1945, 10, 24)
 # The date part of the tag URIs of the feeds themselves and of letters without a year: the year of
 # the oldest letter in the collection when the feeds began. Fixed, so the ids never change.
 ID_YEAR = 2017
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 # Material for MkDocs fetches sitemap.xml beside every <link rel="alternate"> of a page (to carry a
@@ -43,25 +38,22 @@ EMPTY_SITEMAP = ('<?xml version="1.0" encoding="utf-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
 
 
-def theme_feed(slug: str) -> str:
-    return f"{FEEDS_DIR}/{THEMES_DIR}/{slug}.xml"
-
-
 def render_feeds(index: CrossIndex) -> list[OutputPage]:
     """The letters feed and one feed per theme (also for a theme without passages yet)."""
-    letters = newest_first(index.letters)
+    letters = latest_first(index.letters)
     pages = [feed_page(LETTERS_FEED, f"{SITE_NAME}: brieven",
                        "Brieven van de regering aan de Tweede Kamer over het Koninkrijk in de Verenigde Naties, "
                        "nieuwste eerst.", "", [(l, letter_summary(l)) for l in letters], index)]
     for entry in index.themes:
         pages.append(feed_page(theme_feed(entry.theme.slug), f"{SITE_NAME}: thema {entry.theme.name}",
-                               entry.theme.description, f"{THEMES_DIR}/{entry.theme.slug}/",
+                               entry.theme.description, theme_url(entry.theme.slug),
                                theme_entries(entry), index))
     folders = sorted({p.path.rsplit("/", 1)[0] for p in pages})
     return pages + [OutputPage(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in folders]
 
 
-def newest_first(letters: list[Letter]) -> list[Letter]:
+def latest_first(letters: list[Letter]) -> list[Letter]:
+    """Newest letter first (by date, else year), then id, descending."""
     return sorted(letters, key=lambda l: (letter_date(l), l.id), reverse=True)
 
 
@@ -73,7 +65,7 @@ def theme_entries(entry: ThemeEntry) -> list[tuple[Letter, str]]:
         by_letter.setdefault(letter.id, []).append(passage)
         letters[letter.id] = letter
     out = []
-    for letter in newest_first(list(letters.values())):
+    for letter in latest_first(list(letters.values())):
         passages = by_letter[letter.id]
         n = len(passages)
         titles = "; ".join(p.title for p in passages[:8]) + ("; …" if n > 8 else "")
@@ -108,7 +100,8 @@ def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[tup
     entries = entries[:MAX_ENTRIES]
     up = "../" * path.count("/")                       # from the feed file back to the site root
     theme_names = {t.slug: t.name for t in index.taxonomy.themes}
-    text = _template().render(
+    text = render(
+        "feed.xml.j2",
         feed_id=f"tag:{SITE_NAME.lower()},{ID_YEAR}:{path.removesuffix('.xml')}", title=title, subtitle=subtitle,
         self_href=Path(path).name, page_href=up + page,
         updated=max((updated(l) for l, _ in entries), default=NO_DATE),
@@ -118,26 +111,3 @@ def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[tup
             "categories": [(s, theme_names[s]) for s in theme_names if any(s in p.themes for p in l.passages)],
         } for l, summary in entries])
     return OutputPage(path, text)
-
-
-def xml_text(value) -> str:
-    """Any text, without the characters XML 1.0 does not allow (control characters)."""
-    return _NOT_XML.sub("", str(value))
-
-
-def atom_date(value: dt.date) -> str:
-    return f"{value.isoformat()}T00:00:00Z"
-
-
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,                   # XML: every value is escaped
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(x=xml_text, atom_date=atom_date)
-    return env.get_template("feed.xml.j2")

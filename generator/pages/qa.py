@@ -1,4 +1,4 @@
-"""Written Q&A rounds -> Markdown pages (templates qa-*.md.j2). Pure: no I/O.
+"""Written Q&A rounds -> Markdown pages (templates qa-*.md.j2). Pure.
 
 Two kinds of round share these pages: a schriftelijk overleg (fracties ask, the cabinet gives
 numbered answers) and Kamervragen (members ask numbered questions, a minister answers them; the
@@ -10,7 +10,7 @@ numbered answers) and Kamervragen (members ask numbered questions, a minister an
     schriftelijk-overleg/<letter id>/index.md      one round: fracties, counts, references between answers
     schriftelijk-overleg/<letter id>/<fractie>.md  one fractie: each question (first sentence) -> its answer
 
-One folder per letter keeps the addresses stable and unique however many letters there are (a
+(Addresses: addresses.qa_page.) One folder per letter keeps the addresses stable and unique however many letters there are (a
 fractie speaks in many rounds), and keeps the letters folder for letters only. The navigation
 has one entry, the overview; the letter page links to its round's pages, and the year pages
 (jaren/<year>.md) link to the rounds of every letter of the year.
@@ -19,11 +19,15 @@ from __future__ import annotations
 
 from slugify import slugify
 
-from .model import Letter
-from .qaindex import NO_FRACTIE, Fractie, number_ranges, qa_page, rounds, summary, totals
-from .render import OutputPage, _render, by_year, nl_date, year_path
+from ..model import Letter, OutputPage
+from ..qaindex import NO_FRACTIE, Fractie, number_ranges, rounds, totals
+from .addresses import qa_page, year_path
+from .labels import SENTENCE_BREAK, by_year, nl_date
+from .templates import render
 
-LATEST_ROUNDS = 20         # rounds listed in full on the overview; the year pages link to all of them
+SUMMARY_MAX = 220                      # characters of a question's first sentence on a fractie page
+SUMMARY_MIN = 70                       # a shorter first sentence takes the second one with it
+LATEST_ROUNDS = 20                     # rounds listed in full on the overview; the year pages link to all
 
 
 def render_qa(letters: list[Letter]) -> list[OutputPage]:
@@ -36,14 +40,14 @@ def render_qa(letters: list[Letter]) -> list[OutputPage]:
         newest += year_rounds
         years.append((label, year_path(year_anchor), len(year_rounds), sum(len(r.items) for r in year_rounds)))
     kinds = {k: sum(1 for r in all_rounds if r.kind == k) for k in ("schriftelijk-overleg", "kamervragen")}
-    pages = [OutputPage(qa_page(), _render("qa-overview.md.j2", rounds=all_rounds, latest=newest[:LATEST_ROUNDS],
-                                           years=years, totals=totals(all_rounds), when=when, kinds=kinds,
-                                           members=members, fractie_label=fractie_label))]
+    pages = [OutputPage(qa_page(), render("qa-overview.md.j2", rounds=all_rounds, latest=newest[:LATEST_ROUNDS],
+                                          years=years, totals=totals(all_rounds), when=when, kinds=kinds,
+                                          members=members, fractie_label=fractie_label))]
     for qa in all_rounds:
-        pages.append(OutputPage(qa_page(qa.letter.id), _render(
+        pages.append(OutputPage(qa_page(qa.letter.id), render(
             "qa-letter.md.j2", qa=qa, when=when, number_ranges=number_ranges, members=members, covered=covered,
             remarks=sum(len(f.remarks) for f in qa.fracties))))
-        pages += [OutputPage(qa_page(qa.letter.id, f.slug), _render(
+        pages += [OutputPage(qa_page(qa.letter.id, f.slug), render(
             "qa-fractie.md.j2", qa=qa, fractie=f, label=fractie_label(f.name, f.askers), sections=sections(f),
             when=when, summary=summary, anchor_text=anchor_text, members=members)) for f in qa.fracties]
     return pages
@@ -99,3 +103,17 @@ def anchor_text(anchor: str) -> str:
     """How a link to a paragraph reads: 'p-12' -> 'alinea 12'."""
     return f"alinea {anchor[2:]}" if anchor.startswith("p-") else "in de brief"
 
+
+def summary(text: str, limit: int = SUMMARY_MAX) -> str:
+    """The first sentence of a text on one line, shortened at a word with '…' when long. A first
+    sentence too short to say anything ("Tot slot merken de leden het volgende op.") takes the
+    next one with it."""
+    sentences = SENTENCE_BREAK.split(text.strip(), maxsplit=2)
+    first = sentences[0]
+    if len(first) < SUMMARY_MIN and len(sentences) > 1:
+        first = f"{first} {sentences[1]}"
+    first = " ".join(first.split())
+    if len(first) <= limit:
+        return first
+    cut = first.rfind(" ", 0, limit)
+    return first[:cut if cut > 0 else limit].rstrip(",;:") + " …"

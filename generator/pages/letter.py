@@ -1,0 +1,133 @@
+"""A letter's own page (brieven/<id>.md): metadata card, text with footnotes, links on its mentions
+and its answer references, themes per passage, related letters (template letter.md.j2). Pure.
+
+Letter text is data: every piece of it goes through markdown.escape_md."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from ..index import CrossIndex, Related
+from ..model import Block, Letter, OutputPage
+from ..qaindex import Round
+from .addresses import entity_path, page_path, theme_path
+from .labels import letter_themes, line_count, reason_note, title_of
+from .markdown import anchor, escape_md, note_label, safe_url
+from .templates import render
+
+
+def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
+    links, note_links = mention_links(letter, index) if index else ({}, {})
+    qa = letter.qa
+    if qa is not None:
+        links, note_links = add_answer_links(qa, links, note_links)
+    related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
+    text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
+                  groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
+                  themes=theme_notes(letter, index), tags=letter_themes(letter, index), related=related,
+                  notes=frozenset(note_label(f.number) for f in letter.footnotes),
+                  heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons)
+    return OutputPage(page_path(letter.id), text)
+
+
+RELATED_NAMES = 4
+
+
+def related_note(related: Related, index: CrossIndex) -> str:
+    """What a related letter has in common with this one, escaped: 'thema's Klimaat, Mensenrechten
+    en 2 meer; 17 resoluties, missies, landen of Kamerstukken: Resolutie 2417 (2018), Mali en 15 meer'."""
+    def names(items: list[str]) -> str:
+        shown = ", ".join(escape_md(n, line_start=False) for n in items[:RELATED_NAMES])
+        return shown + (f" en {len(items) - RELATED_NAMES} meer" if len(items) > RELATED_NAMES else "")
+
+    theme_names = {t.slug: t.name for t in index.taxonomy.themes}
+    parts = []
+    if related.themes:
+        parts.append(("thema " if len(related.themes) == 1 else "thema's ")
+                     + names([theme_names[s] for s in related.themes]))
+    if related.entities:
+        n = len(related.entities)
+        noun = "resolutie, missie, land of Kamerstuk" if n == 1 else "resoluties, missies, landen of Kamerstukken"
+        parts.append(f"{n} {noun}: " + names([index.entities[k].title for k in related.entities]))
+    return "; ".join(parts)
+
+
+def add_answer_links(qa: Round, links: dict[str, list], note_links: dict[str, list]) -> tuple[dict, dict]:
+    """The mention links plus a link on every reference to an answer ("zie vraag 21" ->
+    #antwoord-21 on the same page). The visible text stays as written."""
+    merged = []
+    for found, existing in ((qa.links, links), (qa.note_links, note_links)):
+        out = {key: list(spans) for key, spans in existing.items()}
+        for key, refs in found.items():
+            out.setdefault(key, []).extend((start, end, f"#{anchor(qa.anchor(n))}") for start, end, n in refs)
+        merged.append(out)
+    return merged[0], merged[1]
+
+
+def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], dict[str, list]]:
+    """(start, end, url) per block anchor and per footnote number: where each mention links to.
+    Entities link to their page; a Kamerstuk links to the document itself. Headings get none
+    (a link inside a heading would sit inside the table of contents)."""
+    by_anchor: dict[str, list] = {}
+    by_note: dict[str, list] = {}
+    for m in letter.mentions:
+        entity = index.link_of(m)
+        if entity is None or (m.block >= 0 and letter.blocks[m.block].kind == "heading"):
+            continue
+        url = safe_url(entity.url) if entity.kind == "kamerstuk" else f"../{entity_path(entity)}"
+        if not url:
+            continue
+        target = by_note.setdefault(m.footnote, []) if m.footnote else by_anchor.setdefault(m.anchor, [])
+        target.append((m.start, m.end, url))
+    return by_anchor, by_note
+
+
+def block_groups(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
+    """Consecutive bullets form one list; every other block stands alone. Empty blocks go."""
+    groups = []
+    blocks = [b for b in blocks if _shows_something(b)]
+    for is_bullet, run in groupby(blocks, key=lambda b: b.kind == "bullet"):
+        run = list(run)
+        groups.extend([("bullets", run)] if is_bullet else [(b.kind, [b]) for b in run])
+    return groups
+
+
+def _shows_something(block: Block) -> bool:
+    if block.text.strip() or any(line.strip() for line in block.lines):
+        return True
+    return (block.kind in ("question", "answer") and bool(qa_label(block))) or \
+        (block.kind == "fractie" and bool(block.fractie))
+
+
+def heading_level(block: Block) -> int:
+    """Markdown heading level: 2..6 (the page title is the h1); fracties default to 3."""
+    return min(max(block.level or (3 if block.kind == "fractie" else 2), 2), 6)
+
+
+def furniture_reasons(letter: Letter) -> list[tuple[str, int]]:
+    """(reason, count) of the removed page furniture, in order of first appearance."""
+    return list(Counter(f.reason for f in letter.furniture).items())
+
+
+def qa_label(block: Block) -> str:
+    if block.label:
+        return block.label
+    word = "Antwoord" if block.kind == "answer" else "Vraag"
+    return f"{word} {block.number}" if block.number else ""
+
+
+def theme_line(passage, names: dict[str, str]) -> str:
+    """The themes of one passage with their reasons, as a line on the letter page."""
+    if passage.general:
+        return "Thema: algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*"
+    parts = [f"[{escape_md(names[slug], line_start=False)}](../{theme_path(slug)}) "
+             f"{reason_note(passage.reasons[slug])}" for slug in passage.themes]
+    return ("Thema's: " if len(parts) > 1 else "Thema: ") + " · ".join(parts)
+
+
+def theme_notes(letter: Letter, index: CrossIndex | None) -> dict[str, str]:
+    """anchor -> the theme line shown at that heading, answer or first paragraph."""
+    if index is None:
+        return {}
+    names = {t.slug: t.name for t in index.taxonomy.themes}
+    return {p.anchor: theme_line(p, names) for p in letter.passages if p.kind != "closing" and p.anchor}

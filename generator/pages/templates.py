@@ -1,0 +1,71 @@
+"""The one Jinja environment of the site (templates in generator/templates/) and `render`. Pure.
+
+Markdown templates (*.md.j2, *.svg.j2) are not autoescaped: letter text reaches them through the
+filter `md` (markdown.escape_md). XML templates (*.xml.j2, the feeds) are: every value is escaped.
+The filters and globals here are the ones several page families use; a family passes its own
+helpers in the context of its templates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELINE_PAGE, entity_overview, entity_path,
+                        page_path, page_url, qa_page, theme_feed, theme_path, year_path)
+from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_excerpt, nl_date,
+                     passage_excerpt, percent, provenance, reason_note, title_of)
+from .markdown import FOOTNOTES_MARKER, anchor, attrs, body, md, note_label, page_title, render_text, safe_url
+from .paging import paged_title
+
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render(template: str, **context) -> str:
+    """The template `template` rendered with `context`."""
+    return environment().get_template(template).render(**context)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
+        autoescape=_escapes,               # Markdown: no (letter text goes through `md`); XML: yes
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
+                       page_title=page_title, nl_date=nl_date, kind_label=kind_label,
+                       # once per listed item: a filter is a plain call, a global function goes
+                       # through Jinja's Context.call, which costs more than these functions do
+                       mention_excerpt=mention_excerpt, anchor_label=anchor_label,
+                       passage_excerpt=passage_excerpt, reason_note=reason_note,
+                       x=xml_text, atom_date=atom_date)          # feed.xml.j2
+    env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
+                       kind_anchor=kind_anchor, citation=citation,
+                       provenance=provenance, kind_citation=kind_citation,
+                       render_text=render_text, page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
+                       footnotes_marker=FOOTNOTES_MARKER, note_label=note_label,
+                       # addresses (pages/addresses.py): the templates name no folder themselves
+                       theme_path=theme_path, theme_feed=theme_feed, entity_overview=entity_overview,
+                       letters_feed=LETTERS_FEED, letters_overview=LETTERS_OVERVIEW,
+                       themes_overview=THEMES_OVERVIEW, timeline_page=TIMELINE_PAGE)
+    return env
+
+
+def _escapes(name: str | None) -> bool:
+    return bool(name) and name.endswith(".xml.j2")
+
+
+def xml_text(value) -> str:
+    """Any text, without the characters XML 1.0 does not allow (control characters)."""
+    return _NOT_XML.sub("", str(value))
+
+
+def atom_date(value: dt.date) -> str:
+    return f"{value.isoformat()}T00:00:00Z"
