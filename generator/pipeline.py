@@ -22,7 +22,6 @@ from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter
-from .extract.countries import names_from_cldr
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
@@ -314,7 +313,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     kinds = kinds or load_kinds(settings)
-    tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
+    tables = Tables(mission_names(knowledge), country_names(knowledge))
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
                                                              sorted(tables.country_names.items()), taxonomy,

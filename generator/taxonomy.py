@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .knowledge import Located
+from .knowledge.yamlfile import Located
 
 THEMES_FILE = "themes.yml"
 SLUG = re.compile(r"^[a-z][a-z0-9-]{1,40}$")

@@ -9,7 +9,7 @@ import pytest
 from generator import render
 from generator.errors import SourceError
 from generator.glossary import Abbreviation, Glossary, build_glossary, definitions, keys_in
-from generator.knowledge import parse_knowledge_yaml
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.read import read_glossary
 from generator.render import OutputPage
 

@@ -11,7 +11,7 @@ import yaml
 from generator import render
 from generator.errors import SourceError
 from generator.kinds import build_kinds, default_kinds
-from generator.knowledge import parse_knowledge_yaml
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.meta import infer_meta
 from generator.model import Meta, Source
 from generator.read import read_kinds, read_sources
