@@ -28,7 +28,7 @@ from .index import build_index
 from .kinds import Kinds, build_kinds
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
-from .model import Letter, Source
+from .model import Analysis, Letter, Source
 from .parse import parse_letter
 from .qaindex import round_of
 from .layouts import Layouts, build_layouts
@@ -394,11 +394,10 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += render.dangling_refs(letter)
-    letter.qa = round_of(letter)
-    letter.warnings += letter.qa.warnings if letter.qa else []
-    if tables is not None:
-        letter.mentions = extract_letter(letter, tables)
-    letter.passages = passages(letter, taxonomy or Taxonomy())
+    qa = round_of(letter)
+    letter.warnings += qa.warnings if qa else []
+    letter.analysis = Analysis(extract_letter(letter, tables) if tables is not None else [],
+                               passages(letter, taxonomy or Taxonomy()), qa)
     return Entry(letter, cleaned.hyphens)
 
 
