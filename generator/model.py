@@ -225,6 +225,8 @@ class Reason:
 
 @dataclass
 class Passage:
+    """A part of a letter (a section, an answer, the introduction, …) with its themes."""
+
     letter_id: str
     kind: str                   # intro | section | answer | remarks | closing
     anchor: str                 # where a link to the passage goes
@@ -239,7 +241,6 @@ class Passage:
     @property
     def general(self) -> bool:
         return not self.themes
-
 
 
 @dataclass(frozen=True)

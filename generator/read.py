@@ -694,11 +694,7 @@ def read_themes(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no themes (every passage is then general)."""
     from .taxonomy import THEMES_FILE
 
-    path = Path(content_dir) / "knowledge" / THEMES_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, THEMES_FILE)
 
 
 def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
@@ -706,11 +702,7 @@ def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no abbreviations."""
     from .glossary import GLOSSARY_FILE
 
-    path = Path(content_dir) / "knowledge" / GLOSSARY_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, GLOSSARY_FILE)
 
 
 def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
@@ -718,11 +710,7 @@ def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no furniture patterns (the pipeline then uses the repository's own file)."""
     from .layouts import LAYOUTS_FILE
 
-    path = Path(content_dir) / "knowledge" / LAYOUTS_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, LAYOUTS_FILE)
 
 
 def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]]:
@@ -734,6 +722,15 @@ def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]
     if not path.is_file():
         path = DEFAULT_FILE
     data, lines = _parse_knowledge(path, content_dir if path != DEFAULT_FILE else None)
+    return data, path, lines
+
+
+def _optional_knowledge(content_dir: Path, name: str) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/<name>, parsed: (data, path, lines); (None, path, {}) when it is not there."""
+    path = Path(content_dir) / "knowledge" / name
+    if not path.is_file():
+        return None, path, {}
+    data, lines = _parse_knowledge(path, content_dir)
     return data, path, lines
 
 
