@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .knowledge import Located
+from .knowledge.yamlfile import Located
 
 GLOSSARY_FILE = "glossary.yml"
 FIELDS = ("nl", "en")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from .extract import kamerstukken
-from .knowledge import Knowledge, country_name
+from .knowledge import KNOWLEDGE_FILES, Knowledge, country_name
 from .model import Letter, Mention
 from .taxonomy import Taxonomy, Theme
 
@@ -24,7 +24,6 @@ SECTIONS = {
     "country": ("Landen", "land"),
     "kamerstuk": ("Kamerstukken", "Kamerstuk"),
 }
-KNOWLEDGE_FILES = {"resolution": "resolutions.yml", "mission": "missions.yml"}
 
 
 @dataclass
@@ -123,7 +122,7 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
                 if entity.kind in ("resolution", "mission") and entity.facts is None:
                     index.warnings.append(
                         f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
-                        f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind]}")
+                        f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind + 's']}")
             entity.mentions.append(m)
     _unique_slugs(index)
     index.themes = theme_entries(index)

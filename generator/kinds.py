@@ -11,7 +11,6 @@ a table of party spellings. meta.infer_kind applies the rules, render shows `lab
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import SourceError
-from .knowledge import Located
+from .knowledge.yamlfile import Located, did_you_mean
 
 KINDS_FILE = "kinds.yml"
 DEFAULT_KIND = "kamerbrief"
@@ -122,10 +121,8 @@ class Kinds:
 
     def unknown(self, key: str, path: Path | str, line: int | None = None) -> SourceError:
         """The error for a sidecar naming a kind the file does not have."""
-        close = difflib.get_close_matches(key, self.keys(), n=1)
-        guess = f" (did you mean '{close[0]}'?)" if close else ""
         where = self.path or Path("content/knowledge") / KINDS_FILE
-        return SourceError(path, f"unknown kind '{key}'{guess}", line=line,
+        return SourceError(path, f"unknown kind '{key}'{did_you_mean(key, self.keys())}", line=line,
                            hint=f"kind: one of {', '.join(self.keys())} (the kinds of {where}); "
                                 f"add a new kind there first")
 
@@ -152,11 +149,7 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
     path, error = where.path, where.error
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict) or not data["kinds"]:
         raise error("the kinds file needs a 'kinds:' section with at least one kind", hint=EXAMPLE)
-    for name in data:
-        if name not in SECTIONS:
-            close = difflib.get_close_matches(str(name), SECTIONS, n=1)
-            guess = f" (did you mean '{close[0]}'?)" if close else ""
-            raise error(f"unknown section '{name}'{guess}", name, hint="sections: " + ", ".join(SECTIONS))
+    where.check_fields("", data, SECTIONS, "sections: " + ", ".join(SECTIONS), what="section")
     kinds = []
     for key, entry in data["kinds"].items():
         key = str(key)
@@ -165,12 +158,7 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
                         hint="lower-case letters, digits and hyphens, e.g. artikel-100-brief")
         if not isinstance(entry, dict):
             raise error(f"{key}: the entry must be a list of 'field: value' lines", "kinds", key, hint=EXAMPLE)
-        for name in entry:
-            if name not in KIND_FIELDS:
-                close = difflib.get_close_matches(str(name), KIND_FIELDS, n=1)
-                guess = f" (did you mean '{close[0]}'?)" if close else ""
-                raise error(f"{key}: unknown field '{name}'{guess}", "kinds", key, name,
-                            hint="fields: " + ", ".join(KIND_FIELDS))
+        where.check_fields(key, entry, KIND_FIELDS, "fields: " + ", ".join(KIND_FIELDS), "kinds", key)
         for name in KIND_FIELDS:
             if name in entry and not isinstance(entry[name], str):
                 raise error(f"{key}: '{name}' must be text", "kinds", key, name, hint=EXAMPLE)
@@ -193,8 +181,7 @@ def build_kinds(data: object, path: Path | str = Path("content/knowledge") / KIN
                 or not rule["cues"]:
             raise error(f"rule {i + 1}: a rule has 'kind' and a list of 'cues'", "rules", i, hint=EXAMPLE)
         if rule["kind"] not in known:
-            close = difflib.get_close_matches(str(rule["kind"]), sorted(known), n=1)
-            guess = f" (did you mean '{close[0]}'?)" if close else ""
+            guess = did_you_mean(rule["kind"], sorted(known))
             raise error(f"rule {i + 1}: unknown kind '{rule['kind']}'{guess}", "rules", i, "kind",
                         hint="kinds: " + ", ".join(sorted(known)))
         cues = []

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import SourceError
+from .knowledge.yamlfile import did_you_mean
 
 LAYOUTS_FILE = "layouts.yml"
 MATCHES = ("line", "inline")
@@ -238,7 +239,8 @@ def _pattern(path, item, i: int, labels: dict[str, str], lines: dict[tuple, int]
                           line=where)
     unknown = set(item) - FIELDS
     if unknown:
-        raise SourceError(path, f"unknown field '{sorted(unknown)[0]}'", line=where,
+        name = sorted(unknown)[0]
+        raise SourceError(path, f"unknown field '{name}'{did_you_mean(name, sorted(FIELDS))}", line=where,
                           hint="allowed fields: " + ", ".join(sorted(FIELDS)))
     missing = [f for f in REQUIRED if not isinstance(item.get(f), str) or not item.get(f)]
     if missing:

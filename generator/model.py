@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 
@@ -208,6 +209,128 @@ class Meta:
     inferred: list[str] = field(default_factory=list)   # which fields came from the text
 
 
+# --- analyse (per letter: extract.extract_letter, extract.themes.passages, qaindex.round_of) ----
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a passage got a theme: its heading, or the words found in its text (word, count)."""
+
+    source: str                          # "kop" | "tekst"
+    words: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.words)
+
+
+@dataclass
+class Passage:
+    """A part of a letter (a section, an answer, the introduction, …) with its themes."""
+
+    letter_id: str
+    kind: str                   # intro | section | answer | remarks | closing
+    anchor: str                 # where a link to the passage goes
+    title: str                  # the heading, "Vraag en antwoord 51", "Inleiding", …
+    blocks: list[int]           # indexes into Letter.blocks
+    span: Span
+    paragraphs: int             # paragraph-like blocks (the unit of the attention chart)
+    heading: str = ""           # the text used as heading evidence
+    themes: list[str] = field(default_factory=list)
+    reasons: dict[str, Reason] = field(default_factory=dict)
+
+    @property
+    def general(self) -> bool:
+        return not self.themes
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered answer with the question(s) it replies to."""
+
+    number: int
+    fractie: str
+    topic: str
+    answer: Block
+    question: Block | None
+    references: tuple[int, ...]        # answers of this letter its text refers to, in order, once each
+    series: int = 0                    # Kamervragen: which "Vragen van …" of the letter (1, 2, …); 0 otherwise
+    numbers: tuple[int, ...] = ()      # every question number the answer replies to ("Antwoord 4 en 5")
+    questions: tuple[Block, ...] = ()  # the questions it replies to (Kamervragen), in order
+    askers: tuple[tuple[str, str], ...] = ()   # Kamervragen: the members who asked (name, party)
+
+    @property
+    def question_text(self) -> str:
+        """The question(s) answered; several questions separated by an empty line."""
+        if len(self.questions) > 1:
+            return "\n\n".join(q.text for q in self.questions)
+        return self.question.text if self.question else ""
+
+    @property
+    def question_lines(self) -> tuple[int, int] | None:
+        qs = self.questions or ((self.question,) if self.question else ())
+        return (qs[0].span.start, max(q.span.end for q in qs)) if qs else None
+
+
+@dataclass
+class Fractie:
+    """A fractie's contribution to one round: its answered questions and its other paragraphs."""
+
+    name: str
+    slug: str
+    anchor: str = ""                   # its heading on the letter page
+    items: list[Item] = field(default_factory=list)
+    remarks: list[Block] = field(default_factory=list)   # opening words, remarks without an answer
+    askers: list[tuple[str, str]] = field(default_factory=list)   # Kamervragen: the asking members (name, party)
+
+    @property
+    def topics(self) -> list[tuple[str, list[Item]]]:
+        """Its items grouped by topic sub-heading, in letter order ('' = no sub-heading)."""
+        return [(topic, list(run)) for topic, run in groupby(self.items, key=lambda i: i.topic)]
+
+
+@dataclass
+class Round:
+    """The Q&A of one letter."""
+
+    letter: Letter
+    items: list[Item]
+    fracties: list[Fractie]
+    links: dict[str, list[tuple[int, int, int]]]     # block anchor -> (start, end, answer number)
+    note_links: dict[str, list[tuple[int, int, int]]]  # footnote number -> (start, end, answer number)
+    warnings: list[str]
+
+    @property
+    def numbers(self) -> set[int]:
+        return {i.number for i in self.items}
+
+    @property
+    def kind(self) -> str:
+        """'kamervragen' (written questions of members) or 'schriftelijk-overleg' (fracties)."""
+        return "kamervragen" if any(i.series for i in self.items) else "schriftelijk-overleg"
+
+    @property
+    def askers(self) -> list[tuple[str, str]]:
+        """Kamervragen: the asking members (name, party) of all series, once each, in order."""
+        return list(dict.fromkeys(a for f in self.fracties for a in f.askers))
+
+    def anchor(self, number: int | str) -> str:
+        """The page anchor of answer `number` (the first, should the letter number two alike);
+        'S-N' is answer N of the S-th series of Kamervragen in the letter."""
+        if isinstance(number, str):
+            series, _, n = number.partition("-")
+            return next(i.answer.anchor for i in self.items if i.series == int(series) and i.number == int(n))
+        return next(i.answer.anchor for i in self.items if i.number == number)
+
+
+@dataclass
+class Analysis:
+    """What the per-letter analysis finds in a parsed letter, attached once (pipeline.make_entry)."""
+
+    mentions: list[Mention] = field(default_factory=list)   # extract.extract_letter
+    passages: list[Passage] = field(default_factory=list)   # extract.themes.passages: sections, their themes
+    qa: Round | None = None                                  # qaindex.round_of: a written Q&A round, else None
+
+
 @dataclass
 class Letter:
     id: str                    # slug, also the page folder
@@ -217,9 +340,19 @@ class Letter:
     footnotes: list[Footnote]
     furniture: list[Furniture]
     warnings: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    passages: list = field(default_factory=list)      # extract.themes.Passage: sections with their themes
-    qa: object | None = None                           # qaindex.Round for a written Q&A round, else None
+    analysis: Analysis = field(default_factory=Analysis)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self.analysis.mentions
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.analysis.passages
+
+    @property
+    def qa(self) -> Round | None:
+        return self.analysis.qa
 
     @property
     def paragraphs(self) -> list[Block]:

@@ -23,14 +23,13 @@ from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter
-from .extract.countries import names_from_cldr
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
 from .kinds import Kinds, build_kinds, default_kinds
 from .knowledge import Knowledge, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
-from .model import Letter, OutputPage, Source
+from .model import Analysis, Letter, OutputPage, Source
 from .parse import parse_letter
 from .parse.footnotes import dangling_refs
 from .qaindex import round_of
@@ -310,7 +309,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     kinds = kinds or load_kinds(settings)
-    tables = Tables(mission_names(knowledge), country_names(knowledge, names_from_cldr()))
+    tables = Tables(mission_names(knowledge), country_names(knowledge))
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
                                                              sorted(tables.country_names.items()), taxonomy,
@@ -391,11 +390,10 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
     letter.warnings += dangling_refs(letter)
-    letter.qa = round_of(letter)
-    letter.warnings += letter.qa.warnings if letter.qa else []
-    if tables is not None:
-        letter.mentions = extract_letter(letter, tables)
-    letter.passages = passages(letter, taxonomy or Taxonomy())
+    qa = round_of(letter)
+    letter.warnings += qa.warnings if qa else []
+    letter.analysis = Analysis(extract_letter(letter, tables) if tables is not None else [],
+                               passages(letter, taxonomy or Taxonomy()), qa)
     return Entry(letter, cleaned.hyphens)
 
 

@@ -14,101 +14,19 @@ repeat in the numbering, which usually means a label was not recognised).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from slugify import slugify
 
 from .extract import answer_refs
 from .index import letter_order
-from .model import Block, Letter
+from .model import Block, Fractie, Item, Letter, Round
 
 SEARCHED = ("paragraph", "bullet", "question", "answer", "caption")
 NO_FRACTIE = "Zonder fractie"          # answers before any fractie heading
 
-
-@dataclass(frozen=True)
-class Item:
-    """One numbered answer with the question(s) it replies to."""
-
-    number: int
-    fractie: str
-    topic: str
-    answer: Block
-    question: Block | None
-    references: tuple[int, ...]        # answers of this letter its text refers to, in order, once each
-    series: int = 0                    # Kamervragen: which "Vragen van …" of the letter (1, 2, …); 0 otherwise
-    numbers: tuple[int, ...] = ()      # every question number the answer replies to ("Antwoord 4 en 5")
-    questions: tuple[Block, ...] = ()  # the questions it replies to (Kamervragen), in order
-    askers: tuple[tuple[str, str], ...] = ()   # Kamervragen: the members who asked (name, party)
-
-    @property
-    def question_text(self) -> str:
-        """The question(s) answered; several questions separated by an empty line."""
-        if len(self.questions) > 1:
-            return "\n\n".join(q.text for q in self.questions)
-        return self.question.text if self.question else ""
-
-    @property
-    def question_lines(self) -> tuple[int, int] | None:
-        qs = self.questions or ((self.question,) if self.question else ())
-        return (qs[0].span.start, max(q.span.end for q in qs)) if qs else None
-
-
-@dataclass
-class Fractie:
-    """A fractie's contribution to one round: its answered questions and its other paragraphs."""
-
-    name: str
-    slug: str
-    anchor: str = ""                   # its heading on the letter page
-    items: list[Item] = field(default_factory=list)
-    remarks: list[Block] = field(default_factory=list)   # opening words, remarks without an answer
-    askers: list[tuple[str, str]] = field(default_factory=list)   # Kamervragen: the asking members (name, party)
-
-    @property
-    def topics(self) -> list[tuple[str, list[Item]]]:
-        """Its items grouped by topic sub-heading, in letter order ('' = no sub-heading)."""
-        return [(topic, list(run)) for topic, run in groupby(self.items, key=lambda i: i.topic)]
-
-
-@dataclass
-class Round:
-    """The Q&A of one letter."""
-
-    letter: Letter
-    items: list[Item]
-    fracties: list[Fractie]
-    links: dict[str, list[tuple[int, int, int]]]     # block anchor -> (start, end, answer number)
-    note_links: dict[str, list[tuple[int, int, int]]]  # footnote number -> (start, end, answer number)
-    warnings: list[str]
-
-    @property
-    def numbers(self) -> set[int]:
-        return {i.number for i in self.items}
-
-    @property
-    def kind(self) -> str:
-        """'kamervragen' (written questions of members) or 'schriftelijk-overleg' (fracties)."""
-        return "kamervragen" if any(i.series for i in self.items) else "schriftelijk-overleg"
-
-    @property
-    def askers(self) -> list[tuple[str, str]]:
-        """Kamervragen: the asking members (name, party) of all series, once each, in order."""
-        return list(dict.fromkeys(a for f in self.fracties for a in f.askers))
-
-    def anchor(self, number: int | str) -> str:
-        """The page anchor of answer `number` (the first, should the letter number two alike);
-        'S-N' is answer N of the S-th series of Kamervragen in the letter."""
-        if isinstance(number, str):
-            series, _, n = number.partition("-")
-            return next(i.answer.anchor for i in self.items if i.series == int(series) and i.number == int(n))
-        return next(i.answer.anchor for i in self.items if i.number == number)
-
-
 # kamerbrief: the default kind (kinds.yml) of a letter no rule recognised; there the answers decide
 QA_KINDS = ("schriftelijk-overleg", "kamervragen", "kamerbrief", "")
-
 
 def round_of(letter: Letter) -> Round | None:
     """The letter's Q&A round, or None when it has no numbered answers, or is known to be another
@@ -151,11 +69,9 @@ def round_of(letter: Letter) -> Round | None:
                           askers.get(a.series, ())))
     return Round(letter, items, _fracties(letter, items), links, note_links, warnings)
 
-
 def rounds(letters: list[Letter]) -> list[Round]:
     """The Q&A rounds of all letters, oldest letter first."""
     return [l.qa for l in letter_order(letters) if l.qa is not None]
-
 
 def _fracties(letter: Letter, items: list[Item]) -> list[Fractie]:
     """Fracties in the order they speak; one fractie heard twice in a letter is one Fractie."""
@@ -177,7 +93,6 @@ def _fracties(letter: Letter, items: list[Item]) -> list[Fractie]:
         get(item.fractie).items.append(item)
     return list(by_slug.values())
 
-
 def _numbering_warnings(letter: Letter, answers: list[Block]) -> list[str]:
     """Answers are numbered 1, 2, 3, … through the letter: a gap or a repeat is worth a look."""
     warnings = []
@@ -193,7 +108,6 @@ def _numbering_warnings(letter: Letter, answers: list[Block]) -> list[str]:
         previous = max(a.numbers or [n])            # "Antwoord 1 en 2" answers 1 and 2
     return warnings
 
-
 def totals(all_rounds: list[Round]) -> list[tuple[str, str, int, int]]:
     """(name, slug, answers, letters) per fractie over all rounds, most answers first. A fractie
     is recognised by its slug; its name is the spelling used most."""
@@ -207,7 +121,6 @@ def totals(all_rounds: list[Round]) -> list[tuple[str, str, int, int]]:
             letters[f.slug] += 1
     rows = [(names[s].most_common(1)[0][0], s, answers[s], letters[s]) for s in names]
     return sorted(rows, key=lambda r: (-r[2], r[0].lower()))
-
 
 def number_ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 5, 7, 8] -> '1–3, 5, 7–8'."""

@@ -15,22 +15,20 @@ letters folder; only the files editors and operating systems leave (`.DS_Store`,
 `.#x.txt`, `x.txt~`) and notes such as README.md are ignored. No content file may be, or lie in, a
 symbolic link to a place outside the content folder (check_inside): the site would publish it.
 Control characters are taken out of letters and sidecars as they are read (clean_controls), with
-a warning naming the line; YAML anchors and aliases are refused (knowledge.load_yaml).
+a warning naming the line; YAML anchors and aliases are refused (knowledge/yamlfile.py, the one YAML reader).
 """
 from __future__ import annotations
 
 import collections
 import datetime as dt
-import difflib
 import functools
 import re
 from pathlib import Path
 
 import jsonschema
-import yaml
 
 from .errors import SourceError, shorten
-from .knowledge import load_yaml, parse_knowledge_yaml, schema_error_text
+from .knowledge.yamlfile import TypedDates, did_you_mean, load_yaml, parse_knowledge_yaml, schema_error_text
 from .model import Source
 
 TEXT_SUFFIXES = (".txt", ".pdf")
@@ -570,28 +568,12 @@ def _clean_value(path: Path, value, line: int | None, warnings: list[str] | None
     return value
 
 
-class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML's safe types (a date is a datetime.date); aliases and keys written twice are refused
-    by knowledge.load_yaml before anything is built."""
-
-
 def _load_yaml(path: Path, text: str) -> tuple[object, dict[str, int]]:
-    """(data, line of each top-level key); invalid YAML, a key written twice and aliases
-    (*name: a few lines can expand into gigabytes) are SourceErrors with the line."""
-    try:
-        data, lines = load_yaml(path, text, _SidecarLoader)
-    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. date: 2019-02-30
-        raise SourceError(path, f"a date that does not exist ({shorten(str(exc))})", line=_key_lines(text).get("date"),
-                          hint=FIELD_HINTS["date"]) from None
+    """(data, line of each top-level key), read with YAML's own types by the one YAML reader:
+    invalid YAML, a key written twice, aliases (*name: a few lines can expand into gigabytes) and
+    a date that does not exist are SourceErrors with the line."""
+    data, lines = load_yaml(path, text, TypedDates, date_hint=FIELD_HINTS["date"])
     return data, {str(k[0]): line for k, line in lines.items() if len(k) == 1}
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Line number of each top-level key, for pointing at the offending field."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
 
 
 def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = None,
@@ -634,8 +616,7 @@ def _check_url(path: Path, data: dict, key_lines: dict[str, int]) -> None:
 def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> None:
     for key in data:
         if key not in ALLOWED_FIELDS:
-            close = difflib.get_close_matches(str(key), ALLOWED_FIELDS, n=1)
-            guess = f" (did you mean '{close[0]}'?)" if close else ""
+            guess = did_you_mean(key, ALLOWED_FIELDS)
             raise SourceError(path, f"unknown field '{shorten(str(key))}'{guess}", line=key_lines.get(str(key)),
                               hint="allowed fields: " + ", ".join(ALLOWED_FIELDS))
 
@@ -662,8 +643,7 @@ def _field(error: jsonschema.ValidationError) -> str:
 def _type_message(field: str, error: jsonschema.ValidationError, kinds: tuple[str, ...] = ()) -> str:
     where = "".join(f"[{p}]" for p in list(error.absolute_path)[1:])
     if field == "kind" and isinstance(error.instance, str):
-        close = difflib.get_close_matches(error.instance, kinds, n=1)
-        guess = f" (did you mean '{close[0]}'?)" if close else ""
+        guess = did_you_mean(error.instance, kinds)
         return f"field 'kind' names an unknown kind '{shorten(error.instance)}'{guess}"
     return f"field '{field}{where}' has a wrong value: {schema_error_text(error)}"
 
@@ -714,11 +694,7 @@ def read_themes(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no themes (every passage is then general)."""
     from .taxonomy import THEMES_FILE
 
-    path = Path(content_dir) / "knowledge" / THEMES_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, THEMES_FILE)
 
 
 def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
@@ -726,11 +702,7 @@ def read_glossary(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no abbreviations."""
     from .glossary import GLOSSARY_FILE
 
-    path = Path(content_dir) / "knowledge" / GLOSSARY_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, GLOSSARY_FILE)
 
 
 def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
@@ -738,11 +710,7 @@ def read_layouts(content_dir: Path) -> tuple[object, Path, dict[tuple, int]]:
     No file means no furniture patterns (the pipeline then uses the repository's own file)."""
     from .layouts import LAYOUTS_FILE
 
-    path = Path(content_dir) / "knowledge" / LAYOUTS_FILE
-    if not path.is_file():
-        return None, path, {}
-    data, lines = _parse_knowledge(path, content_dir)
-    return data, path, lines
+    return _optional_knowledge(content_dir, LAYOUTS_FILE)
 
 
 def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]]:
@@ -757,8 +725,17 @@ def read_kinds(content_dir: Path | None) -> tuple[object, Path, dict[tuple, int]
     return data, path, lines
 
 
+def _optional_knowledge(content_dir: Path, name: str) -> tuple[object, Path, dict[tuple, int]]:
+    """content_dir/knowledge/<name>, parsed: (data, path, lines); (None, path, {}) when it is not there."""
+    path = Path(content_dir) / "knowledge" / name
+    if not path.is_file():
+        return None, path, {}
+    data, lines = _parse_knowledge(path, content_dir)
+    return data, path, lines
+
+
 def _parse_knowledge(path: Path, content_dir: Path | None) -> tuple[object, dict[tuple, int]]:
-    """One knowledge file of the content folder, parsed (knowledge.parse_knowledge_yaml); a file
+    """One knowledge file of the content folder, parsed (knowledge.yamlfile.parse_knowledge_yaml); a file
     that links outside the content folder is refused. `content_dir` None: the project's own file."""
     if content_dir is not None:
         check_inside(path, Path(content_dir).resolve(), "content folder")

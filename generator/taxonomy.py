@@ -9,11 +9,12 @@ has two capitals (acronyms such as SDG, WHO); `*` at the end matches any continu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .knowledge import Located
+from .knowledge.yamlfile import Located
+from .model import Reason  # noqa: F401 - its home is the model; pages still import it from here
 
 THEMES_FILE = "themes.yml"
 SLUG = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
@@ -215,15 +216,3 @@ def build_taxonomy(data: object, path: Path | str = Path("content/knowledge") / 
 
 EXAMPLE = ("a theme looks like:\n    klimaat:\n      name: Klimaat\n      description: Klimaatverandering …\n"
            "      headings: [klimaat]\n      keywords: [klimaat*, biodiversiteit*]")
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a passage got a theme: its heading, or the words found in its text (word, count)."""
-
-    source: str                          # "kop" | "tekst"
-    words: tuple[tuple[str, int], ...] = field(default_factory=tuple)
-
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.words)

@@ -12,6 +12,7 @@ import pytest
 
 from extract_cases import check, corpus, parametrize_cases
 from generator.extract import countries
+from generator.knowledge.cldr import NOT_COUNTRIES, cldr_names
 
 ALIASES = {
     "Syrische": "SY",
@@ -29,7 +30,7 @@ ALIASES = {
     "Nigeriaanse": "NG",
     "Syrisch": "SY",
 }
-NAMES = {**countries.names_from_cldr("nl"), **ALIASES}
+NAMES = {**cldr_names("nl"), **ALIASES}
 
 
 @parametrize_cases("countries.txt")
@@ -54,7 +55,7 @@ def test_any_mapping():
 # --- the CLDR base mapping --------------------------------------------------------------------
 
 def test_cldr_names():
-    names = countries.names_from_cldr("nl")
+    names = cldr_names("nl")
     assert names["Syrië"] == "SY"
     assert names["Zuid-Soedan"] == "SS"
     assert names["Noord-Korea"] == "KP"
@@ -66,17 +67,17 @@ def test_cldr_names():
 
 
 def test_cldr_bracket_and_sar_variants():
-    names = countries.names_from_cldr("nl")
+    names = cldr_names("nl")
     assert names["Myanmar (Birma)"] == names["Myanmar"] == names["Birma"] == "MM"
     assert names["Hongkong"] == "HK"
     assert names["Macau"] == "MO"
 
 
 def test_cldr_codes_are_countries_only():
-    names = countries.names_from_cldr("nl")
+    names = cldr_names("nl")
     codes = set(names.values())
     assert all(len(c) == 2 and c.isalpha() and c.isupper() for c in codes)
-    assert not codes & countries.NOT_COUNTRIES
+    assert not codes & NOT_COUNTRIES
     assert "Verenigde Naties" not in names and "Europese Unie" not in names
     assert "Afrika" not in names and "Europa" not in names  # numeric regions
     assert "XK" in codes  # Kosovo is kept
@@ -84,7 +85,7 @@ def test_cldr_codes_are_countries_only():
 
 
 def test_cldr_other_locale():
-    assert countries.names_from_cldr("en")["Syria"] == "SY"
+    assert cldr_names("en")["Syria"] == "SY"
 
 
 # --- the letters ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from generator.pages.glossary import render_glossary, with_abbreviations
 from generator.errors import SourceError
 from generator.glossary import Abbreviation, Glossary, build_glossary, definitions, keys_in
-from generator.knowledge import parse_knowledge_yaml
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.read import read_glossary
 from generator.model import OutputPage
 

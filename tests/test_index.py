@@ -6,7 +6,7 @@ import pytest
 from generator.index import build_index, kamerstuk_title
 from generator.pages.addresses import entity_path
 from generator.pages.labels import excerpt
-from generator.model import Block, Letter, Mention, Meta, Source, Span
+from generator.model import Analysis, Block, Letter, Mention, Meta, Source, Span
 
 from conftest import knowledge_2417
 
@@ -17,7 +17,7 @@ def letter(letter_id: str, year: int, mentions: list[tuple[str, str, int]]) -> L
     found = [Mention(letter_id, f"{letter_id}.txt", kind, key, True, line, "p-1", key, 32, 36, 0)
              for kind, key, line in mentions]
     return Letter(letter_id, Source(Path(f"{letter_id}.txt"), text), Meta(title=letter_id, year=year),
-                  blocks, [], [], mentions=found)
+                  blocks, [], [], analysis=Analysis(mentions=found))
 
 
 def test_mentions_grouped_by_letter_in_date_order():

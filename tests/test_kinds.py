@@ -12,7 +12,7 @@ from generator.pages.labels import kind_label, kind_order, use_kinds
 from generator.pages.letter import render_letter
 from generator.errors import SourceError
 from generator.kinds import build_kinds, default_kinds
-from generator.knowledge import parse_knowledge_yaml
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.meta import infer_meta
 from generator.model import Meta, Source
 from generator.read import read_kinds, read_sources

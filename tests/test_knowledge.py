@@ -1,4 +1,4 @@
-"""knowledge.py + read.read_knowledge: the maintainers' YAML knowledge base and its validation."""
+"""generator/knowledge/ + read.read_knowledge: the maintainers' YAML knowledge base and its validation."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,15 +11,15 @@ import yaml
 
 from generator.errors import SourceError
 from generator.knowledge import (
-    MISSION_KEY,
     Knowledge,
     build_knowledge,
     country_name,
     country_names,
     mission_names,
-    parse_knowledge_yaml,
     resolution_url,
 )
+from generator.knowledge.base import MISSION_KEY
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.read import read_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from generator.pages.entities import render_entities
 from generator.pages.paging import paged
 from generator.index import build_index
 from generator.pages.paging import Chunk, paginate
-from generator.model import Block, Letter, Mention, Meta, Source, Span
+from generator.model import Analysis, Block, Letter, Mention, Meta, Source, Span
 
 from conftest import knowledge_2417
 
@@ -31,7 +31,7 @@ def letter(letter_id: str, year: int | None, mentions: int, kind: str = "resolut
     date = dt.date(year, 9, 1) if year else None
     return Letter(letter_id, Source(Path(f"{letter_id}.txt"), text), Meta(title=f"Brief {letter_id}", year=year,
                                                                          date=date, kind="inzetbrief"),
-                  blocks, [], [], mentions=found)
+                  blocks, [], [], analysis=Analysis(mentions=found))
 
 
 @pytest.fixture

@@ -448,7 +448,7 @@ def test_letters_in_a_subfolder_are_an_error(tmp_path):
 
 
 def test_an_alias_in_a_knowledge_file_is_refused():
-    from generator.knowledge import parse_knowledge_yaml
+    from generator.knowledge.yamlfile import parse_knowledge_yaml
 
     with pytest.raises(SourceError) as info:
         parse_knowledge_yaml("missions.yml", "A:\n  name: &n Naam\nB:\n  name: *n\n")

@@ -11,10 +11,9 @@ import pytest
 from generator import pipeline
 from generator.pages.letter import related_note
 from generator.config import Settings
-from generator.extract.themes import Passage
 from generator.index import build_index, most_shared
 from generator.knowledge import Knowledge
-from generator.model import Block, Letter, Mention, Meta, Source, Span
+from generator.model import Analysis, Block, Letter, Mention, Meta, Passage, Source, Span
 from generator.taxonomy import Taxonomy, Theme
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,9 +24,9 @@ def letter(letter_id: str, date: dt.date, keys: list[tuple[str, str]], themes: t
     blocks = [Block("paragraph", "Tekst.", Span(1, 1), anchor="p-1")]
     mentions = [Mention(letter_id, f"{letter_id}.txt", kind, key, True, 1, "p-1", key, 0, 1, 0) for kind, key in keys]
     result = Letter(letter_id, Source(Path(f"{letter_id}.txt"), "Tekst.\n"),
-                    Meta(title=letter_id, date=date, year=date.year), blocks, [], [], mentions=mentions)
+                    Meta(title=letter_id, date=date, year=date.year), blocks, [], [], analysis=Analysis(mentions=mentions))
     if themes:
-        result.passages = [Passage(letter_id, "section", "p-1", "x", [0], Span(1, 1), 1, themes=list(themes))]
+        result.analysis.passages = [Passage(letter_id, "section", "p-1", "x", [0], Span(1, 1), 1, themes=list(themes))]
     return result
 
 

@@ -254,15 +254,15 @@ def test_safe_url_encodes_parentheses_and_refuses_scripts():
 def test_mentions_become_links_without_changing_the_visible_text(to_html):
     from generator.index import build_index
     from generator.knowledge import Knowledge
-    from generator.model import Mention
+    from generator.model import Analysis, Mention
     letter = _letter()
     text = "Steun voor resolutie 2417 en [Kamerstuk 26 150, nr. 168] <b>."
     letter.blocks[1] = Block("paragraph", text, Span(2, 2), anchor="p-1", line_starts=[(0, 2)])
-    letter.mentions = [
+    letter.analysis = Analysis(mentions=[
         Mention(letter.id, "2020-test.txt", "resolution", "2417", True, 2, "p-1", "2417", 21, 25, 1),
         Mention(letter.id, "2020-test.txt", "kamerstuk", "26150-168", True, 2, "p-1",
                 "Kamerstuk 26 150, nr. 168", 30, 55, 1),
-    ]
+    ])
     index = build_index([letter], Knowledge(missions={}, resolutions={}, country_aliases={},
                                             excluded_countries=frozenset()))
     md_text = render_letter(letter, index).text
@@ -284,7 +284,7 @@ def _naive_passage_excerpt(texts: list[str]) -> str:
 def test_passage_excerpt_reads_only_the_start_but_is_the_same_as_from_the_whole_text(seed):
     import random
 
-    from generator.extract.themes import Passage
+    from generator.model import Passage
     rng = random.Random(seed)
     words = ["vrede", "veiligheid", "x" * rng.choice([5, 230, 900]), " " * rng.choice([1, 50, 2000]), "\n\n", "\t"]
     texts = ["".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randrange(0, 120)))

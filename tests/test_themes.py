@@ -9,7 +9,7 @@ from generator.config import Settings
 from generator.errors import SourceError
 from generator.extract.themes import classify
 from generator.index import attention, build_index
-from generator.knowledge import parse_knowledge_yaml
+from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.pages.themes import render_themes
 from generator.taxonomy import build_taxonomy, find_all
 

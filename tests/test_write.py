@@ -198,7 +198,7 @@ def test_every_open_data_field_is_documented_on_the_open_data_page():
     documented = set(re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE))
     record = json.loads(letters_json([_letter("a", dt.date(2018, 1, 2))]).text)[0]
     assert set(record) <= documented, sorted(set(record) - documented)
-    from generator.qaindex import Item, Round
+    from generator.model import Item, Round
     answer = Block("answer", "Ja.", Span(2, 2), number="1", anchor="antwoord-1")
     letter = _letter("b", None)
     qa = Round(letter, [Item(1, "", "", answer, None, ())], [], {}, {}, [])

@@ -3,7 +3,7 @@
 Pure: `find(text, names)` takes one paragraph of running text and a mapping from surface form
 (country name, alias or adjective) to code, e.g. {"Syrië": "SY", "Syrische": "SY", "Zuid-Sudan": "SS"},
 and returns `Hit`s of kind "country". The mapping is built by the knowledge loader on top of
-`names_from_cldr()`; this module only maps what it is given (it finds "Nederland" as "NL" too,
+`knowledge.cldr.cldr_names()`; this module only maps what it is given (it finds "Nederland" as "NL" too,
 whether that is wanted is decided later).
 
 Matching rules, for any mapping:
@@ -24,7 +24,7 @@ Matching rules, for any mapping:
 - nothing inside web or e-mail addresses;
 - a form with several words matches with any run of whitespace between them.
 
-`names_from_cldr(locale)` gives the base mapping from the CLDR territory names in babel.
+The base mapping from the CLDR territory names in babel is knowledge.cldr.cldr_names(locale).
 """
 from __future__ import annotations
 
@@ -36,18 +36,8 @@ from .missions import address_spans
 
 KIND = "country"
 
-# CLDR territory codes that are not ISO 3166-1 countries: groupings (EU, EZ, UN), the "other
-# Oceania" region QO, pseudo-locales XA/XB, unknown ZZ, and the exceptionally reserved or
-# CLDR-only codes AC (Ascension), CP (Clipperton), CQ (Sark), DG (Diego Garcia), EA (Ceuta and
-# Melilla), IC (Canary Islands), TA (Tristan da Cunha), which are parts of other countries.
-# XK (Kosovo) is kept: it is user-assigned, not ISO, but it is the code the EU, the UN's
-# statistics and CLDR all use, and the letters do name Kosovo.
-NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
-
 _UPPER = "A-ZÀ-ÖØ-Þ"  # capitals a Dutch or European country name can start with
 _WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
-_SAR = re.compile(r"^(?P<name>.+?) SAR van .+$")          # "Hongkong SAR van China"
-_BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<alt>[^()]+)\)$")  # "Myanmar (Birma)"
 
 
 class _Matcher(Candidates):
@@ -97,26 +87,3 @@ def find(text: str, names: Mapping[str, str] | _Matcher,
         hits.append(Hit(m.start(), m.end(), KIND, found.key(m.group()), m.group()))
         pos = m.end()
     return hits
-
-
-def names_from_cldr(locale: str = "nl") -> dict[str, str]:
-    """Surface form -> ISO code for every country CLDR names in `locale`.
-
-    Only two-letter codes (numeric codes are continents and regions) and none of NOT_COUNTRIES.
-    Names with an alternative in brackets also give both parts ("Myanmar (Birma)" -> "Myanmar",
-    "Birma"); "Hongkong SAR van China" also gives "Hongkong". Aliases and adjectives
-    ("Syrische", "DRC", "Zuid-Sudan") are the knowledge loader's to add on top.
-    """
-    from babel import Locale
-
-    names: dict[str, str] = {}
-    for code, name in Locale.parse(locale).territories.items():
-        if len(code) != 2 or not code.isalpha() or code in NOT_COUNTRIES:
-            continue
-        names[name] = code
-        if m := _BRACKETS.match(name):
-            names.setdefault(m.group("name"), code)
-            names.setdefault(m.group("alt"), code)
-        if m := _SAR.match(name):
-            names.setdefault(m.group("name"), code)
-    return names

@@ -15,34 +15,15 @@ A passage that gets no theme this way is general ("algemeen"). Every theme comes
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
-from ..model import Block, Letter, Span
-from ..taxonomy import Reason, Taxonomy
+from ..model import Block, Letter, Passage, Reason, Span
+from ..taxonomy import Taxonomy
 
 MIN_TEXT_HITS = 2
 TEXT_SHARE = 0.5
 MAX_TEXT_THEMES = 3
 STRONG_TEXT_HITS = 3            # with a telling heading, text themes need this much more evidence
 PARAGRAPH_KINDS = ("paragraph", "bullet", "question", "answer")
-
-
-@dataclass
-class Passage:
-    letter_id: str
-    kind: str                   # intro | section | answer | remarks | closing
-    anchor: str                 # where a link to the passage goes
-    title: str                  # the heading, "Vraag en antwoord 51", "Inleiding", …
-    blocks: list[int]           # indexes into Letter.blocks
-    span: Span
-    paragraphs: int             # paragraph-like blocks (the unit of the attention chart)
-    heading: str = ""           # the text used as heading evidence
-    themes: list[str] = field(default_factory=list)
-    reasons: dict[str, Reason] = field(default_factory=dict)
-
-    @property
-    def general(self) -> bool:
-        return not self.themes
 
 
 def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = False) -> dict[str, Reason]:

@@ -1,7 +1,7 @@
 """The maintainers' knowledge base for cross-links: UN missions, Security Council resolutions and
 Dutch country names, as YAML under content/knowledge/ - validated here, without any I/O.
 
-read.read_knowledge() reads the three files and hands their text, parsed by parse_knowledge_yaml(),
+read.read_knowledge() reads the three files and hands their text, parsed by yamlfile.parse_knowledge_yaml(),
 to build_knowledge(). Every problem becomes a SourceError naming the file, the entry, the field and
 (where the YAML told us) the line, with a hint on what to write instead. Structural problems are
 errors; references that merely point nowhere (a mission's resolution missing from resolutions.yml)
@@ -16,16 +16,16 @@ The raw dict build_knowledge() takes::
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
-import yaml
 
-from .errors import SourceError, shorten
+from ..errors import SourceError, shorten
+from .cldr import ISO_CODE, cldr_names, territories
+from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
 KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
@@ -33,18 +33,10 @@ KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
 
 MISSION_KEY = r"^[A-Z][A-Z0-9-]{2,12}$"
 RESOLUTION_NUMBER = r"^[0-9]{1,4}$"
-ISO_CODE = r"^[A-Z]{2}$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 MISSION_TYPES = ("peacekeeping", "political", "support")
 ORGANISATIONS = ("UN", "AU")
 UNDOCS = "https://undocs.org/S/RES/{number}({year})"
-
-# CLDR "territories" that are not countries: EU, eurozone, UN, "outlying Oceania", pseudo-locales,
-# unknown, and the exceptionally reserved codes (Ascension, Clipperton, Sark, Diego Garcia,
-# Ceuta and Melilla, Canary Islands, Tristan da Cunha). "Verenigde Naties" must never be a country.
-NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ",
-                           "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
-
 
 # --- the model -------------------------------------------------------------------------------
 
@@ -172,131 +164,15 @@ ENTRY_FIELDS = {"missions": tuple(MISSION_SCHEMA["properties"]),
                 "resolutions": tuple(RESOLUTION_SCHEMA["properties"])}
 
 
-# --- YAML text -> data (pure: the caller reads the file) -------------------------------------
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):     # libyaml's parser where present
-    """SafeLoader that keeps dates as text (checked later, with the field named) and only reads
-    true/false as booleans, so Norway's code NO stays "NO" instead of becoming False."""
-
-
-def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> str:
-    return loader.construct_scalar(node)
-
-
-def _bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool | str:
-    value = loader.construct_scalar(node)
-    return {"true": True, "false": False}.get(value.lower(), value)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _scalar)
-_Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
-
-
-def parse_knowledge_yaml(path: Path | str, text: str) -> tuple[object, dict[tuple, int]]:
-    """Parse one knowledge file: its data and the 1-based line of every key and list item.
-
-    Raises SourceError (with the line) for invalid YAML, for a key written twice in one
-    mapping, which YAML would otherwise silently resolve by keeping the last one, and for an
-    alias (*name), which could make a few lines expand into gigabytes.
-    """
-    return load_yaml(path, text, _Loader)
-
-
-def load_yaml(path: Path | str, text: str, loader_class=_Loader) -> tuple[object, dict[tuple, int]]:
-    """YAML text -> (data, line of every key path), checked before anything is built: no key
-    twice in a mapping and no aliases. Used for the knowledge files and the sidecars (read.py,
-    with YAML's own types: `loader_class`). A value YAML cannot build (a date that does not
-    exist) raises the loader's ValueError for the caller to word."""
-    try:
-        loader = loader_class(text)
-        try:
-            node = loader.get_single_node()
-            lines: dict[tuple, int] = {}
-            if node is not None:
-                _walk(path, node, (), lines, {})
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(path, f"invalid YAML: {shorten(problem)}", line=mark.line + 1 if mark else None,
-                          hint="check indentation and quoting; put text containing ':' in quotes"
-                          ) from None
-    return data, lines
-
-
-def _walk(path: Path | str, node: yaml.Node, at: tuple, lines: dict[tuple, int],
-          seen_nodes: dict[int, int]) -> None:
-    """Line of every key path; a key written twice or an alias is a SourceError.
-
-    An alias (*name) makes the composer hand out the anchored node again: the same node object
-    in two places. That is refused as soon as it is met, before anything is expanded."""
-    if id(node) in seen_nodes:
-        where = " > ".join(map(str, at)) or "the document"
-        raise SourceError(path, f"'{shorten(where)}' repeats the value of line {seen_nodes[id(node)]} "
-                          "through a YAML alias (*name)", line=lines.get(at),
-                          hint="anchors (&name) and aliases (*name) are not allowed here: "
-                          "write the value out in full")
-    seen_nodes[id(node)] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name, line = str(key.value), key.start_mark.line + 1
-            if not isinstance(key, yaml.ScalarNode):
-                raise SourceError(path, "a key that is a list or a mapping", line=line,
-                                  hint="write keys as plain text")
-            if name in seen:
-                where = " > ".join(map(str, at + (name,)))
-                raise SourceError(path, f"'{shorten(where)}' is written twice (lines {seen[name]} and {line})",
-                                  line=line, hint="YAML would silently keep only the last one; "
-                                  "merge the two or remove one")
-            seen[name] = line
-            lines[at + (name,)] = line
-            _walk(path, value, at + (name,), lines, seen_nodes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[at + (index,)] = item.start_mark.line + 1
-            _walk(path, item, at + (index,), lines, seen_nodes)
-
-
-class Located:
-    """Errors for one parsed knowledge file, pointing at the line of an entry or field path
-    (used by the themes and glossary loaders; this module's own checks use _Context)."""
-
-    def __init__(self, path: Path | str, lines: dict[tuple, int] | None) -> None:
-        self.path, self.lines = Path(path), lines or {}
-
-    def error(self, message: str, *at: object, hint: str = "") -> SourceError:
-        line = next((self.lines[at[:i]] for i in range(len(at), 0, -1) if at[:i] in self.lines), None)
-        return SourceError(self.path, message, line=line, hint=hint)
-
-    def check_fields(self, key: str, entry: dict, fields: tuple[str, ...], hint: str) -> None:
-        """An unknown field in an entry is an error, with a did-you-mean where one is close."""
-        for name in entry:
-            if name not in fields:
-                close = difflib.get_close_matches(str(name), fields, n=1)
-                guess = f" (did you mean '{close[0]}'?)" if close else ""
-                raise self.error(f"{key}: unknown field '{name}'{guess}", key, name, hint=hint)
-
-
 # --- raw -> Knowledge ------------------------------------------------------------------------
 
-class _Context:
+class _Context(Located):
     """The file being checked: where to point errors and warnings."""
 
     def __init__(self, kind: str, raw: dict) -> None:
+        super().__init__((raw.get("paths") or {}).get(kind) or KNOWLEDGE_DIR / KNOWLEDGE_FILES[kind],
+                         (raw.get("lines") or {}).get(kind))
         self.kind = kind
-        self.path = Path((raw.get("paths") or {}).get(kind) or KNOWLEDGE_DIR / KNOWLEDGE_FILES[kind])
-        self.lines: dict[tuple, int] = (raw.get("lines") or {}).get(kind) or {}
-
-    def line(self, *at: object) -> int | None:
-        at_t = tuple(at)
-        while at_t:
-            if at_t in self.lines:
-                return self.lines[at_t]
-            at_t = at_t[:-1]
-        return None
 
     def hint(self, name: str) -> str:
         return HINTS[self.kind].get(name, "")
@@ -305,8 +181,7 @@ class _Context:
         """An error at an entry/field path, e.g. ("MINUSMA", "start"); the hint defaults to
         the one of the deepest field named in the path."""
         named = [str(p) for p in reversed(at) if isinstance(p, str) and p in HINTS[self.kind]]
-        return SourceError(self.path, message, line=self.line(*at),
-                           hint=hint or (self.hint(named[0]) if named else ""))
+        return super().error(message, *at, hint=hint or (self.hint(named[0]) if named else ""))
 
     def warn(self, warnings: list[str], message: str, *at: object) -> None:
         line = self.line(*at)
@@ -350,12 +225,8 @@ def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> di
             raise ctx.error(f"{name}: the entry must be a list of 'field: value' lines, "
                             f"not {shorten(repr(entry))}", name,
                             hint="allowed fields: " + ", ".join(ENTRY_FIELDS[ctx.kind]))
-        for field_name in entry:
-            if field_name not in ENTRY_FIELDS[ctx.kind]:
-                close = difflib.get_close_matches(str(field_name), ENTRY_FIELDS[ctx.kind], n=1)
-                guess = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ctx.error(f"{name}: unknown field '{field_name}'{guess}", name, field_name,
-                                hint="allowed fields: " + ", ".join(ENTRY_FIELDS[ctx.kind]))
+        ctx.check_fields(name, entry, ENTRY_FIELDS[ctx.kind],
+                         "allowed fields: " + ", ".join(ENTRY_FIELDS[ctx.kind]))
         entries[name] = entry
     return entries
 
@@ -388,13 +259,6 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "anyOf":
         return f"{shorten(repr(error.instance))} is not an ISO country code or a list of them"
     return f"wrong value: {schema_error_text(error)}"
-
-
-def schema_error_text(error: jsonschema.ValidationError) -> str:
-    """jsonschema's message with the offending value cut short: it quotes the whole value
-    ("'…' is not of type 'string'"), which may be a page of text."""
-    whole = repr(error.instance)
-    return error.message.replace(whole, shorten(whole)) if len(whole) > 80 else shorten(error.message, 300)
 
 
 @functools.cache
@@ -446,7 +310,7 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
     key_hint = "the mission's acronym in capitals as the key, e.g. MINUSMA:"
     out: dict[str, Mission] = {}
     forms: dict[str, str] = {}          # surface form (casefolded) -> mission key
-    known = _territories()
+    known = territories()
     for key, entry in _entries(ctx, data, MISSION_KEY, key_hint).items():
         checked = {k: _as_text(v) for k, v in entry.items()}
         if isinstance(checked.get("resolution"), int) and not isinstance(checked["resolution"], bool):
@@ -471,7 +335,7 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
             countries=countries, start=start, end=end, resolution=checked.get("resolution", ""),
             source=checked["source"], organisation=checked.get("organisation", "UN"),
             ended=bool(end) or checked.get("ended") is True)
-        for form, at in _mission_forms(mission):
+        for form, at in mission_forms(mission):
             other = forms.setdefault(form.casefold(), key)
             if other != key:
                 raise ctx.error(f"{key}: '{form}' is also a name of {other}", key, *at,
@@ -481,7 +345,7 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
     return out
 
 
-def _mission_forms(mission: Mission) -> list[tuple[str, tuple]]:
+def mission_forms(mission: Mission) -> list[tuple[str, tuple]]:
     forms = [(mission.key, ()), (mission.name, ("name",))]
     if mission.name_nl:
         forms.append((mission.name_nl, ("name_nl",)))
@@ -511,16 +375,12 @@ def _countries(ctx: _Context, data: object, warnings: list[str]
     if not isinstance(data, dict):
         raise SourceError(ctx.path, "countries.yml must have the sections aliases, exclude, "
                           "ambiguous", line=1, hint=HINTS["countries"]["aliases"])
-    for section in data:
-        if section not in COUNTRIES_SCHEMA["properties"]:
-            close = difflib.get_close_matches(str(section), list(COUNTRIES_SCHEMA["properties"]), n=1)
-            guess = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ctx.error(f"unknown section '{section}'{guess}", section,
-                            hint="allowed sections: " + ", ".join(COUNTRIES_SCHEMA["properties"]))
+    ctx.check_fields("", data, COUNTRIES_SCHEMA["properties"],
+                     "allowed sections: " + ", ".join(COUNTRIES_SCHEMA["properties"]), what="section")
     data = {section: value if value is not None else ({} if section != "exclude" else [])
             for section, value in data.items()}
     _check_schema(ctx, COUNTRIES_SCHEMA, data)
-    known, cldr = _territories(), _cldr_names()
+    known, cldr = territories(), cldr_names()
     excluded = frozenset(data.get("exclude", []))
     for index, code in enumerate(data.get("exclude", [])):
         if code not in known:
@@ -552,79 +412,3 @@ def _countries(ctx: _Context, data: object, warnings: list[str]
                                 hint="remove the alias or move it to the right country")
             aliases[form] = code
     return aliases, excluded, ambiguous
-
-
-# --- tables for the extractors and templates --------------------------------------------------
-
-def mission_names(k: Knowledge) -> dict[str, str]:
-    """Surface form -> mission key: the acronym, the English name, the Dutch name, the aliases."""
-    names: dict[str, str] = {}
-    for mission in k.missions.values():
-        for form, _ in _mission_forms(mission):
-            names[form] = mission.key
-    return names
-
-
-def country_names(k: Knowledge, cldr: dict[str, str]) -> dict[str, str]:
-    """Surface form -> ISO code: CLDR's Dutch names plus the aliases, minus excluded countries
-    and minus the forms listed as ambiguous.
-
-    `cldr` may be {code: name} (babel.Locale("nl").territories) or {name: code}. CLDR's
-    pseudo-territories (EU, UN, ...) are dropped; a name with a parenthesis or " SAR van China"
-    also gives its short form ("Myanmar (Birma)" -> "Myanmar" and "Birma"). Aliases win over
-    CLDR names.
-    """
-    names: dict[str, str] = {}
-    for first, second in cldr.items():
-        code, name = (first, second) if re.fullmatch(ISO_CODE, first) else (second, first)
-        if not re.fullmatch(ISO_CODE, code) or code in NOT_COUNTRIES:
-            continue
-        for form in _name_forms(name):
-            names.setdefault(form, code)
-    names.update(k.country_aliases)
-    return {form: code for form, code in names.items()
-            if code not in k.excluded_countries and form not in k.ambiguous_country_names}
-
-
-def country_name(code: str) -> str:
-    """The Dutch display name of a country for page titles: "SY" -> "Syrië",
-    "MM" -> "Myanmar", "HK" -> "Hongkong". Raises KeyError for an unknown code."""
-    try:
-        return _short_name(_territories()[code])
-    except KeyError:
-        raise KeyError(f"unknown country code {code!r}") from None
-
-
-def resolution_url(number: str, year: int) -> str:
-    """The undocs.org address of a Security Council resolution."""
-    return UNDOCS.format(number=number, year=year)
-
-
-def _short_name(name: str) -> str:
-    name = re.sub(r"\s*\([^)]*\)", "", name)
-    return re.sub(r"\s+SAR van China$", "", name).strip()
-
-
-def _name_forms(name: str) -> list[str]:
-    forms = [name, _short_name(name)]
-    forms += [inner.strip() for inner in re.findall(r"\(([^)]*)\)", name)]
-    return list(dict.fromkeys(f for f in forms if f))
-
-
-@functools.cache
-def _territories() -> dict[str, str]:
-    """ISO code -> Dutch name for every real country or territory CLDR knows."""
-    import babel
-
-    return {code: name for code, name in babel.Locale("nl").territories.items()
-            if re.fullmatch(ISO_CODE, code) and code not in NOT_COUNTRIES}
-
-
-@functools.cache
-def _cldr_names() -> dict[str, str]:
-    """Every CLDR surface form (full and short) -> ISO code."""
-    out: dict[str, str] = {}
-    for code, name in _territories().items():
-        for form in _name_forms(name):
-            out.setdefault(form, code)
-    return out
