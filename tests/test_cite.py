@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from generator import render
-from generator.mdext.permalinks import label
+from generator.mkdocs_ext.permalinks import label
 from test_render import _letter
 
 
