@@ -1,6 +1,7 @@
 """The site: the only module that talks to MkDocs. A writing stage: it writes site/ (through a
-staging folder beside it) and the site state in the cache folder, and reads the docs folder's
-and the site's lists of files.
+staging folder beside it; MkDocs and Pagefind write into that folder) and the site state in the
+cache folder; it reads mkdocs.yml and overrides/ (for the site state), the state file, and the
+lists of files of the docs folder and the site.
 
 - `update_site` (called by pipeline.build once the docs folder is written): decides from the
   site state whether the site can stay as it is, be rebuilt from a copy of itself (only changed
