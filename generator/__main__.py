@@ -6,7 +6,7 @@ import errno
 import sys
 from pathlib import Path
 
-from . import pipeline, write
+from . import pipeline, site_build
 from .config import Settings
 from .errors import GeneratorError
 from .report import format_letter_table, format_report
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             report = pipeline.generate(settings, progress, refresh=refresh)
             print(format_report(report, args.verbose), flush=True)
-            write.serve_site(settings.mkdocs_yml, settings.docs_dir, args.dev_addr)
+            site_build.serve_site(settings.mkdocs_yml, settings.docs_dir, args.dev_addr)
             return 0
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -3,7 +3,7 @@
 Each entry is an abbreviation as the letters write it (the key, case-sensitive) with its Dutch
 expansion (`nl`, required) and, optionally, its English name (`en`). The generator appends one
 Python-Markdown abbreviation definition per entry to every generated page (`definitions`), so
-the `abbr` extension (generator/mdext/abbr.py) marks each occurrence with <abbr title="...">,
+the `abbr` extension (generator/mkdocs_ext/abbr.py) marks each occurrence with <abbr title="...">,
 and renders the glossary page (woordenlijst.md).
 """
 from __future__ import annotations

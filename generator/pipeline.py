@@ -1,14 +1,12 @@
 """build(settings) -> BuildReport: the one place that orders the stages.
 
 read -> vocabulary, knowledge, themes -> per letter: clean -> parse -> meta -> extract (mentions, themes)
-     -> index (all letters) -> render -> write docs -> MkDocs -> swap
+     -> index (all letters) -> render -> write docs -> site_build: MkDocs, Pagefind, swap
 """
 from __future__ import annotations
 
 import ctypes
 import gc
-import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -17,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import pages as site_pages
-from . import parallel, search, write
-from .cache import Entry, LetterCache, code_fingerprint, still_valid
+from . import parallel, site_build, write
+from .cache import Entry, LetterCache, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -48,7 +46,7 @@ def build(settings: Settings, progress: Progress | None = None, refresh: bool = 
     """Generate the Markdown, build the site into a temporary folder, swap it in.
 
     When the site there is the one the previous build made (its state file says so, and site/
-    still has exactly the files that build left: `SiteState`), MkDocs starts from a copy of it
+    still has exactly the files that build left: site_build.SiteState), MkDocs starts from a copy of it
     and renders only the changed pages; when not even a docs file changed, the site is left as
     it is. `refresh` (--no-cache): no letter comes from the cache (every one is stored again) and
     MkDocs builds every page.
@@ -58,8 +56,8 @@ def build(settings: Settings, progress: Progress | None = None, refresh: bool = 
     start = time.perf_counter()
     check_settings(settings)
     with _locked(settings.docs_dir, settings.letter_cache, settings.site_dir):
-        with _reported(f"remove what a killed build left beside {settings.site_dir}", settings.site_dir.parent):
-            write.remove_leftovers(settings.site_dir)
+        with write.reported(f"remove what a killed build left beside {settings.site_dir}", settings.site_dir.parent):
+            site_build.remove_leftovers(settings.site_dir)
         return _build(settings, progress, refresh, start)
 
 
@@ -67,36 +65,7 @@ def _build(settings: Settings, progress: Progress | None, refresh: bool, start: 
     report = generate(settings, progress, refresh=refresh)
     report.generate_seconds = report.seconds
     release_memory()                        # before MkDocs' processes are forked from this one
-    state_file = settings.letter_cache / SITE_STATE if settings.letter_cache else None
-    state = SiteState(site_state(settings), write.manifest(settings.docs_dir), "")
-    previous = None if refresh or state_file is None else SiteState.load(state_file)
-    site_kept = bool(previous and previous.config == state.config and settings.site_dir.is_dir()
-                     and previous.site == site_digest(settings.site_dir))
-    # a page that went away since (also through `serve`, or a build that was killed) would stay
-    report.incremental = site_kept and previous.docs.keys() <= state.docs.keys()
-    if report.incremental and not report.written and previous.docs == state.docs:
-        # same configuration, theme and code, the site holds what that build left, and the docs
-        # are what it was built from: it is what MkDocs and Pagefind would make again
-        report.site_dir, report.site_unchanged = settings.site_dir, True
-        report.seconds = time.perf_counter() - start
-        return report
-    if state_file:
-        with _reported("write the site state", state_file.parent):
-            state_file.unlink(missing_ok=True)      # a failed or interrupted build: next one is full
-    with _reported(f"build the site in {settings.site_dir}", settings.site_dir.parent):
-        with write.staged_dir(settings.site_dir, seed=report.incremental) as staging:
-            jobs = (settings.jobs or parallel.default_jobs()) if report.pages >= MKDOCS_PARALLEL_PAGES else 1
-            report.warnings += write.build_site(settings.mkdocs_yml, settings.docs_dir, staging, settings.strict,
-                                                dirty=report.incremental, jobs=jobs)
-            report.search = search.index_site(staging)
-    if state_file:
-        state.site = site_digest(settings.site_dir)
-        try:
-            state.save(state_file)
-        except OSError as exc:              # the site is complete; the next build is a full one
-            report.warnings.append(f"{state_file}: the site state could not be recorded ({exc.strerror}), "
-                                   "so the next build builds the whole site")
-    report.site_dir = settings.site_dir
+    site_build.update_site(settings, report, refresh=refresh)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -111,23 +80,10 @@ def _locked(*folders: Path | None):
     """write.locked, with an OSError while taking the locks (no permission to make a lock file
     beside a folder) reported as such; errors in the block are not this one's."""
     stack = ExitStack()
-    with _reported("make the lock file of " + ", ".join(str(f) for f in folders if f)):
+    with write.reported("make the lock file of " + ", ".join(str(f) for f in folders if f)):
         stack.enter_context(write.locked(*folders))
     with stack:
         yield
-
-
-@contextmanager
-def _reported(doing: str, folder: Path | None = None):
-    """An OSError in the block (a full disk, a folder without permission) becomes one BuildError
-    saying what could not be done, where (the file, else `folder`), and what to do about `folder`
-    (default: the folder of the file)."""
-    try:
-        yield
-    except OSError as exc:
-        if folder is None:
-            folder = Path(exc.filename).parent if exc.filename else Path.cwd()
-        raise BuildError(write.os_problem(exc, doing, folder)) from exc
 
 
 def release_memory() -> None:
@@ -138,59 +94,6 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
-
-
-SITE_STATE = "site-state.json"
-# From this many pages on, MkDocs runs as one process per core (write.build_site); below it,
-# starting the processes costs more than they save.
-MKDOCS_PARALLEL_PAGES = 400
-
-
-def site_state(settings: Settings) -> str:
-    """What every page of the site depends on besides its own Markdown: the MkDocs configuration,
-    the theme overrides, the generator's code (Markdown extensions, hooks) and the versions of
-    MkDocs and its plugins. A build may reuse the previous site only when this is unchanged."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256()
-    project = settings.mkdocs_yml.resolve().parent
-    for path in [settings.mkdocs_yml.resolve()] + sorted((project / "overrides").rglob("*")):
-        if path.is_file():
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(code_fingerprint().encode())
-    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
-        digest.update(f"{package}={version(package)}".encode())
-    digest.update(str(settings.site_dir.resolve()).encode() + str(settings.docs_dir.resolve()).encode())
-    return digest.hexdigest()
-
-
-class SiteState:
-    """What the site in site/ was built from and what it holds, written (in the cache folder)
-    only after a complete build was swapped in: `config` (site_state), `docs` (the docs folder's
-    files with sizes and times, write.manifest) and `site` (a digest of the same list of the
-    site, site_digest). A build reuses the site only when all of it still holds; listing the
-    files costs a stat per file, no reads, at any size."""
-
-    def __init__(self, config: str, docs: dict, site: str) -> None:
-        self.config, self.docs, self.site = config, docs, site
-
-    @classmethod
-    def load(cls, path: Path) -> "SiteState | None":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(data["config"], {k: tuple(v) for k, v in data["docs"].items()}, data["site"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"config": self.config, "site": self.site, "docs": self.docs}, sort_keys=True)
-        write.replace_file(path, data.encode("utf-8"))
-
-
-def site_digest(site_dir: Path) -> str:
-    """A digest of the site's list of files with their sizes and modification times."""
-    return hashlib.sha256(json.dumps(sorted(write.manifest(site_dir).items())).encode()).hexdigest()
 
 
 @contextmanager
@@ -243,7 +146,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     parallel.shared()                       # let go of the letters when generate returns
     pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages)
     clock.lap("render")
-    with _reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
+    with write.reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
         stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
     clock.lap("write")
     return BuildReport(letters=len(letters), pages=sum(p.path.endswith(".md") for p in pages),
@@ -352,7 +255,7 @@ def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source]
 
 
 def _store(cache: LetterCache, name: str, value) -> None:
-    with _reported(f"write the letter cache in {cache.folder}", cache.folder):
+    with write.reported(f"write the letter cache in {cache.folder}", cache.folder):
         cache.store(name, value)
 
 

@@ -1,4 +1,4 @@
-"""Full-text search: Pagefind indexes the built site (the last step of `pipeline.build`).
+"""Full-text search: Pagefind indexes the built site (the last step of site_build.update_site, before the swap).
 
 Pagefind (https://pagefind.app, PyPI `pagefind[bin]`) reads the HTML MkDocs wrote and writes a
 static search bundle into `<site>/pagefind/`: the index split into small compressed chunks per

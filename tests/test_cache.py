@@ -236,13 +236,13 @@ def test_a_cache_that_is_not_read_still_stores_and_prunes(tmp_path):
 
 
 def test_no_cache_on_the_command_line_processes_everything_and_writes_the_cache(tmp_path, capsys, monkeypatch):
-    from generator import write
+    from generator import site_build
     from generator.__main__ import main
 
     settings = content(tmp_path, letters=LETTERS[:1])
     args = ["serve", "--content", str(settings.content_dir), "--docs", str(settings.docs_dir),
             "--config", str(REPO / "mkdocs.yml")]
-    monkeypatch.setattr(write, "serve_site", lambda *a, **k: None)          # generate only
+    monkeypatch.setattr(site_build, "serve_site", lambda *a, **k: None)          # generate only
     for extra, expected in (["--no-cache"], "(1 processed, 0 from the cache)"), ([], "(0 processed, 1 from the cache)"), \
             (["--no-cache"], "(1 processed, 0 from the cache)"):
         assert main([*args, *extra]) == 0

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from generator.pages.labels import citation
 from generator.pages.letter import render_letter
-from generator.mdext.permalinks import label
+from generator.mkdocs_ext.permalinks import label
 from test_render import _letter
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import csp
+from generator.mkdocs_ext import csp
 from generator.__main__ import main
 
 REPO = Path(__file__).resolve().parents[1]

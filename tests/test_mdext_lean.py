@@ -1,4 +1,4 @@
-"""What only makes MkDocs faster (generator/mdext/: leaninline.py, leanblocks.py and abbr.py's
+"""What only makes MkDocs faster (generator/mkdocs_ext/: leaninline.py, leanblocks.py and abbr.py's
 marking): the HTML must be what Python-Markdown makes without it, and letter text stays text."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from generator.pages.markdown import escape_md
 
 
 def without(name: str) -> markdown.Markdown:
-    """mkdocs.yml's Markdown, without the extension generator.mdext.`name`."""
-    md = markdown_from_mkdocs_yml(leave_out=f"generator.mdext.{name}")
+    """mkdocs.yml's Markdown, without the extension generator.mkdocs_ext.`name`."""
+    md = markdown_from_mkdocs_yml(leave_out=f"generator.mkdocs_ext.{name}")
     if name == "leaninline":
         assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
     if name == "leanblocks":
@@ -99,7 +99,7 @@ Antwoord over de AVVN en de SDG.
 
 
 def test_abbreviations_are_marked_as_upstream_marks_them(monkeypatch):
-    from generator.mdext.abbr import SiteAbbrTreeprocessor
+    from generator.mkdocs_ext.abbr import SiteAbbrTreeprocessor
     fast = markdown_from_mkdocs_yml().convert(ABBR_PAGE)
     assert fast.count("<abbr") == 24
     monkeypatch.setattr(SiteAbbrTreeprocessor, "mark", lambda self, root: self.iter_element(root))

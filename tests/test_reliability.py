@@ -27,7 +27,7 @@ from generator import pages as site_pages
 from generator.pages.labels import mention_excerpt
 from generator.pages.markdown import page_title
 from generator.__main__ import main
-from generator.write import SITE_MARKER
+from generator.site_build import SITE_MARKER
 
 REPO = Path(__file__).resolve().parents[1]
 LETTER = "2019-veiligheidsraad-2018-terugblik"
@@ -565,11 +565,11 @@ def _leftovers(root: Path) -> list[str]:
 def test_i3_a_build_after_serve_renders_the_pages_serve_generated(project, monkeypatch):
     """`generator serve` writes the docs but builds no site; the next build must not call the site
     unchanged (it used to exit 0 without the new letter, forever)."""
-    from generator import write
+    from generator import site_build
 
     assert project.build()[0] == 0                          # a build that keeps its state in docs.cache
     (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
-    monkeypatch.setattr(write, "serve_site", lambda *args, **kwargs: None)      # Ctrl-C right away
+    monkeypatch.setattr(site_build, "serve_site", lambda *args, **kwargs: None)      # Ctrl-C right away
     code, out, err = run("serve", "--content", str(project.content), "--docs", str(project.docs),
                          "--config", str(project.config))
     assert code == 0, err
@@ -582,7 +582,7 @@ def test_i3_a_build_after_serve_renders_the_pages_serve_generated(project, monke
 @pytest.mark.parametrize("stage", ["release_memory", "build_site"])
 def test_i3_a_build_killed_after_writing_the_docs_is_not_taken_for_an_unchanged_site(project, monkeypatch, stage):
     """Killed right after the docs were written (simulated: the next stage raises as Ctrl-C would)."""
-    from generator import write
+    from generator import site_build
 
     assert project.build()[0] == 0
     (project.letters / "nieuw.txt").write_text(OPENING, encoding="utf-8")
@@ -590,7 +590,7 @@ def test_i3_a_build_killed_after_writing_the_docs_is_not_taken_for_an_unchanged_
     def killed(*args, **kwargs):
         raise KeyboardInterrupt
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline if stage == "release_memory" else write, stage, killed)
+        patch.setattr(pipeline if stage == "release_memory" else site_build, stage, killed)
         with pytest.raises(KeyboardInterrupt):
             project.build()
     assert (project.docs / "brieven/nieuw.md").is_file() and not _page(project, "nieuw").exists()
@@ -686,13 +686,13 @@ def test_i8_an_unwritable_site_parent_is_one_message_naming_the_folder(project, 
 @pytest.mark.parametrize("number, expected", [(28, "the disk is full"), (13, "permission denied")],
                          ids=["disk-full", "permission-denied"])
 def test_i8_a_disk_error_while_mkdocs_writes_leaves_no_staging(project, monkeypatch, number, expected):
-    from generator import write
+    from generator import site_build
 
     def half_written(mkdocs_yml, docs_dir, staging, *args, **kwargs):
         (Path(staging) / "brieven").mkdir()
         (Path(staging) / "brieven/half.html").write_text("<p>hal")
         raise _os_error(number, Path(staging) / "brieven/half.html")
-    monkeypatch.setattr(write, "build_site", half_written)
+    monkeypatch.setattr(site_build, "build_site", half_written)
     code, out, err = project.build("--no-cache")
     project.assert_refused(code, err, expected, "brieven/half.html")
     assert _leftovers(project.root) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, write
+from generator import pipeline, site_build, write
 from generator.config import Settings
 from generator.errors import BuildError, GeneratorError
 from generator.model import Block, Furniture, Letter, Member, Meta, Signatory, Source, Span
@@ -31,7 +31,7 @@ def make_site(folder: Path) -> dict[str, bytes]:
     (folder / "sub").mkdir(parents=True)
     (folder / "index.html").write_text("<p>oud</p>")
     (folder / "sub" / "a.css").write_bytes(b"body{}")
-    (folder / write.SITE_MARKER).touch()
+    (folder / site_build.SITE_MARKER).touch()
     return snapshot(folder)
 
 
@@ -41,7 +41,7 @@ def test_failed_build_leaves_the_site_byte_identical(tmp_path):
     site = tmp_path / "site"
     before = make_site(site)
     with pytest.raises(RuntimeError):
-        with write.staged_dir(site) as staging:
+        with site_build.staged_dir(site) as staging:
             (staging / "index.html").write_text("<p>nieuw</p>")
             raise RuntimeError("MkDocs failed")
     assert snapshot(site) == before
@@ -51,9 +51,9 @@ def test_failed_build_leaves_the_site_byte_identical(tmp_path):
 def test_successful_build_replaces_the_site(tmp_path):
     site = tmp_path / "site"
     make_site(site)
-    with write.staged_dir(site) as staging:
+    with site_build.staged_dir(site) as staging:
         (staging / "index.html").write_text("<p>nieuw</p>")
-    assert set(snapshot(site)) == {"index.html", write.SITE_MARKER}
+    assert set(snapshot(site)) == {"index.html", site_build.SITE_MARKER}
     assert (site / "index.html").read_text() == "<p>nieuw</p>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -61,7 +61,7 @@ def test_successful_build_replaces_the_site(tmp_path):
 def test_a_folder_the_generator_did_not_make_is_not_replaced(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(BuildError, match="refusing"):
-        with write.staged_dir(tmp_path):
+        with site_build.staged_dir(tmp_path):
             pass
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
@@ -254,7 +254,7 @@ def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path):
     make_site(site)
     for name in (".site.new-1234-abc", ".site.old-1234-abc", ".site2.new-1234-abc", "site.new-x"):
         (tmp_path / name / "sub").mkdir(parents=True)
-    removed = write.remove_leftovers(site)
+    removed = site_build.remove_leftovers(site)
     assert [p.name for p in removed] == [".site.new-1234-abc", ".site.old-1234-abc"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site2.new-1234-abc", "site", "site.new-x"]
 
@@ -266,7 +266,7 @@ def test_a_seeded_staging_folder_is_writable_even_when_the_site_was_not(tmp_path
     site.chmod(0o555)
     try:
         with pytest.raises(RuntimeError):
-            with write.staged_dir(site, seed=True) as staging:
+            with site_build.staged_dir(site, seed=True) as staging:
                 assert os.stat(staging).st_mode & 0o700 == 0o700
                 assert os.stat(staging / "sub").st_mode & 0o700 == 0o700
                 raise RuntimeError("MkDocs failed")

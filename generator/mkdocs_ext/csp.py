@@ -18,7 +18,8 @@ Under `mkdocs serve` (and `generator serve`) the policy allows inline scripts wi
 instead: the preview server injects its live-reload script, which changes with every response and
 so cannot be hashed. Built sites never get that.
 
-Only the standard library: MkDocs loads this file by path, not as part of the package.
+Only the standard library: MkDocs loads this file by path (mkdocs.yml `hooks:`), not as part of
+the package; plain `mkdocs build` uses it as well.
 """
 from __future__ import annotations
 
