@@ -1,8 +1,10 @@
 """Content folder -> list[Source]: the letters' text and their optional YAML sidecars.
 
-Together with write.py this is the only module that touches the disk. Every problem with a
-content file becomes a SourceError naming the file (and the line where one is known) with a hint
-on how to fix it.
+The reading stage: the only code that reads the content folder. The other stages that touch the
+disk are the writing ones: write.py (the docs folder, locks), site_build.py (staging, MkDocs,
+Pagefind, the swap into site/) and cache.py (processed letters between builds). Every problem
+with a content file becomes a SourceError naming the file (and the line where one is known) with
+a hint on how to fix it.
 
 Layout read here::
 
