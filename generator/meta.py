@@ -71,6 +71,8 @@ SC_YEAR_PATTERN = (r"Veiligheidsraad (?:in )?((?:19|20)\d\d)\b"
                    r"|\bIn ((?:19|20)\d\d) was het Koninkrijk[^.]{0,60}? lid van de [^.]{0,20}Veiligheidsraad")
 
 # --- dates: Babel's Dutch month names, any case; OCR forms "19april 1993", "2 3 april" ---
+# The provenance of a kind no cue recognised (the default kind); `check --report` looks for it.
+KIND_NOT_RECOGNISED = "standaard (niet herkend)"
 MONTHS = {name.lower(): no for no, name in get_month_names("wide", locale="nl").items()}
 _MONTH = "|".join(MONTHS)
 _DAY = r"(\d ?\d|\d)(?:ste|sten|de|den|e)?"
@@ -237,7 +239,7 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
     if not meta.kind:
         meta.kind = kinds.default
         meta.inferred.append("kind")
-        meta.provenance["kind"] = "standaard (niet herkend)"
+        meta.provenance["kind"] = KIND_NOT_RECOGNISED
         warn(f"{source.name}: kind of letter not recognised, taken as '{kinds.default}'; "
              f"set 'kind' in the sidecar ({', '.join(kinds.keys())})")
     if not source.sidecar:

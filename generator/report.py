@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .extract.base import KINDS
 from .kinds import Kinds
+from .meta import KIND_NOT_RECOGNISED
 from .model import Furniture, Letter
 from .search import SearchStats
 
@@ -123,7 +124,6 @@ def format_letter_table(rows: list[LetterRow]) -> str:
 
 
 MISSING_FIELDS = ("kind", "date", "reference")
-KIND_NOT_RECOGNISED = "standaard (niet herkend)"      # meta's provenance of a kind no cue recognised
 
 
 def letter_row(letter: Letter, kinds: Kinds) -> LetterRow:
