@@ -5,7 +5,6 @@ The whole index is complete before any page is rendered (cross-links form a grap
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -118,7 +117,8 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
         for m in letter.mentions:
             entity = index.entities.get((m.kind, m.key))
             if entity is None:
-                entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge)
+                # letters are oldest first: this is the oldest letter that mentions the entity
+                entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge, letter.meta.year)
                 if entity.kind in ("resolution", "mission") and entity.facts is None:
                     index.warnings.append(
                         f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
@@ -260,7 +260,9 @@ def attention(index: CrossIndex) -> tuple[list[int], list[tuple[Theme, list[floa
     return years, rows
 
 
-def make_entity(kind: str, key: str, knowledge: Knowledge) -> Entity:
+def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None = None) -> Entity:
+    """The entity of a key. `cited_in`: the year of the oldest letter that mentions it (a Kamerstuk
+    cited in a letter from before 1995 has no officielebekendmakingen address)."""
     if kind == "resolution":
         facts = knowledge.resolutions.get(key)
         year = getattr(facts, "year", None)
@@ -273,25 +275,13 @@ def make_entity(kind: str, key: str, knowledge: Knowledge) -> Entity:
     if kind == "country":
         name = country_name(key)
         return Entity(kind, key, name, slugify(name) or key.lower())
-    return Entity(kind, key, kamerstuk_title(key), slugify(key), kamerstukken.url(key))
+    return Entity(kind, key, kamerstuk_title(key), slugify(key), kamerstukken.url(key, cited_in))
 
 
 def kamerstuk_title(key: str) -> str:
-    """'26150-168' -> 'Kamerstuk 26 150, nr. 168'; '21501-20-1440' -> 'Kamerstuk 21 501-20, nr. 1440';
-    '34775-V-20' -> 'Kamerstuk 34 775 V, nr. 20'; '34550-D' -> 'Kamerstuk 34 550, D' (an Eerste
-    Kamer paper is lettered); '35000-XVII' -> 'Kamerstuk 35 000 XVII' (a budget chapter)."""
-    parts = key.split("-")
-    dossier = parts[0]
-    if len(dossier) == 5 and dossier.isdigit():
-        dossier = f"{dossier[:2]} {dossier[2:]}"
-    rest = parts[1:]
-    number = rest.pop() if rest and rest[-1].isdigit() else ""
-    senate = rest.pop() if not number and rest and re.fullmatch(r"[A-HJ-UWYZ]{1,2}", rest[-1]) else ""
-    for part in rest:
-        dossier += f"-{part}" if part.isdigit() else f" {part}"
-    if number:
-        return f"Kamerstuk {dossier}, nr. {number}"
-    return f"Kamerstuk {dossier}, {senate}" if senate else f"Kamerstuk {dossier}"
+    """'26150-168' -> 'Kamerstuk 26 150, nr. 168'; 'ah-tk-20192020-1234' -> 'Aanhangsel Handelingen
+    II 2019/20, nr. 1234' (kamerstukken.title)."""
+    return kamerstukken.title(key)
 
 
 def _unique_slugs(index: CrossIndex) -> None:
