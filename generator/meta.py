@@ -229,8 +229,8 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
         raise kinds.unknown(overrides["kind"], source.sidecar_path or source.path)
     meta = dataclasses.replace(Meta(), **{**found, **overrides})
     meta.inferred = [name for name in found if name not in overrides]
-    meta.provenance = {name: ("sidecar" if name in overrides else provenance.get(name, "tekst"))
-                       for name in [*found, *overrides] if name != "notes"}
+    meta.provenance = {name: (sidecar_origin(name, meta.sources) if name in overrides else provenance.get(name, "tekst"))
+                       for name in [*found, *overrides] if name not in ("notes", "sources", "not_found")}
     meta.year = infer_year(meta)
     if meta.year and "date" not in overrides:
         meta.inferred.append("year")
@@ -252,6 +252,12 @@ def infer_meta(source: Source, blocks: list[Block] | None = None,
         for note in notes:
             warn(f"{source.name}: {note}")
     return meta
+
+
+def sidecar_origin(name: str, sources: dict[str, str]) -> str:
+    """The provenance of a sidecar value: "sidecar", or with the official page it was found on
+    ("sidecar, bron: https://zoek.officielebekendmakingen.nl/kst-26150-183")."""
+    return f"sidecar, bron: {sources[name]}" if name in sources else "sidecar"
 
 
 def infer_from_text(text: str, stem: str = "", blocks: list[Block] | None = None,
@@ -303,6 +309,10 @@ def sidecar_fields(sidecar: dict, kinds: Kinds | None = None) -> dict:
         fields["sessions"] = list(sidecar["sessions"])
     if "signatories" in sidecar:
         fields["signatories"] = [Signatory(s["name"], s.get("role", "")) for s in sidecar["signatories"]]
+    if "sources" in sidecar:
+        fields["sources"] = dict(sidecar["sources"])
+    if "not_found" in sidecar:
+        fields["not_found"] = list(sidecar["not_found"])
     if "askers" in sidecar:
         party = (kinds or default_kinds()).party
         fields["askers"] = [Member(a["name"], party(a.get("party", "")) if a.get("party") else "")

@@ -206,6 +206,11 @@ class Meta:
     askers: list[Member] = field(default_factory=list)   # who asked written questions
     provenance: dict[str, str] = field(default_factory=dict)  # field -> where it came from (Dutch)
     notes: str = ""            # maintainers' remarks from the sidecar (shown on the page)
+    # the page where a sidecar fact was found (sidecar `sources`): field -> URL of the official
+    # publication, e.g. {"kamerstuk": "https://zoek.officielebekendmakingen.nl/kst-26150-183"}
+    sources: dict[str, str] = field(default_factory=dict)
+    # facts looked up in the official publications and not found (sidecar `not_found`): "date", "kamerstuk", "url"
+    not_found: list[str] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)   # which fields came from the text
 
 

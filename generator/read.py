@@ -49,6 +49,13 @@ def _people(detail: str) -> dict:
                                                       detail: {"type": "string"}}}}
 
 
+# Facts a sidecar may give with the official page they were found on (`sources`), and the facts
+# it may declare looked up and not found (`not_found`).
+SOURCED_FIELDS = ("title", "date", "kamerstuk", "url", "chamber", "vergaderjaar", "dossier", "number", "aanhangsel",
+                  "signatories")
+NOT_FOUND_FIELDS = ("date", "kamerstuk", "url")
+
+
 SIDECAR_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Letter sidecar (content/letters/<stem>.yml)",
@@ -76,6 +83,15 @@ SIDECAR_SCHEMA: dict = {
         "aanhangsel": {"type": "string", "pattern": r"^\d+$"},
         "askers": _people("party"),
         "notes": {"type": "string"},
+        # where a fact the letter does not state was found: field -> address of the official page
+        "sources": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"enum": list(SOURCED_FIELDS)},
+            "additionalProperties": {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s]+$"},
+        },
+        # facts looked up in the official publications and not found (the page says so)
+        "not_found": {"type": "array", "items": {"enum": list(NOT_FOUND_FIELDS)}, "uniqueItems": True, "minItems": 1},
     },
 }
 ALLOWED_FIELDS = tuple(SIDECAR_SCHEMA["properties"])
@@ -94,6 +110,10 @@ FIELD_HINTS = {
     "aanhangsel": 'the number in the Aanhangsel van de Handelingen, e.g. aanhangsel: "387"',
     "askers": "a list of {name, party}, e.g. - {name: Van den Bergh, party: PvdA}",
     "notes": "a text",
+    "sources": "per field the official page it was found on, e.g. sources: {kamerstuk: "
+               "https://zoek.officielebekendmakingen.nl/kst-26150-183} (fields: " + ", ".join(SOURCED_FIELDS) + ")",
+    "not_found": "the facts looked up in the official publications and not found, e.g. not_found: [date] "
+                 "(" + ", ".join(NOT_FOUND_FIELDS) + ")",
 }
 
 
@@ -598,6 +618,7 @@ def validate_sidecar(path: Path, data: dict, key_lines: dict[str, int] | None = 
         raise SourceError(path, "; ".join(_type_message(_field(e), e, kinds) for e in problems),
                           line=key_lines.get(field), hint=hint)
     _check_url(path, checked, key_lines)
+    _check_sources(path, checked, key_lines)
     return _typed(path, checked, key_lines)
 
 
@@ -613,6 +634,16 @@ def _check_url(path: Path, data: dict, key_lines: dict[str, int]) -> None:
                           f"on the page: {shorten(url)}", line=key_lines.get("url"),
                           hint=f"percent-encode it ({bad.group()!r} is %{ord(bad.group()):02X}) or copy "
                                "the address from the browser's address bar")
+
+
+def _check_sources(path: Path, data: dict, key_lines: dict[str, int]) -> None:
+    """A source is given for a fact the sidecar sets. (A fact both set and listed in `not_found`
+    is simply known: the page says "not found" only for a value it does not have.)"""
+    for name in data.get("sources", {}):
+        if name not in data:
+            raise SourceError(path, f"field 'sources' names '{name}', which the sidecar does not set",
+                              line=key_lines.get("sources"),
+                              hint=f"set {name} in the sidecar too, or remove its source")
 
 
 def _check_field_names(path: Path, data: dict, key_lines: dict[str, int]) -> None:

@@ -109,8 +109,13 @@ def test_real_letters_with_sidecars(corpus):
     terugblik = metas["2019-veiligheidsraad-2018-terugblik.txt"]
     assert terugblik.title == "Koninkrijk der Nederlanden als lid van de VN-Veiligheidsraad 2018"
     assert terugblik.date == dt.date(2019, 2, 15)
-    assert terugblik.inferred == ["chamber", "signatories"]
-    assert terugblik.provenance["date"] == "sidecar" and terugblik.provenance["chamber"].startswith("regel 12: ")
+    # issue 17: its Kamerstuk, vergaderjaar and chamber come from the official publication, with its source
+    assert terugblik.inferred == ["signatories"]
+    assert terugblik.provenance["date"] == "sidecar" and terugblik.provenance["chamber"] == "sidecar"
+    assert terugblik.provenance["kamerstuk"] == "sidecar, bron: https://zoek.officielebekendmakingen.nl/kst-26150-183"
+    assert terugblik.sources == {"kamerstuk": "https://zoek.officielebekendmakingen.nl/kst-26150-183"}
+    assert metas["2020-avvn75-inzet.txt"].not_found == ["date", "kamerstuk", "url"]
+    assert "sources" not in terugblik.provenance and "not_found" not in metas["2020-avvn75-inzet.txt"].provenance
     for name, meta in metas.items():       # sidecars agree with the text on kind and sessions
         assert meta.kind == EXPECTED[name]["kind"]
         assert meta.sessions == EXPECTED[name].get("sessions_all", EXPECTED[name]["sessions"])

@@ -79,14 +79,18 @@ def test_real_corpus_is_read_in_file_name_order():
     assert all("\r" not in s.text and not s.text.startswith("\ufeff") for s in sources)
 
 
-def test_real_corpus_sidecars_four_of_five():
+def test_real_corpus_sidecars():
+    """Every letter has a sidecar since issue 17 (its official facts, or the facts not found);
+    2018-avvn73 sets no fact: all its metadata comes from its text."""
     by_name = {s.name: s for s in read_sources(CONTENT)}
     without = by_name["2018-avvn73-verslag-ministeriele-week.txt"]
-    assert without.sidecar == {} and without.sidecar_path is None
+    assert without.sidecar == {"not_found": ["date", "kamerstuk", "url"]}
     terugblik = by_name["2019-veiligheidsraad-2018-terugblik.txt"]
     assert terugblik.sidecar["date"] == dt.date(2019, 2, 15)
+    assert terugblik.sidecar["kamerstuk"] == "26 150, nr. 180"
+    assert terugblik.sidecar["sources"] == {"kamerstuk": "https://zoek.officielebekendmakingen.nl/kst-26150-183"}
     assert terugblik.sidecar_path.name == "2019-veiligheidsraad-2018-terugblik.yml"
-    assert sum(1 for s in by_name.values() if s.sidecar) == 4
+    assert sum(1 for s in by_name.values() if s.sidecar) == 5
 
 
 def test_real_sidecars_start_with_explaining_comment():
@@ -298,12 +302,34 @@ def test_unknown_field_names_field_line_and_allowed(tmp_path):
     ("kamerstuk: 26150-187\n", "kamerstuk"),
     ("signatories: [{name: S.A. Blok, functie: minister}]\n", "signatories"),
     ("signatories: S.A. Blok\n", "signatories"),
+    ("sources: {datum: https://zoek.officielebekendmakingen.nl/kst-26150-183}\n", "sources"),
+    ("sources: {date: http://example.org}\n", "sources"),
+    ("sources: https://zoek.officielebekendmakingen.nl/kst-26150-183\n", "sources"),
+    ("not_found: [datum]\n", "not_found"),
+    ("not_found: date\n", "not_found"),
 ])
 def test_wrong_type_names_field(tmp_path, yml, field):
     error = read_error(tmp_path, {"a.txt": OPENING_2020, "a.yml": "notes: ok\n" + yml})
     assert error.path.name == "a.yml" and error.line == 2
     assert f"'{field}" in error.message
     assert "allowed fields" in error.hint
+
+
+def test_sidecar_sources_and_not_found(tmp_path):
+    """Issue 17: a fact from the official publication carries the page it was found on; facts
+    looked up and not found are listed."""
+    sidecar = ("date: 2019-02-15\nkamerstuk: \"26 150, nr. 180\"\n"
+               "sources: {kamerstuk: https://zoek.officielebekendmakingen.nl/kst-26150-183}\nnot_found: [url]\n")
+    (source,) = read_sources(make_content(tmp_path, {"a.txt": OPENING_2020, "a.yml": sidecar}))
+    assert source.sidecar["sources"] == {"kamerstuk": "https://zoek.officielebekendmakingen.nl/kst-26150-183"}
+    assert source.sidecar["not_found"] == ["url"]
+
+
+def test_a_source_for_a_fact_the_sidecar_does_not_set(tmp_path):
+    error = read_error(tmp_path, {"a.txt": OPENING_2020, "a.yml": (
+        "title: x\nsources: {kamerstuk: https://zoek.officielebekendmakingen.nl/kst-26150-183}\n")})
+    assert error.path.name == "a.yml" and error.line == 2
+    assert "'sources' names 'kamerstuk'" in error.message and "set kamerstuk" in error.hint
 
 
 @pytest.mark.parametrize("yml", ["date: 2019-02-30\n", 'date: "2019-02-30"\n'])

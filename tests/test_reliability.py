@@ -937,7 +937,8 @@ def test_an_empty_letters_folder_is_refused(project):
 def test_a_sidecar_url_the_page_cannot_link_is_refused(project):
     """It used to disappear from the letter's page without a word (issue 15, 9)."""
     path = project.letters / f"{LETTER}.yml"
-    path.write_text(path.read_text(encoding="utf-8") + 'url: "https://example.org/a<b>"\n', encoding="utf-8")
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("url:")]
+    path.write_text("".join(kept) + 'url: "https://example.org/a<b>"\n', encoding="utf-8")
     project.assert_refused(*project.build()[::2], f"letters/{LETTER}.yml:", "field 'url' contains '<'", "%3C")
 
 

@@ -10,6 +10,7 @@ import pytest
 from generator import pipeline
 from generator.__main__ import main
 from generator.config import Settings
+from generator.read import read_sidecar
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -92,16 +93,38 @@ def test_cli_check_reports_and_cli_errors_have_no_traceback(tmp_path, capsys):
 
 
 def test_letter_without_sidecar_is_built_from_its_text(built_site):
-    """content/letters/ keeps one letter without a .yml on purpose: its metadata comes from the text."""
+    """content/letters/ keeps one letter whose sidecar sets no fact on purpose (it only lists the
+    facts not found in the official publications): its metadata comes from the text."""
     settings, _ = built_site
     letters = settings.content_dir / "letters"
-    bare = [p.stem for p in letters.glob("*.txt") if not p.with_suffix(".yml").exists()]
+    bare = [p.stem for p in letters.glob("*.txt")
+            if not p.with_suffix(".yml").exists() or set(read_sidecar(p.with_suffix(".yml"))) <= {"not_found"}]
     assert bare == ["2018-avvn73-verslag-ministeriele-week"]
     record = next(r for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))
                   if r["id"] == bare[0])
     assert (record["kind"], record["sessions"], record["year"]) == ("verslag-ministeriele-week", [73, 74], 2018)
     html = (settings.site_dir / record["page_url"] / "index.html").read_text(encoding="utf-8")
     assert "Verslag ministeriële week 73e AVVN" in html and "S.A. Blok" in html
+    # issue 17: its date, Kamerstuk and address were looked up and not found, and the page says so
+    assert record["not_found"] == ["date", "kamerstuk", "url"] and record["sources"] == {}
+    assert "Kamerstuk</td>\n<td>niet gevonden (gezocht op tweedekamer.nl en officielebekendmakingen.nl)" in html
+
+
+def test_facts_from_the_official_publication_show_their_source(built_site):
+    """Issue 17: the sidecar's facts from the official publication are on the page, in the citation,
+    in the feed and in letters.json, each with the page it was found on."""
+    settings, _ = built_site
+    records = {r["id"]: r for r in json.loads((settings.site_dir / "data/letters.json").read_text(encoding="utf-8"))}
+    inzet = records["2017-avvn72-inzet"]
+    assert (inzet["date"], inzet["kamerstuk"], inzet["citation"]) == (
+        "2017-09-01", "26 150, nr. 163", "Kamerstukken II 2016/17, 26 150, nr. 163")
+    assert inzet["url"] == "https://zoek.officielebekendmakingen.nl/kst-26150-163"
+    assert inzet["sources"]["kamerstuk"] == "https://zoek.officielebekendmakingen.nl/kst-26150-164"
+    assert inzet["provenance"]["kamerstuk"] == "sidecar, bron: https://zoek.officielebekendmakingen.nl/kst-26150-164"
+    html = (settings.site_dir / inzet["page_url"] / "index.html").read_text(encoding="utf-8")
+    assert "Kamerstukken II 2016/17, 26 150, nr. 163" in html and "kst-26150-164" in html
+    feed = (settings.site_dir / "feeds/brieven.xml").read_text(encoding="utf-8")
+    assert "2017-09-01" in feed
 
 
 def test_mentions_point_at_their_source_line_and_page_anchor(built_site):

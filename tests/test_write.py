@@ -20,7 +20,7 @@ from generator.pages.data import letters_json, qa_record
 REPO = Path(__file__).resolve().parents[1]
 JSON_FIELDS = ["id", "title", "kind", "date", "year", "sessions", "kamerstuk", "url", "source_file", "page_url",
                "paragraphs", "lines", "furniture_removed", "citation", "chamber", "vergaderjaar", "dossier",
-               "number", "aanhangsel", "signatories", "askers", "provenance"]
+               "number", "aanhangsel", "signatories", "askers", "provenance", "sources", "not_found"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -156,7 +156,8 @@ def test_letters_json_order_and_fields():
         "dossier": "26 150", "number": "187", "aanhangsel": "",
         "signatories": [{"name": "S.A. Blok", "role": "Minister van Buitenlandse Zaken"}],
         "askers": [{"name": "Van den Bergh", "party": "PvdA"}],
-        "provenance": {"dossier": "regel 2: «26 150»", "number": "regel 3: «Nr. 187»"}}
+        "provenance": {"dossier": "regel 2: «26 150»", "number": "regel 3: «Nr. 187»"},
+        "sources": {}, "not_found": []}
     assert records[3]["date"] is None and records[3]["year"] is None
     assert letters_json(list(reversed(letters))) == page                # input order does not matter
 

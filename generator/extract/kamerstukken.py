@@ -59,6 +59,7 @@ from __future__ import annotations
 import re
 
 from ..meta import FIRST_PUBLISHED_YEAR
+from ..meta import _years as vergaderjaar_years
 from .base import Hit
 
 KIND = "kamerstuk"
@@ -233,11 +234,7 @@ def _chamber(roman: str | None, name: str | None) -> str:
 
 def _vergaderjaar(first: str, second: str) -> str:
     """ "2019", "20" -> "20192020"; "" unless the second year follows the first."""
-    a = int(first)
-    b = int(second) if len(second) == 4 else (a // 100) * 100 + int(second)
-    if len(second) == 2 and b < a:
-        b += 100
-    return f"{a}{b}" if b == a + 1 else ""
+    return vergaderjaar_years(first, second).replace("-", "")
 
 
 def _match_any(patterns: tuple[re.Pattern[str], ...], text: str, pos: int) -> re.Match[str] | None:

@@ -45,6 +45,8 @@ def letter_record(letter: Letter) -> dict:
         "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
         "askers": [{"name": m.name, "party": m.party} for m in meta.askers],
         "provenance": {name: meta.provenance[name] for name in sorted(meta.provenance)},
+        "sources": {name: meta.sources[name] for name in sorted(meta.sources)},
+        "not_found": sorted(meta.not_found),
     }
 
 

@@ -52,7 +52,7 @@ def kind_label(kind: str) -> str:
 
 PROVENANCE_LABELS = {"kind": "soort", "title": "titel", "date": "datum", "year": "jaar", "sessions": "zittingen",
                      "chamber": "Kamer", "vergaderjaar": "vergaderjaar", "kamerstuk": "Kamerstuk",
-                     "dossier": "dossier", "number": "nummer", "aanhangsel": "Aanhangsel", "askers": "vragenstellers",
+                     "url": "adres", "dossier": "dossier", "number": "nummer", "aanhangsel": "Aanhangsel", "askers": "vragenstellers",
                      "signatories": "ondertekening"}
 
 
