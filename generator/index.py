@@ -273,6 +273,9 @@ def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None 
         facts = knowledge.missions.get(key)
         return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
     if kind == "country":
+        state = knowledge.historical_countries.get(key)
+        if state is not None:               # a former state: its own page under its ISO 3166-3 code
+            return Entity(kind, key, state.name, slugify(state.name) or key.lower(), state.source, state)
         name = country_name(key)
         return Entity(kind, key, name, slugify(name) or key.lower())
     return Entity(kind, key, kamerstuk_title(key), slugify(key), kamerstukken.url(key, cited_in))

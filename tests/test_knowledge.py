@@ -335,3 +335,77 @@ def test_missing_or_misnamed_file(tmp_path):
 
 def test_resolution_url():
     assert resolution_url("2417", 2018) == "https://undocs.org/S/RES/2417(2018)"
+
+
+# --- issue 17: adjectives from CLDR, inhabitants, renamed and historical states ------------------
+
+def test_issue_examples_resolve(real):
+    names = country_names(real)
+    assert names["Angolese"] == names["Angolees"] == names["Angolezen"] == "AO"
+    assert names["Libanees"] == names["Libanese"] == "LB"
+    assert names["Haïtiaans"] == names["Haïtiaanse"] == names["Haiti"] == "HT"
+    assert names["Israel"] == "IL"                  # every form also without its trema
+
+
+def test_generated_forms_leave_languages_and_ambiguous_forms_out(real):
+    names = country_names(real)
+    for language in ("Russisch", "Turks", "Spaans", "Duits", "Iers", "Frans"):
+        assert language not in names
+    assert names["Russische"] == "RU" and names["Turkse"] == "TR"
+    assert "Dominicaanse" not in names and "Guinese" not in names and "Koreaanse" not in names
+    assert names["Chinees"] == "CN"                 # written as an alias: a written form stays
+    assert names["Syrisch"] == "SY"                 # the other form of the alias "Syrische"
+
+
+def test_renamed_states_point_to_today(real):
+    names = country_names(real)
+    assert names["Zaïre"] == names["Zaire"] == names["Zaïrese"] == "CD"
+    assert names["Sovjet-Unie"] == names["USSR"] == "RU"
+    assert names["Ceylon"] == "LK" and names["Perzië"] == "IR" and names["Dahomey"] == "BJ"
+    assert names["West-Irian"] == names["Nederlands Nieuw-Guinea"] == "ID"
+
+
+def test_historical_states_have_their_own_key(real):
+    names = country_names(real)
+    assert names["Joegoslavië"] == names["Joegoslavie"] == names["Joegoslavisch"] == "YUCS"
+    assert names["DDR"] == names["Oost-Duitse"] == "DDDE"
+    assert names["Tsjecho-Slowakije"] == "CSHH" and names["Zuid-Jemen"] == "YDYE"
+    yu = real.historical_countries["YUCS"]
+    assert yu.name == "Joegoslavië" and "RS" in yu.successors and yu.source.startswith("https://")
+    assert real.historical_countries["DDDE"].end == 1990
+
+
+COUNTRIES_OK = "exclude: [NL]\n"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("historical:\n  YU:\n    name: Joegoslavië\n    source: https://www.un.org/x\n", 2,
+     "not an ISO 3166-3 code"),
+    ("historical:\n  YUCS:\n    name: Joegoslavië\n    successors: [RS, QQ]\n"
+     "    source: https://www.un.org/x\n", 4, "'QQ' is not a known country code"),
+    ("historical:\n  YUCS:\n    name: Joegoslavië\n", 2, "'source' is missing"),
+    ("renamed:\n  CD:\n    names: [Zaïre]\n", 2, "'source' is missing"),
+    ("renamed:\n  CD:\n    names: [Zaïre]\n    source: https://www.iso.org/x\n"
+     "  CG:\n    names: [Zaïre]\n    source: https://www.iso.org/x\n", 6, "both CD and CG"),
+    ("aliases:\n  SY: [Syrische]\ninhabitants:\n  source: https://namen.taalunie.org/\n"
+     "  names:\n    SY: [Syriërs]\n    IQ: [Syrische]\n", 7, "both SY and IQ"),
+    ("inhabitants:\n  names:\n    SY: [Syriërs]\n", 1, "'source' is missing"),
+    ("renamed:\n  SY:\n    names: [Libanon]\n    source: https://www.un.org/x\n", 3,
+     "is the CLDR name of LB"),
+])
+def test_bad_country_sections_name_file_and_line(text, line, words):
+    with pytest.raises(SourceError) as info:
+        from_text("countries", COUNTRIES_OK + text)
+    assert info.value.path.name == "countries.yml"
+    assert words in info.value.message
+    assert info.value.line == line + 1, str(info.value)
+
+
+def test_an_alias_the_generator_derives_is_a_warning_with_its_line():
+    k = from_text("countries", "aliases:\n  AO: [Angolese]\n  PS: [Palestijnse, Palestijns]\n")
+    assert k.warnings == [
+        "content/knowledge/countries.yml:2: aliases: 'Angolese' is derived already (from CLDR's "
+        "currency names or as the other form of an adjective listed before it); remove it",
+        "content/knowledge/countries.yml:3: aliases: 'Palestijns' is derived already (from CLDR's "
+        "currency names or as the other form of an adjective listed before it); remove it"]
+    assert k.country_aliases == {"Angolese": "AO", "Palestijnse": "PS", "Palestijns": "PS"}

@@ -302,3 +302,36 @@ def test_passage_excerpt_reads_only_the_start_but_is_the_same_as_from_the_whole_
 def test_normalized_start_goes_on_after_a_start_of_only_whitespace():
     # the first text fills the first start taken (4 × need characters) exactly, with spaces only
     assert _normalized_start([" " * 40, "abcdefghijklmnop qrs"], 10) == "abcdefghijklmnop qrs"
+
+
+def test_historical_country_has_its_own_page_with_end_successors_and_source():
+    """Issue 17: a state that no longer exists (ISO 3166-3 key) gets a country page saying so,
+    linking its successors that have pages; entities.json carries historical, end, successors."""
+    import json
+
+    from generator.index import build_index
+    from generator.knowledge import Knowledge
+    from generator.knowledge.base import HistoricalCountry
+    from generator.model import Analysis, Mention
+    from generator.pages.data import entities_json
+    from generator.pages.entities import render_entities
+    letter = _letter()
+    text = "De situatie in Joegoslavië en Servië."
+    letter.blocks[1] = Block("paragraph", text, Span(2, 2), anchor="p-1", line_starts=[(0, 2)])
+    letter.analysis = Analysis(mentions=[
+        Mention(letter.id, "2020-test.txt", "country", "YUCS", True, 2, "p-1", "Joegoslavië", 15, 26, 1),
+        Mention(letter.id, "2020-test.txt", "country", "RS", True, 2, "p-1", "Servië", 30, 36, 1),
+    ])
+    yu = HistoricalCountry("YUCS", "Joegoslavië", ("Joegoslavische",), 1992, ("RS", "SI"),
+                           "https://www.un.org/en/about-us/member-states")
+    index = build_index([letter], Knowledge(historical_countries={"YUCS": yu}))
+    pages = {p.path: p.text for p in render_entities(index)}
+    page = pages["landen/joegoslavie.md"]
+    assert "| Landcode | YUCS (ISO 3166-3, een staat die niet meer bestaat) |" in page
+    assert "| Staat | historische staat, tot 1992; opgevolgd door [Servië](../landen/servie.md), Slovenië |" in page
+    assert "(https://www.un.org/en/about-us/member-states)" in page
+    assert "ISO 3166-1" in pages["landen/servie.md"] and "historische staat" not in pages["landen/servie.md"]
+    records = {r["key"]: r for r in json.loads(entities_json(index).text)["landen"]}
+    assert records["YUCS"]["historical"] is True and records["YUCS"]["end"] == 1992
+    assert records["YUCS"]["successors"] == ["RS", "SI"] and records["YUCS"]["title"] == "Joegoslavië"
+    assert records["RS"]["historical"] is False and records["RS"]["successors"] == []

@@ -5,6 +5,7 @@ turned into the tables the stages use. Pure: read.py reads the files and hands t
                   YAML errors as SourceError with file and line, "did you mean" for unknown fields
     base.py       missions, resolutions, countries -> Knowledge (schemas, validators, warnings)
     cldr.py       country names from CLDR: the forms a name gives, the display name of a code
+    demonyms.py   country adjectives from CLDR's currency names and the Dutch inflection rule
     tables.py     Knowledge -> the extractors' name tables, resolution addresses
 
 The files with a model of their own use the same reader: themes (generator/taxonomy.py),
@@ -12,9 +13,9 @@ glossary (glossary.py), kinds (kinds.py) and layouts (layouts.py).
 
 The package's interface for the other stages is imported here.
 """
-from .base import KNOWLEDGE_FILES, Knowledge, Mission, Resolution, build_knowledge
+from .base import KNOWLEDGE_FILES, HistoricalCountry, Knowledge, Mission, Resolution, build_knowledge
 from .cldr import country_name
 from .tables import country_names, mission_names, resolution_url
 
-__all__ = ["KNOWLEDGE_FILES", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
+__all__ = ["KNOWLEDGE_FILES", "HistoricalCountry", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
            "country_names", "mission_names", "resolution_url"]

@@ -24,7 +24,8 @@ from pathlib import Path
 import jsonschema
 
 from ..errors import SourceError, shorten
-from .cldr import ISO_CODE, cldr_names, territories
+from .cldr import HISTORICAL_CODE, ISO_CODE, cldr_names, territories
+from .demonyms import derived_forms
 from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
@@ -76,7 +77,22 @@ class Knowledge:
     country_aliases: dict[str, str] = field(default_factory=dict)     # surface form -> ISO code
     excluded_countries: frozenset[str] = frozenset()
     ambiguous_country_names: dict[str, str] = field(default_factory=dict)  # form -> why not mapped
+    # surface form -> ISO code of today's state: a renamed state's former names ("Zaïre" -> "CD")
+    renamed_countries: dict[str, str] = field(default_factory=dict)
+    inhabitants: dict[str, str] = field(default_factory=dict)         # "Angolezen" -> "AO"
+    historical_countries: dict[str, "HistoricalCountry"] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HistoricalCountry:
+    """A state that ended without one continuing state: its own country page."""
+    key: str                              # ISO 3166-3 code, "YUCS"
+    name: str                             # Dutch name, "Joegoslavië"
+    aliases: tuple[str, ...] = ()         # other forms in Dutch text, adjectives included
+    end: int | None = None                # the year the state ended
+    successors: tuple[str, ...] = ()      # ISO 3166-1 codes of the states that followed it
+    source: str = ""                      # authoritative URL
 
 
 # --- schemas ---------------------------------------------------------------------------------
@@ -130,6 +146,22 @@ COUNTRIES_SCHEMA: dict = {
             "type": "array", "items": _TEXT, "minItems": 1, "uniqueItems": True}},
         "exclude": {"type": "array", "items": _CODE, "uniqueItems": True},
         "ambiguous": {"type": "object", "additionalProperties": {"type": "string"}},
+        "inhabitants": {"type": "object", "additionalProperties": False,
+                        "required": ["source", "names"], "properties": {
+                            "source": _URL,
+                            "names": {"type": "object", "additionalProperties": {
+                                "type": "array", "items": _TEXT, "minItems": 1, "uniqueItems": True}}}},
+        "renamed": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False, "required": ["names", "source"],
+            "properties": {"names": {"type": "array", "items": _TEXT, "minItems": 1, "uniqueItems": True},
+                           "source": _URL}}},
+        "historical": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False, "required": ["name", "source"],
+            "properties": {"name": _TEXT,
+                           "aliases": {"type": "array", "items": _TEXT, "uniqueItems": True},
+                           "end": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                           "successors": {"type": "array", "items": _CODE, "uniqueItems": True},
+                           "source": _URL}}},
     },
 }
 
@@ -158,6 +190,16 @@ HINTS = {
         "aliases": "ISO code -> list of Dutch forms, e.g. SY: [Syrische, Syrisch]",
         "exclude": "a list of ISO codes that get no country page, e.g. exclude: [NL]",
         "ambiguous": 'form -> why it is not mapped, e.g. Korea: "Noord- of Zuid-Korea"',
+        "inhabitants": "source: <URL> and names: ISO code -> inhabitant names, e.g. AO: [Angolees, Angolezen]",
+        "renamed": "today's ISO code -> names: [former names] and source: <URL>, e.g. "
+                   "CD: {names: [Zaïre], source: https://...}",
+        "historical": "ISO 3166-3 code -> name, aliases, end (a year), successors (ISO codes) and "
+                      "source, e.g. DDDE: {name: Duitse Democratische Republiek, end: 1990, ...}",
+        "names": "a list of names, e.g. names: [Zaïre, Zaïrese]",
+        "name": "the Dutch name of the state, e.g. name: Joegoslavië",
+        "end": "the year the state ended, e.g. end: 1990; leave out when unsure",
+        "successors": "the ISO 3166-1 codes of the states that followed it, e.g. successors: [CZ, SK]",
+        "source": "a full https:// address of an authoritative page",
     },
 }
 ENTRY_FIELDS = {"missions": tuple(MISSION_SCHEMA["properties"]),
@@ -198,11 +240,11 @@ def build_knowledge(raw: dict[str, object]) -> Knowledge:
     warnings: list[str] = []
     resolutions = _resolutions(_Context("resolutions", raw), raw.get("resolutions"))
     missions = _missions(_Context("missions", raw), raw.get("missions"), resolutions, warnings)
-    aliases, excluded, ambiguous = _countries(_Context("countries", raw), raw.get("countries"),
-                                              warnings)
-    return Knowledge(missions=missions, resolutions=resolutions, country_aliases=aliases,
-                     excluded_countries=excluded, ambiguous_country_names=ambiguous,
-                     warnings=warnings)
+    c = _countries(_Context("countries", raw), raw.get("countries"), warnings)
+    return Knowledge(missions=missions, resolutions=resolutions, country_aliases=c["aliases"],
+                     excluded_countries=c["excluded"], ambiguous_country_names=c["ambiguous"],
+                     renamed_countries=c["renamed"], inhabitants=c["inhabitants"],
+                     historical_countries=c["historical"], warnings=warnings)
 
 
 def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> dict[str, dict]:
@@ -368,10 +410,13 @@ def _mission_references(ctx: _Context, mission: Mission, resolutions: dict[str, 
                  "resolution was adopted", mission.key, "start")
 
 
-def _countries(ctx: _Context, data: object, warnings: list[str]
-               ) -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+def _countries(ctx: _Context, data: object, warnings: list[str]) -> dict:
+    """The sections of countries.yml, checked: every form points to one country (across all
+    sections), codes are known, historical keys are ISO 3166-3 codes."""
+    out: dict = {"aliases": {}, "excluded": frozenset(), "ambiguous": {}, "renamed": {},
+                 "inhabitants": {}, "historical": {}}
     if data is None:
-        return {}, frozenset(), {}
+        return out
     if not isinstance(data, dict):
         raise SourceError(ctx.path, "countries.yml must have the sections aliases, exclude, "
                           "ambiguous", line=1, hint=HINTS["countries"]["aliases"])
@@ -386,29 +431,67 @@ def _countries(ctx: _Context, data: object, warnings: list[str]
         if code not in known:
             raise ctx.error(f"exclude: '{code}' is not a known country code", "exclude", index)
     ambiguous = {str(form).strip(): reason for form, reason in data.get("ambiguous", {}).items()}
-    aliases: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for code, forms in data.get("aliases", {}).items():
+
+    def add(table: dict[str, str], form: str, code: str, *at: object) -> None:
+        form = form.strip()
+        other = seen.setdefault(form.casefold(), code)
+        if other != code:
+            raise ctx.error(f"{at[0]}: '{form}' is listed for both {other} and {code}", *at,
+                            hint="a form must point to one country; remove one")
+        if form in ambiguous:
+            raise ctx.error(f"{at[0]}: '{form}' is also listed under ambiguous", *at,
+                            hint="either map it to a country or list it as ambiguous")
+        owner = cldr.get(form)
+        if owner and owner != code:
+            raise ctx.error(f"{at[0]}: '{form}' is the CLDR name of {owner}, not {code}", *at,
+                            hint="remove the form or move it to the right country")
+        table[form] = code
+
+    def country(code: object, *at: object) -> str:
         code = str(code)
         if not re.fullmatch(ISO_CODE, code) or code not in known:
-            raise ctx.error(f"aliases: '{code}' is not a known country code", "aliases", code,
-                            hint=HINTS["countries"]["aliases"])
+            raise ctx.error(f"{' > '.join(map(str, at))}: '{code}' is not a known country code", *at,
+                            hint=HINTS["countries"].get(str(at[0]), ""))
         if code in excluded:
-            ctx.warn(warnings, f"aliases: {code} is excluded, so its aliases are not used",
-                     "aliases", code)
+            ctx.warn(warnings, f"{at[0]}: {code} is excluded, so its names are not used", *at)
+        return code
+
+    for code, forms in data.get("aliases", {}).items():
+        code = country(code, "aliases", code)
         for index, form in enumerate(forms):
-            form = form.strip()
-            at = ("aliases", code, index)
-            other = seen.setdefault(form.casefold(), code)
-            if other != code:
-                raise ctx.error(f"aliases: '{form}' is listed for both {other} and {code}", *at,
-                                hint="a form must point to one country; remove one")
-            if form in ambiguous:
-                raise ctx.error(f"aliases: '{form}' is also listed under ambiguous", *at,
-                                hint="either map it to a country or list it as ambiguous")
-            owner = cldr.get(form)
-            if owner and owner != code:
-                raise ctx.error(f"aliases: '{form}' is the CLDR name of {owner}, not {code}", *at,
-                                hint="remove the alias or move it to the right country")
-            aliases[form] = code
-    return aliases, excluded, ambiguous
+            add(out["aliases"], form, code, "aliases", code, index)
+    earlier: list[tuple[str, str]] = []       # an alias is redundant if CLDR or an earlier one gives it
+    for code, forms in data.get("aliases", {}).items():
+        for index, form in enumerate(forms):
+            form, code = form.strip(), str(code)
+            if derived_forms(earlier).get(form) == code:
+                ctx.warn(warnings, f"aliases: '{form}' is derived already (from CLDR's currency "
+                         "names or as the other form of an adjective listed before it); remove it",
+                         "aliases", code, index)
+            earlier.append((form, code))
+    inhabitants = data.get("inhabitants") or {}
+    for code, forms in inhabitants.get("names", {}).items():
+        code = country(code, "inhabitants", "names", code)
+        for index, form in enumerate(forms):
+            add(out["inhabitants"], form, code, "inhabitants", "names", code, index)
+    for code, entry in data.get("renamed", {}).items():
+        code = country(code, "renamed", code)
+        for index, form in enumerate(entry["names"]):
+            add(out["renamed"], form, code, "renamed", code, "names", index)
+    for key, entry in data.get("historical", {}).items():
+        key = str(key)
+        if not re.fullmatch(HISTORICAL_CODE, key):
+            raise ctx.error(f"historical: '{key}' is not an ISO 3166-3 code", "historical", key,
+                            hint="the four-letter ISO 3166-3 code of the former state, e.g. DDDE")
+        names: dict[str, str] = {}
+        add(names, entry["name"], key, "historical", key, "name")
+        for index, form in enumerate(entry.get("aliases", [])):
+            add(names, form, key, "historical", key, "aliases", index)
+        for index, code in enumerate(entry.get("successors", [])):
+            country(code, "historical", key, "successors", index)
+        out["historical"][key] = HistoricalCountry(
+            key=key, name=entry["name"].strip(), aliases=tuple(a.strip() for a in entry.get("aliases", [])),
+            end=entry.get("end"), successors=tuple(entry.get("successors", [])), source=entry["source"])
+    out["excluded"], out["ambiguous"] = excluded, ambiguous
+    return out

@@ -4,6 +4,7 @@ letters write. Pure (babel's data ships with the package).
     territories()        {"SY": "Syrië", "MM": "Myanmar (Birma)", ...}   real countries only
     name_forms(name)     "Myanmar (Birma)" -> ["Myanmar (Birma)", "Myanmar", "Birma"]
     cldr_names(locale)   every form -> code, the base of the extractor's country table
+    language_names()     "Russisch", "Turks", ...: languages, which a bare adjective may be too
     country_name(code)   "MM" -> "Myanmar", the display name on pages
 """
 from __future__ import annotations
@@ -12,6 +13,8 @@ import functools
 import re
 
 ISO_CODE = r"^[A-Z]{2}$"
+HISTORICAL_CODE = r"^[A-Z]{4}$"      # ISO 3166-3: a former country, "YUCS", "DDDE"
+COUNTRY_KEY = r"^(?:[A-Z]{2}|[A-Z]{4})$"   # the key of a country page: either of the two
 
 # CLDR territory codes that are not ISO 3166-1 countries: groupings (EU, EZ, UN), the "other
 # Oceania" region QO, pseudo-locales XA/XB, unknown ZZ, and the exceptionally reserved or
@@ -59,6 +62,24 @@ def cldr_names(locale: str = "nl") -> dict[str, str]:
     "Birma" -> "MM". Aliases and adjectives ("Syrische", "DRC") are the knowledge files' to add
     (tables.country_names)."""
     return dict(_names(locale))
+
+
+@functools.cache
+def language_names(locale: str = "nl") -> frozenset[str]:
+    """CLDR's names of languages ("Russisch", "Turks", "Chinees"): a bare country adjective that
+    is also a language is not taken for the country."""
+    import babel
+
+    return frozenset(babel.Locale.parse(locale).languages.values())
+
+
+def without_diaeresis(form: str) -> str:
+    """"Haïti" -> "Haiti", "Israël" -> "Israel": the spelling without the trema (older texts,
+    OCR, English habits)."""
+    return form.translate(_TREMA)
+
+
+_TREMA = str.maketrans("äëïöüÄËÏÖÜ", "aeiouAEIOU")
 
 
 def country_name(code: str) -> str:

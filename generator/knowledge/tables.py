@@ -1,7 +1,8 @@
 """The tables the extractors and pages use, built from a validated Knowledge. Pure.
 
     mission_names(k)     every name of a mission -> its key ("VN-missie in Mali" -> "MINUSMA")
-    country_names(k)     CLDR's Dutch forms plus the aliases, minus what is excluded or ambiguous
+    country_names(k)     CLDR's Dutch names and adjectives plus the knowledge files' forms, minus
+                         what is excluded or ambiguous
     resolution_url(n, y) the undocs.org address of a Security Council resolution
 """
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .base import UNDOCS, Knowledge, mission_forms
-from .cldr import ISO_CODE, NOT_COUNTRIES, cldr_names, name_forms
+from .cldr import ISO_CODE, NOT_COUNTRIES, cldr_names, name_forms, without_diaeresis
+from .demonyms import derived_forms
 
 
 def mission_names(k: Knowledge) -> dict[str, str]:
@@ -22,13 +24,19 @@ def mission_names(k: Knowledge) -> dict[str, str]:
 
 
 def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str, str]:
-    """Surface form -> ISO code: CLDR's Dutch names plus the aliases, minus excluded countries
-    and minus the forms listed as ambiguous.
+    """Surface form -> country key: CLDR's Dutch names, the adjectives CLDR's currency names give
+    (demonyms.currency_adjectives, both forms: "Angolees", "Angolese"), the other form of every
+    adjective the knowledge files write ("Syrische" -> also "Syrisch"), and the knowledge files' aliases,
+    inhabitants, former names of renamed states and historical states (4-letter keys), each form
+    also without its trema ("Haiti", "Joegoslavie"); minus excluded countries and minus the forms
+    listed as ambiguous.
 
-    `cldr` (default: cldr.cldr_names()) may be {code: name} (babel.Locale("nl").territories) or
-    {name: code}. CLDR's pseudo-territories (EU, UN, ...) are dropped; a name with a parenthesis
-    or " SAR van China" also gives its short form ("Myanmar (Birma)" -> "Myanmar" and "Birma").
-    Aliases win over CLDR names.
+    Generated forms never replace a written one; a bare adjective that CLDR also names as a
+    language ("Russisch", "Turks") and a generated form that two countries would share are left
+    out. `cldr` (default: cldr.cldr_names()) may be {code: name} (babel.Locale("nl").territories)
+    or {name: code}. CLDR's pseudo-territories (EU, UN, ...) are dropped; a name with a
+    parenthesis or " SAR van China" also gives its short form ("Myanmar (Birma)" -> "Myanmar" and
+    "Birma").
     """
     names: dict[str, str] = {}
     for first, second in (cldr_names() if cldr is None else cldr).items():
@@ -37,7 +45,19 @@ def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str,
             continue
         for form in name_forms(name):
             names.setdefault(form, code)
+    written = [*k.country_aliases.items(), *k.renamed_countries.items(),
+               *((form, key) for key, state in k.historical_countries.items()
+                 for form in (state.name, *state.aliases))]
+    for form, code in derived_forms(written).items():
+        names.setdefault(form, code)
     names.update(k.country_aliases)
+    names.update(k.inhabitants)
+    names.update(k.renamed_countries)
+    for key, state in k.historical_countries.items():
+        for form in (state.name, *state.aliases):
+            names[form] = key
+    for form, code in list(names.items()):
+        names.setdefault(without_diaeresis(form), code)
     return {form: code for form, code in names.items()
             if code not in k.excluded_countries and form not in k.ambiguous_country_names}
 

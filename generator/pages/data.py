@@ -134,6 +134,9 @@ def entity_record(e: Entity) -> dict:
         record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
                       countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
                       end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""))
+    elif e.kind == "country":
+        record.update(historical=f is not None, end=getattr(f, "end", None),
+                      successors=list(getattr(f, "successors", ())))
     record.update(url=e.url, mentions=len(e.mentions), letters=e.letters,
                   page_url=entity_url(e))
     return record
