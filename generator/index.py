@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from .extract import kamerstukken
-from .knowledge import KNOWLEDGE_FILES, Knowledge, country_name
+from .knowledge import KNOWLEDGE_FILES, YEARS_FILE, Knowledge, country_name, ga_url, sc_url
 from .model import Letter, Mention
 from .taxonomy import Taxonomy, Theme
 
@@ -34,6 +34,9 @@ class Entity:
     url: str = ""                           # the source document (undocs, officielebekendmakingen)
     facts: object | None = None             # knowledge.Mission | knowledge.Resolution | None
     mentions: list[Mention] = field(default_factory=list)
+    year: int | None = None                 # resolutions: the year adopted (a GA session: its year)
+    family: str = ""                        # resolutions: "sc" (Security Council) or "ga" (General Assembly)
+    session: str = ""                       # General Assembly resolutions: "XV", "75", "ES-11"
 
     @property
     def letters(self) -> int:
@@ -119,10 +122,17 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
             if entity is None:
                 # letters are oldest first: this is the oldest letter that mentions the entity
                 entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge, letter.meta.year)
-                if entity.kind in ("resolution", "mission") and entity.facts is None:
+                if entity.kind == "mission" and entity.facts is None:
                     index.warnings.append(
                         f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
                         f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind + 's']}")
+                elif entity.kind == "resolution" and entity.family == "sc" and knowledge.years.beyond(m.key):
+                    years = knowledge.years
+                    where = f"{years.path}:{years.last_line}" if years.last_line else years.path
+                    index.warnings.append(
+                        f"{m.source_file}:{m.line}: resolutie {m.key} is beyond {YEARS_FILE} (its newest "
+                        f"resolution is {years.last}, adopted {years.last_adopted}): not yet adopted then, "
+                        f"or the table needs a new year ({where})")
             entity.mentions.append(m)
     _unique_slugs(index)
     index.themes = theme_entries(index)
@@ -264,11 +274,7 @@ def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None 
     """The entity of a key. `cited_in`: the year of the oldest letter that mentions it (a Kamerstuk
     cited in a letter from before 1995 has no officielebekendmakingen address)."""
     if kind == "resolution":
-        facts = knowledge.resolutions.get(key)
-        year = getattr(facts, "year", None)
-        title = f"Resolutie {key}" + (f" ({year})" if year else "")
-        url = getattr(facts, "source", "") or (f"https://undocs.org/S/RES/{key}({year})" if year else "")
-        return Entity(kind, key, title, key, url, facts)
+        return resolution_entity(key, knowledge)
     if kind == "mission":
         facts = knowledge.missions.get(key)
         return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
@@ -279,6 +285,33 @@ def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None 
         name = country_name(key)
         return Entity(kind, key, name, slugify(name) or key.lower())
     return Entity(kind, key, kamerstuk_title(key), slugify(key), kamerstukken.url(key, cited_in))
+
+
+GA_KEY = re.compile(r"A/RES/(?:(?P<number>\d+)\((?P<roman>[A-Z-]+)\)|(?P<session>[A-Z-]*\d+)/(?P<n>\d+))")
+
+
+def resolution_entity(key: str, knowledge: Knowledge) -> Entity:
+    """A Security Council resolution ("2417": "Resolutie 2417 (2018)", year from resolutions.yml
+    or resolution-years.yml) or a General Assembly one ("A/RES/1514(XV)": "AVVN-resolutie
+    1514 (XV) (1960)"; "A/RES/75/1": "AVVN-resolutie 75/1 (2020)"), with its undocs.org address."""
+    m = GA_KEY.fullmatch(key)
+    if m is None:
+        facts = knowledge.resolutions.get(key)
+        year = getattr(facts, "year", None) or knowledge.years.sc_year(key)
+        title = f"Resolutie {key}" + (f" ({year})" if year else "")
+        url = getattr(facts, "source", "") or (sc_url(key, year) if year else "")
+        return Entity("resolution", key, title, key, url, facts, year=year, family="sc")
+    if m.group("roman"):
+        session, symbol = m.group("roman"), f"{m.group('number')} ({m.group('roman')})"
+        found = knowledge.years.ga_session(m.group("number"))
+        year = found.year if found is not None and found.session == session else None
+    else:
+        session, symbol = m.group("session"), f"{m.group('session')}/{m.group('n')}"
+        # regular session N began in September of 1945 + N; special sessions have no fixed year
+        year = 1945 + int(session) if session.isdigit() else None
+    title = f"AVVN-resolutie {symbol}" + (f" ({year})" if year else "")
+    return Entity("resolution", key, title, slugify(f"avvn {symbol}"), ga_url(key), None,
+                  year=year, family="ga", session=session)
 
 
 def kamerstuk_title(key: str) -> str:
@@ -298,6 +331,14 @@ def _unique_slugs(index: CrossIndex) -> None:
 
 
 def sort_key(entity: Entity):
-    if entity.kind == "resolution" and entity.key.isdigit():
-        return (int(entity.key), "")
-    return (0, entity.title.lower())
+    """Security Council resolutions by number, then the General Assembly's: the numbered ones
+    (before 1976) by number, then session/number by session and number; others by title."""
+    if entity.kind == "resolution":
+        if entity.key.isdigit():
+            return (0, int(entity.key), "")
+        if m := GA_KEY.fullmatch(entity.key):
+            if m.group("number"):
+                return (1, int(m.group("number")), "")
+            session = m.group("session")
+            return (2, int(re.sub(r"\D", "", session)) * 10000 + int(m.group("n")), session)
+    return (0, 0, entity.title.lower())

@@ -212,10 +212,10 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     kinds = kinds or load_kinds(settings)
-    tables = Tables(mission_names(knowledge), country_names(knowledge))
+    tables = Tables(mission_names(knowledge), country_names(knowledge), knowledge.years)
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
-                                                             sorted(tables.country_names.items()), taxonomy,
+                                                             sorted(tables.country_names.items()), tables.years, taxonomy,
                                                              layouts, kinds.fingerprint)), read=not refresh)
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)

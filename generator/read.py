@@ -694,7 +694,8 @@ def _typed(path: Path, data: dict, key_lines: dict[str, int]) -> dict:
 # --- knowledge -----------------------------------------------------------------------------------
 
 def read_knowledge(content_dir: Path) -> dict[str, object]:
-    """Read content_dir/knowledge/{missions,resolutions,countries}.yml for knowledge.build_knowledge.
+    """Read content_dir/knowledge/{missions,resolutions,countries}.yml (and the optional
+    resolution-years.yml, as "years") for knowledge.build_knowledge.
 
     No knowledge folder means no knowledge (a corpus may have none). Once the folder exists, each
     of the three files must be there (it may be empty), so a misnamed file cannot silently drop
@@ -703,6 +704,7 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
     raise SourceError with the file and line.
     """
     from .knowledge import KNOWLEDGE_FILES
+    from .knowledge.years import YEARS_FILE
 
     folder = Path(content_dir) / "knowledge"
     raw: dict[str, object] = {"paths": {}, "lines": {}}
@@ -719,6 +721,8 @@ def read_knowledge(content_dir: Path) -> dict[str, object]:
         raw[kind] = data
         raw["paths"][kind] = path
         raw["lines"][kind] = lines
+    # resolution-years.yml is optional: without it resolutions have the years resolutions.yml gives
+    raw["years"], raw["paths"]["years"], raw["lines"]["years"] = _optional_knowledge(content_dir, YEARS_FILE)
     return raw
 
 

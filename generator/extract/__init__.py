@@ -11,6 +11,8 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..knowledge.years import ResolutionYears
+
 from ..model import Letter, Mention
 from . import countries, kamerstukken, missions, resolutions
 from .base import Hit
@@ -25,6 +27,7 @@ class Tables:
 
     mission_names: dict[str, str]      # surface form -> mission key
     country_names: dict[str, str]      # surface form -> ISO code
+    years: ResolutionYears | None = None   # resolution-years.yml: years and sessions of resolutions
 
     @cached_property
     def missions(self) -> missions._Matcher:
@@ -35,14 +38,15 @@ class Tables:
         return countries.matcher(self.country_names)
 
 
-def find_all(text: str, tables: Tables) -> list[Hit]:
+def find_all(text: str, tables: Tables, year: int | None = None) -> list[Hit]:
     """All hits in one text, in order. Where two kinds claim the same characters, the first
-    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a country."""
+    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a country.
+    `year`: the letter's year, for the resolutions' date rule (see extract/resolutions.py)."""
     hits: list[Hit] = []
     starts: list[int] = []                 # the claimed stretches, sorted (they never overlap)
     ends: list[int] = []
     spans = missions.address_spans(text)
-    for found in (kamerstukken.find(text), resolutions.find(text), missions.find(text, tables.missions, spans),
+    for found in (kamerstukken.find(text), resolutions.find(text, year=year, years=tables.years), missions.find(text, tables.missions, spans),
                   countries.find(text, tables.countries, spans)):
         accepted = []
         for h in found:
@@ -59,14 +63,15 @@ def find_all(text: str, tables: Tables) -> list[Hit]:
 
 def extract_letter(letter: Letter, tables: Tables) -> list[Mention]:
     mentions: list[Mention] = []
+    year = letter.meta.year
     for index, block in enumerate(letter.blocks):
         if block.kind in SEARCHED and block.text:
             mentions.extend(_mention(letter, hit, block.line_at(hit.start), block.anchor, index)
-                            for hit in find_all(block.text, tables))
+                            for hit in find_all(block.text, tables, year))
     for note in letter.footnotes:
         mentions.extend(_mention(letter, hit, note.line_at(hit.start), note.anchor or f"fn:{note.number}",
                                  -1, note.number)
-                        for hit in find_all(note.text, tables))
+                        for hit in find_all(note.text, tables, year))
     return mentions
 
 

@@ -7,6 +7,8 @@ turned into the tables the stages use. Pure: read.py reads the files and hands t
     cldr.py       country names from CLDR: the forms a name gives, the display name of a code
     demonyms.py   country adjectives from CLDR's currency names and the Dutch inflection rule
     tables.py     Knowledge -> the extractors' name tables, resolution addresses
+    years.py      resolution-years.yml: the year of a Security Council number, the session of a
+                  General Assembly number (before 1976), the undocs.org addresses
 
 The files with a model of their own use the same reader: themes (generator/taxonomy.py),
 glossary (glossary.py), kinds (kinds.py) and layouts (layouts.py).
@@ -16,6 +18,8 @@ The package's interface for the other stages is imported here.
 from .base import KNOWLEDGE_FILES, HistoricalCountry, Knowledge, Mission, Resolution, build_knowledge
 from .cldr import country_name
 from .tables import country_names, mission_names, resolution_url
+from .years import YEARS_FILE, GASession, ResolutionYears, build_years, ga_url, sc_url
 
 __all__ = ["KNOWLEDGE_FILES", "HistoricalCountry", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
-           "country_names", "mission_names", "resolution_url"]
+           "country_names", "mission_names", "resolution_url", "YEARS_FILE", "GASession", "ResolutionYears",
+           "build_years", "ga_url", "sc_url"]

@@ -26,6 +26,7 @@ import jsonschema
 from ..errors import SourceError, shorten
 from .cldr import HISTORICAL_CODE, ISO_CODE, cldr_names, territories
 from .demonyms import derived_forms
+from .years import YEARS_FILE, ResolutionYears, build_years
 from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
@@ -68,6 +69,7 @@ class Resolution:
     adopted: dt.date | None
     subject: str                          # short Dutch description
     source: str
+    title: str = ""                       # the official (English) title, when given
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Knowledge:
     inhabitants: dict[str, str] = field(default_factory=dict)         # "Angolezen" -> "AO"
     historical_countries: dict[str, "HistoricalCountry"] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    years: ResolutionYears = field(default_factory=ResolutionYears)   # resolution-years.yml
 
 
 @dataclass(frozen=True)
@@ -128,10 +131,11 @@ RESOLUTION_SCHEMA: dict = {
     "title": "One resolution in content/knowledge/resolutions.yml",
     "type": "object",
     "additionalProperties": False,
-    "required": ["year", "subject", "source"],
+    "required": ["subject"],
     "properties": {
         "year": {"type": "integer", "minimum": 1946, "maximum": 2100},
         "adopted": _DATE,
+        "title": _TEXT,
         "subject": _TEXT,
         "source": _URL,
     },
@@ -181,10 +185,13 @@ HINTS = {
         "source": "a full https:// address of an authoritative page",
     },
     "resolutions": {
-        "year": "the year the resolution was adopted, e.g. year: 2018",
+        "year": "the year the resolution was adopted, e.g. year: 2018 (may be left out: "
+                "resolution-years.yml gives it)",
+        "title": 'the official title as the UN writes it, e.g. title: "Protection of civilians in armed conflict"',
         "adopted": "a date written as YYYY-MM-DD, e.g. adopted: 2018-05-24; leave out when unsure",
         "subject": 'a short Dutch description, e.g. subject: "Conflict en honger"',
-        "source": "https://undocs.org/S/RES/<number>(<year>), e.g. https://undocs.org/S/RES/2417(2018)",
+        "source": "https://undocs.org/S/RES/<number>(<year>), e.g. https://undocs.org/S/RES/2417(2018) "
+                  "(may be left out: the generator makes it)",
     },
     "countries": {
         "aliases": "ISO code -> list of Dutch forms, e.g. SY: [Syrische, Syrisch]",
@@ -238,13 +245,15 @@ def build_knowledge(raw: dict[str, object]) -> Knowledge:
     Knowledge.warnings.
     """
     warnings: list[str] = []
-    resolutions = _resolutions(_Context("resolutions", raw), raw.get("resolutions"))
-    missions = _missions(_Context("missions", raw), raw.get("missions"), resolutions, warnings)
+    paths, lines = raw.get("paths") or {}, raw.get("lines") or {}
+    years = build_years(raw.get("years"), paths.get("years") or KNOWLEDGE_DIR / YEARS_FILE, lines.get("years"))
+    resolutions = _resolutions(_Context("resolutions", raw), raw.get("resolutions"), years)
+    missions = _missions(_Context("missions", raw), raw.get("missions"), resolutions, warnings, years)
     c = _countries(_Context("countries", raw), raw.get("countries"), warnings)
     return Knowledge(missions=missions, resolutions=resolutions, country_aliases=c["aliases"],
                      excluded_countries=c["excluded"], ambiguous_country_names=c["ambiguous"],
                      renamed_countries=c["renamed"], inhabitants=c["inhabitants"],
-                     historical_countries=c["historical"], warnings=warnings)
+                     historical_countries=c["historical"], warnings=warnings, years=years)
 
 
 def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> dict[str, dict]:
@@ -327,28 +336,40 @@ def _date(ctx: _Context, value: str | None, *at: object) -> dt.date | None:
         raise ctx.error(f"{label}: {shorten(value)} is not a real date", *at) from None
 
 
-def _resolutions(ctx: _Context, data: object) -> dict[str, Resolution]:
+def _resolutions(ctx: _Context, data: object, years: ResolutionYears | None = None) -> dict[str, Resolution]:
+    """resolutions.yml: subject (and title) per number; the year and address follow from the
+    number (resolution-years.yml), a year written here must agree with that table."""
     key_hint = 'the resolution number as the key, e.g. "2417":'
+    years = years or ResolutionYears()
     out: dict[str, Resolution] = {}
     for number, entry in _entries(ctx, data, RESOLUTION_NUMBER, key_hint).items():
         checked = {k: _as_text(v) for k, v in entry.items()}
         _check_schema(ctx, RESOLUTION_SCHEMA, checked, number)
-        year = checked["year"]
+        table_year = years.sc_year(number)
+        year = checked.get("year", table_year)
+        if year is None:
+            raise ctx.error(f"{number}: no year, and {YEARS_FILE} does not know resolution {number}",
+                            number, hint="add year: YYYY, or extend security_council in " + YEARS_FILE)
+        if table_year is not None and year != table_year:
+            raise ctx.error(f"{number}: year {year}, but by {YEARS_FILE} resolution {number} is of "
+                            f"{table_year}", number, "year" if "year" in checked else "",
+                            hint=f"year: {table_year}, or correct {YEARS_FILE}")
         adopted = _date(ctx, checked.get("adopted"), number, "adopted")
         if adopted and adopted.year != year:
             raise ctx.error(f"{number}: adopted {adopted} is not in year {year}", number, "adopted")
         expected = UNDOCS.format(number=number, year=year)
-        source = checked["source"]
+        source = checked.get("source", expected)
         if source.startswith("https://undocs.org/") and source != expected:
             raise ctx.error(f"{number}: source {source} does not match number {number} and "
                             f"year {year}", number, "source", hint=f"source: {expected}")
         out[number] = Resolution(number=number, year=year, adopted=adopted,
-                                 subject=checked["subject"].strip(), source=source)
+                                 subject=checked["subject"].strip(), source=source,
+                                 title=checked.get("title", "").strip())
     return out
 
 
 def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
-              warnings: list[str]) -> dict[str, Mission]:
+              warnings: list[str], years: ResolutionYears | None = None) -> dict[str, Mission]:
     key_hint = "the mission's acronym in capitals as the key, e.g. MINUSMA:"
     out: dict[str, Mission] = {}
     forms: dict[str, str] = {}          # surface form (casefolded) -> mission key
@@ -382,7 +403,7 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
             if other != key:
                 raise ctx.error(f"{key}: '{form}' is also a name of {other}", key, *at,
                                 hint="a name or alias must point to one mission; remove one")
-        _mission_references(ctx, mission, resolutions, warnings)
+        _mission_references(ctx, mission, resolutions, warnings, years or ResolutionYears())
         out[key] = mission
     return out
 
@@ -396,15 +417,20 @@ def mission_forms(mission: Mission) -> list[tuple[str, tuple]]:
 
 
 def _mission_references(ctx: _Context, mission: Mission, resolutions: dict[str, Resolution],
-                        warnings: list[str]) -> None:
+                        warnings: list[str], years: ResolutionYears) -> None:
     number = mission.resolution
     if not number:
         return
     resolution = resolutions.get(number)
-    if resolution is None:
-        ctx.warn(warnings, f"{mission.key}: resolution {number} is not in resolutions.yml - add "
-                 "it there so the mission can link to it", mission.key, "resolution")
-    elif mission.start and resolution.adopted and mission.start != resolution.adopted:
+    table_year = years.sc_year(number)
+    if resolution is None and table_year is None:
+        where = f"beyond {YEARS_FILE}" if years.known else "not in resolutions.yml"
+        ctx.warn(warnings, f"{mission.key}: resolution {number} is {where} - add it there so the "
+                 "mission can link to it", mission.key, "resolution")
+    elif mission.start and table_year is not None and mission.start.year != table_year:
+        ctx.warn(warnings, f"{mission.key}: start {mission.start} is not in {table_year}, the year of "
+                 f"resolution {number} by {YEARS_FILE}", mission.key, "start")
+    elif mission.start and resolution is not None and resolution.adopted and mission.start != resolution.adopted:
         ctx.warn(warnings, f"{mission.key}: start {mission.start} differs from the adoption of "
                  f"resolution {number} ({resolution.adopted}); start is the date the establishing "
                  "resolution was adopted", mission.key, "start")

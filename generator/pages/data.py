@@ -128,8 +128,8 @@ def entity_record(e: Entity) -> dict:
     f = e.facts
     record: dict = {"key": e.key, "title": e.title}
     if e.kind == "resolution":
-        record.update(year=getattr(f, "year", None), adopted=_iso(getattr(f, "adopted", None)),
-                      subject=getattr(f, "subject", ""))
+        record.update(family=e.family, session=e.session or None, year=getattr(f, "year", None) or e.year,
+                      adopted=_iso(getattr(f, "adopted", None)), subject=getattr(f, "subject", ""))
     elif e.kind == "mission":
         record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
                       countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
