@@ -5,6 +5,7 @@ The whole index is complete before any page is rendered (cross-links form a grap
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
