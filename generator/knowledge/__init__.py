@@ -14,7 +14,7 @@ The package's interface for the other stages is imported here.
 """
 from .base import KNOWLEDGE_FILES, Knowledge, Mission, Resolution, build_knowledge
 from .cldr import country_name
-from .tables import country_names, mission_names, resolution_url
+from .tables import country_names, mission_names, mission_phases, resolution_url
 
 __all__ = ["KNOWLEDGE_FILES", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
-           "country_names", "mission_names", "resolution_url"]
+           "country_names", "mission_names", "mission_phases", "resolution_url"]

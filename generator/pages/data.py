@@ -131,7 +131,10 @@ def entity_record(e: Entity) -> dict:
     elif e.kind == "mission":
         record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
                       countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
-                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""))
+                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""),
+                      name_nl=getattr(f, "name_nl", ""), organisation=getattr(f, "organisation", ""),
+                      ended=getattr(f, "ended", None), preceded_by=list(getattr(f, "preceded_by", ())),
+                      followed_by=list(getattr(f, "followed_by", ())), phases=list(getattr(f, "phases", ())))
     record.update(url=e.url, mentions=len(e.mentions), letters=e.letters,
                   page_url=entity_url(e))
     return record
