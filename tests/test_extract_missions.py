@@ -191,3 +191,19 @@ def test_warnings_on_the_bundled_letters_name_no_known_mission():
         for warning in unknown_missions(letter, tables):
             name = warning.split("'")[1]
             assert name not in tables.mission_names and name.isupper(), warning
+
+
+def test_titlecase_forms_are_no_ordinary_words_in_the_letters():
+    """The Titlecase rule ("Unprofor") on the real knowledge base: in the bundled letters and the
+    SGD pages, the only Titlecase forms of mission acronyms are real mentions (the 1979 Unifil
+    questions); none is an ordinary Dutch word that would be linked wrongly."""
+    from extract_cases import REPO
+    from generator.knowledge import build_knowledge, mission_names
+    from generator.read import read_knowledge
+    names = mission_names(build_knowledge(read_knowledge(REPO / "content")))
+    titles = {f.capitalize() for f in names if re.fullmatch(r"[A-Z]{5,}", f)}
+    assert {"Unprofor", "Untac", "Unavem", "Unifil", "Minusma"} <= titles
+    files = list((REPO / "content" / "letters").glob("*.txt")) + list((REPO.parent / "shared" / "corpus" / "sgd").glob("*.txt"))
+    words = {w for p in files for w in re.findall(r"\w+", p.read_text(encoding="utf-8"))}
+    expected = {"Unifil"} if (REPO.parent / "shared" / "corpus" / "sgd").is_dir() else set()
+    assert titles & words == expected
