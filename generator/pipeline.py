@@ -20,12 +20,12 @@ from .cache import Entry, LetterCache, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
-from .extract import Tables, extract_letter
+from .extract import Tables, extract_letter, unknown_missions
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
 from .kinds import Kinds, build_kinds, default_kinds
-from .knowledge import Knowledge, build_knowledge, country_names, mission_names
+from .knowledge import Knowledge, build_knowledge, country_names, mission_names, mission_phases
 from .meta import infer_meta, letter_id
 from .model import Analysis, Letter, OutputPage, Source
 from .parse import parse_letter
@@ -136,7 +136,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     site_pages.use_kinds(kinds)
     clock.lap("knowledge")
     counts: dict[str, int] = {}
-    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds, refresh=refresh)
+    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds, refresh=refresh, glossary=glossary)
     clock.lap("letters")
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
@@ -201,7 +201,8 @@ def load_kinds(settings: Settings) -> Kinds:
 
 def load_letters(settings: Settings, progress: Progress | None = None,
                  knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
-                 stats: dict | None = None, kinds: Kinds | None = None, refresh: bool = False) -> list[Letter]:
+                 stats: dict | None = None, kinds: Kinds | None = None, refresh: bool = False,
+                 glossary: Glossary | None = None) -> list[Letter]:
     """Read, clean, parse, describe and extract every letter. Fails with the problems of all letters.
 
     Letters unchanged since the last build come from the letter cache (generator/cache.py); the
@@ -212,10 +213,12 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     kinds = kinds or load_kinds(settings)
-    tables = Tables(mission_names(knowledge), country_names(knowledge), knowledge.years)
+    tables = make_tables(knowledge, load_glossary(settings) if glossary is None else glossary)
     layouts = load_layouts(settings)
     cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
-                                                             sorted(tables.country_names.items()), tables.years, taxonomy,
+                                                             sorted(tables.country_names.items()),
+                                                             sorted(tables.mission_phases.items()),
+                                                             sorted(tables.known_names), tables.years, taxonomy,
                                                              layouts, kinds.fingerprint)), read=not refresh)
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
@@ -240,6 +243,14 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     if stats is not None:
         stats.update(processed=len(todo))
     return letters
+
+
+def make_tables(knowledge: Knowledge, glossary: Glossary | None = None) -> Tables:
+    """The extractors' tables: the names of missions and countries, the phases of missions, and
+    the other known names (the glossary's abbreviations) that are no unknown mission."""
+    known = frozenset(a.key for a in glossary.abbreviations) if glossary else frozenset()
+    return Tables(mission_names(knowledge), country_names(knowledge),
+                  mission_phases=mission_phases(knowledge), known_names=known, years=knowledge.years)
 
 
 def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source], jobs: int | None = None) -> Vocabulary:
@@ -295,6 +306,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
     letter.warnings += dangling_refs(letter)
     qa = round_of(letter)
     letter.warnings += qa.warnings if qa else []
+    letter.warnings += unknown_missions(letter, tables) if tables is not None else []
     letter.analysis = Analysis(extract_letter(letter, tables) if tables is not None else [],
                                passages(letter, taxonomy or Taxonomy()), qa)
     return Entry(letter, cleaned.hyphens)

@@ -16,6 +16,7 @@ from generator.knowledge import (
     country_name,
     country_names,
     mission_names,
+    mission_phases,
     resolution_url,
 )
 from generator.knowledge.base import MISSION_KEY
@@ -102,12 +103,54 @@ def test_every_resolution_has_year_and_undocs_source(real):
             assert resolution.adopted.year == resolution.year
 
 
-def test_mission_resolutions_are_known_and_match_the_start(real):
+def test_mission_resolutions_match_the_start(real):
+    # a mission's resolution need not be in resolutions.yml (every resolution gets a page), but
+    # where it is, the mission started the day it was adopted, and the source is that resolution
     for mission in real.missions.values():
         if mission.resolution:
-            resolution = real.resolutions[mission.resolution]
-            if mission.start and resolution.adopted:
+            resolution = real.resolutions.get(mission.resolution)
+            if mission.start and resolution and resolution.adopted:
                 assert mission.start == resolution.adopted, mission.key
+            if mission.source.startswith("https://undocs.org/S/RES/"):
+                assert mission.source == f"https://undocs.org/S/RES/{mission.resolution}({mission.start.year})", mission.key
+
+
+def test_every_peacekeeping_operation_since_1948(real):
+    # the UN counts 71 peacekeeping operations (peacekeeping.un.org); UNTEA and UNPF come on top,
+    # and the AU's AMISOM and ATMIS are no UN operations
+    un = [m for m in real.missions.values() if m.type == "peacekeeping" and m.organisation == "UN"]
+    assert len(un) >= 71
+    assert len(real.missions) >= 110
+    for key in ("UNEF-I", "UNEF-II", "ONUC", "UNTEA", "UNSF", "UNAVEM-I", "UNAVEM-II", "UNAVEM-III",
+                "UNTAG", "UNTAC", "UNPROFOR", "UNCRO", "UNPREDEP", "UNPF", "UNOSOM-I", "UNOSOM-II",
+                "UNAMIR", "UNMIBH", "UNTAET", "UNMEE", "UNSMIS", "UNAMET", "UNMIN", "BINUB", "UNIPSIL",
+                "UNOTIL", "UNTOP"):
+        assert key in real.missions, key
+
+
+def test_predecessors_and_successors_are_both_ways(real):
+    assert real.missions["MONUSCO"].preceded_by == ("MONUC",)
+    assert real.missions["MONUC"].followed_by == ("MONUSCO",)
+    assert real.missions["UNPROFOR"].followed_by == ("UNCRO", "UNPREDEP", "UNPF")
+    assert real.missions["UNCRO"].preceded_by == ("UNPROFOR",)
+    assert real.missions["UNMISS"].preceded_by == ("UNMIS",)
+    for mission in real.missions.values():
+        for other in mission.followed_by:
+            assert mission.key in real.missions[other].preceded_by
+        for other in mission.preceded_by:
+            assert mission.key in real.missions[other].followed_by
+
+
+def test_phases(real):
+    assert [(m.key, m.family, m.phase) for m in map(real.missions.get, ("UNAVEM-III", "UNEF-I", "UNTAC"))] == [
+        ("UNAVEM-III", "UNAVEM", 3), ("UNEF-I", "UNEF", 1), ("UNTAC", "", 0)]
+    phases = mission_phases(real)
+    assert [key for key, _ in phases["UNAVEM"]] == ["UNAVEM-I", "UNAVEM-II", "UNAVEM-III"]
+    assert sorted(phases) == ["UNAVEM", "UNEF", "UNOSOM"]
+    names = mission_names(real)
+    assert [names[f] for f in ("UNAVEM II", "UNAVEM 2", "UNAVEM-2", "UNAVEM-II", "UNEF I", "UNOSOM II")] == [
+        "UNAVEM-II", "UNAVEM-II", "UNAVEM-II", "UNAVEM-II", "UNEF-I", "UNOSOM-II"]
+    assert names["UNAVEM"] == "UNAVEM-I" and names["UNEF"] == "UNEF-I"     # the extractor picks by date
 
 
 def test_resolutions_named_in_the_letters_are_known(real):
@@ -268,11 +311,55 @@ def test_country_alias_conflicts():
     assert "exclude" in err.message
 
 
-def test_dangling_reference_is_a_warning_not_an_error():
-    k = build(missions={"MINUSMA": MINUSMA}, resolutions={})
-    assert len(k.warnings) == 1 and "resolution 2100 is not in resolutions.yml" in k.warnings[0]
+def test_a_resolution_not_in_resolutions_yml_is_fine_a_contradiction_a_warning():
+    # every Security Council resolution gets a page, so resolutions.yml need not describe it
+    assert build(missions={"MINUSMA": MINUSMA}, resolutions={}).warnings == []
     k = build(missions={"MINUSMA": {**MINUSMA, "start": "2013-07-01"}}, resolutions={"2100": R2100})
     assert "differs from the adoption" in k.warnings[0]
+
+
+UNAVEM = {"name": "United Nations Angola Verification Mission I", "type": "peacekeeping",
+          "source": "https://undocs.org/S/RES/626(1988)"}
+
+
+@pytest.mark.parametrize("entry, message, hint", [
+    ({"preceded_by": "MONUX"}, "MINUSMA > preceded_by: 'MONUX' is not a mission in missions.yml",
+     "did you mean MONUC?"),
+    ({"followed_by": ["MONUC", "XYZ"]}, "MINUSMA > followed_by: 'XYZ' is not a mission", "must be an entry"),
+    ({"followed_by": "MINUSMA"}, "MINUSMA > followed_by: a mission cannot follow itself", ""),
+    ({"preceded_by": "minusma"}, "not a mission key or a list of them", "the key of the mission it continued"),
+    ({"followed_by": []}, "followed_by", "the key of the mission that continued it"),
+])
+def test_predecessor_errors(entry, message, hint):
+    monuc = {"name": "United Nations Organization Mission in the Democratic Republic of the Congo",
+             "type": "peacekeeping", "source": "https://undocs.org/S/RES/1279(1999)"}
+    err = build_error(missions={"MINUSMA": {**MINUSMA, **entry}, "MONUC": monuc})
+    assert err.path.name == "missions.yml" and message in err.message and hint in err.hint
+
+
+def test_predecessor_error_names_the_line():
+    text = ("MONUC:\n  name: A\n  type: peacekeeping\n  source: https://example.org/a\n"
+            "MONUSCO:\n  name: B\n  type: peacekeeping\n  preceded_by: [MONUC, MONUX]\n"
+            "  source: https://example.org/b\n")
+    with pytest.raises(SourceError) as info:
+        from_text("missions", text)
+    assert info.value.line == 8 and "'MONUX' is not a mission" in info.value.message
+    k = from_text("missions", text.replace(", MONUX", ""))
+    assert (k.missions["MONUC"].followed_by, k.missions["MONUSCO"].preceded_by) == (("MONUSCO",), ("MONUC",))
+
+
+def test_phase_errors():
+    # the bare family acronym stands for the phase of the letter's date: no other mission has it
+    err = build_error(missions={"UNAVEM-I": UNAVEM, "UNAVEM": {**UNAVEM, "name": "Other"}})
+    assert "'UNAVEM' is also the family of the phases UNAVEM-I" in err.message
+    err = build_error(missions={"UNAVEM-I": UNAVEM, "UNAVEX": {**UNAVEM, "name": "Other", "aliases": ["Unavem"]}})
+    assert "also the family" in err.message
+    # a family starts with phase I
+    err = build_error(missions={"UNAVEM-II": {**UNAVEM, "name": "United Nations Angola Verification Mission II"}})
+    assert "phase UNAVEM-I is missing" in err.message
+    # "UNAVEM 2" written as an alias of another mission clashes with the phase's own forms
+    err = build_error(missions={"UNAVEM-I": UNAVEM, "XYZ": {**UNAVEM, "name": "X", "aliases": ["unavem 1"]}})
+    assert "is also a name of" in err.message
 
 
 def test_errors_point_at_the_line_of_the_field():

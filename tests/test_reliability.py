@@ -327,7 +327,7 @@ def test_pdf_that_is_not_a_pdf(project):
 
 @pytest.mark.parametrize("name, edit, expected", [
     ("missions.yml", lambda t: t.replace("MINUSMA:\n", "MINUSMA:\n  typo: x\n", 1),
-     "knowledge/missions.yml:32: MINUSMA: unknown field 'typo' (did you mean 'type'?)"),
+     "knowledge/missions.yml:58: MINUSMA: unknown field 'typo' (did you mean 'type'?)"),
     ("missions.yml", lambda t: t.replace("type: peacekeeping", "type: vrede", 1), "knowledge/missions.yml:"),
     ("resolutions.yml", lambda t: t + "\n2417: [\n", "knowledge/resolutions.yml:"),
     ("countries.yml", lambda t: "aliases: Mali\n", "knowledge/countries.yml:1:"),

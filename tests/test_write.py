@@ -206,6 +206,23 @@ def test_every_open_data_field_is_documented_on_the_open_data_page():
     assert set(qa_record(qa, qa.items[0])) <= documented
 
 
+
+def test_every_mission_field_of_entities_json_is_named_on_the_open_data_page():
+    """entities.json's records are described in prose: each field of a mission record is named
+    there in backticks (the mission fields of issue 17 included)."""
+    from generator.index import make_entity
+    from generator.knowledge import build_knowledge
+    from generator.pages.data import entity_record
+    from generator.read import read_knowledge
+    page = (REPO / "content" / "pages" / "open-data.md").read_text(encoding="utf-8")
+    section = page.split("`data/entities.json`", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(\w+)`", section))
+    knowledge = build_knowledge(read_knowledge(REPO / "content"))
+    record = entity_record(make_entity("mission", "UNAVEM-II", knowledge))
+    assert {"phases", "preceded_by", "followed_by", "ended", "name_nl"} <= set(record)
+    assert set(record) <= named, sorted(set(record) - named)
+
+
 # --- issue 15: temporary names, locks, leftovers, the site's manifest ---------------------------------
 
 def test_docs_are_written_through_temporary_files_of_unique_names(tmp_path, monkeypatch):

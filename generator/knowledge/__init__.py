@@ -17,9 +17,9 @@ The package's interface for the other stages is imported here.
 """
 from .base import KNOWLEDGE_FILES, HistoricalCountry, Knowledge, Mission, Resolution, build_knowledge
 from .cldr import country_name
-from .tables import country_names, mission_names, resolution_url
+from .tables import country_names, mission_names, mission_phases, resolution_url
 from .years import YEARS_FILE, GASession, ResolutionYears, build_years, ga_url, sc_url
 
 __all__ = ["KNOWLEDGE_FILES", "HistoricalCountry", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
-           "country_names", "mission_names", "resolution_url", "YEARS_FILE", "GASession", "ResolutionYears",
-           "build_years", "ga_url", "sc_url"]
+           "country_names", "mission_names", "mission_phases", "resolution_url", "YEARS_FILE", "GASession",
+           "ResolutionYears", "build_years", "ga_url", "sc_url"]

@@ -4,8 +4,14 @@ Dutch country names, as YAML under content/knowledge/ - validated here, without 
 read.read_knowledge() reads the three files and hands their text, parsed by yamlfile.parse_knowledge_yaml(),
 to build_knowledge(). Every problem becomes a SourceError naming the file, the entry, the field and
 (where the YAML told us) the line, with a hint on what to write instead. Structural problems are
-errors; references that merely point nowhere (a mission's resolution missing from resolutions.yml)
-are collected in Knowledge.warnings so a build can report them all at once.
+errors, and so is a mission's preceded_by/followed_by naming no entry; doubtful facts (a
+mission's start that differs from the adoption of its resolution as resolutions.yml gives it) are
+collected in Knowledge.warnings so a build can report them all at once. A mission's resolution
+need not be in resolutions.yml: every Security Council resolution gets a page.
+
+Numbered phases are separate missions keyed FAMILY-ROMAN ("UNAVEM-I", "UNAVEM-II"): their forms
+include "UNAVEM II", "UNAVEM 2" and "UNAVEM-2" (mission_forms), and the bare family acronym
+("UNAVEM") is resolved to a phase by the letter's date (extract.missions.phase_at).
 
 The raw dict build_knowledge() takes::
 
@@ -16,9 +22,10 @@ The raw dict build_knowledge() takes::
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jsonschema
@@ -34,6 +41,9 @@ KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
                    "countries": "countries.yml"}
 
 MISSION_KEY = r"^[A-Z][A-Z0-9-]{2,12}$"
+# A numbered phase of a mission: its family acronym, a hyphen and a Roman numeral ("UNAVEM-II").
+PHASE_KEY = re.compile(r"^(?P<family>[A-Z][A-Z0-9]+)-(?P<numeral>I{1,3}|IV|V|VI{1,3})$")
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 RESOLUTION_NUMBER = r"^[0-9]{1,4}$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 MISSION_TYPES = ("peacekeeping", "political", "support")
@@ -56,10 +66,25 @@ class Mission:
     source: str = ""                      # authoritative URL
     organisation: str = "UN"              # UN | AU
     ended: bool = False                   # True when it has ended (also when `end` is unknown)
+    preceded_by: tuple[str, ...] = ()     # keys of the missions it continued (MONUC for MONUSCO)
+    followed_by: tuple[str, ...] = ()     # keys of the missions that continued it
+    phases: tuple[str, ...] = ()          # a phase's family in order ("UNAVEM-I", …); () for none
 
     @property
     def ongoing(self) -> bool:
         return not self.ended
+
+    @property
+    def family(self) -> str:
+        """The acronym without the phase numeral ("UNAVEM" for UNAVEM-II); "" for no phase."""
+        m = PHASE_KEY.match(self.key)
+        return m.group("family") if m else ""
+
+    @property
+    def phase(self) -> int:
+        """The phase number (2 for UNAVEM-II); 0 for a mission without phases."""
+        m = PHASE_KEY.match(self.key)
+        return ROMAN[m.group("numeral")] if m else 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,7 @@ _TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 _DATE = {"type": "string", "pattern": DATE}
 _URL = {"type": "string", "pattern": r"^https?://[^\s/]+\.[^\s]+$"}
 _CODE = {"type": "string", "pattern": ISO_CODE}
+_KEY = {"type": "string", "pattern": MISSION_KEY}
 
 MISSION_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -123,6 +149,10 @@ MISSION_SCHEMA: dict = {
         "end": _DATE,
         "ended": {"type": "boolean"},
         "resolution": {"type": "string", "pattern": RESOLUTION_NUMBER},
+        "preceded_by": {"anyOf": [_KEY, {"type": "array", "items": _KEY, "minItems": 1,
+                                         "uniqueItems": True}]},
+        "followed_by": {"anyOf": [_KEY, {"type": "array", "items": _KEY, "minItems": 1,
+                                         "uniqueItems": True}]},
         "source": _URL,
     },
 }
@@ -182,6 +212,10 @@ HINTS = {
         "end": "a date written as YYYY-MM-DD; leave out while the mission is ongoing or unsure",
         "ended": "ended: true when the mission has ended but the date is not known",
         "resolution": 'the number of the establishing Security Council resolution, e.g. "2100"',
+        "preceded_by": "the key of the mission it continued, e.g. preceded_by: MONUC, or a list: "
+                       "[UNPROFOR]; the key must be an entry of missions.yml",
+        "followed_by": "the key of the mission that continued it, e.g. followed_by: MONUSCO, or a "
+                       "list: [UNCRO, UNPREDEP, UNPF]; the key must be an entry of missions.yml",
         "source": "a full https:// address of an authoritative page",
     },
     "resolutions": {
@@ -307,8 +341,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return "an empty text is not allowed"
     if error.validator == "type" and error.instance is None:
         return "an empty entry is not allowed"
-    if error.validator == "anyOf":
+    if error.validator == "anyOf" and error.absolute_path and error.absolute_path[0] == "country":
         return f"{shorten(repr(error.instance))} is not an ISO country code or a list of them"
+    if error.validator == "anyOf":
+        return f"{shorten(repr(error.instance))} is not a mission key or a list of them"
     return f"wrong value: {schema_error_text(error)}"
 
 
@@ -397,7 +433,8 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
             aliases=tuple(a.strip() for a in checked.get("aliases", [])), type=checked["type"],
             countries=countries, start=start, end=end, resolution=checked.get("resolution", ""),
             source=checked["source"], organisation=checked.get("organisation", "UN"),
-            ended=bool(end) or checked.get("ended") is True)
+            ended=bool(end) or checked.get("ended") is True,
+            preceded_by=_keys(checked.get("preceded_by")), followed_by=_keys(checked.get("followed_by")))
         for form, at in mission_forms(mission):
             other = forms.setdefault(form.casefold(), key)
             if other != key:
@@ -405,11 +442,75 @@ def _missions(ctx: _Context, data: object, resolutions: dict[str, Resolution],
                                 hint="a name or alias must point to one mission; remove one")
         _mission_references(ctx, mission, resolutions, warnings, years or ResolutionYears())
         out[key] = mission
-    return out
+    _check_families(ctx, out, forms)
+    return _linked(ctx, out)
+
+
+def _keys(value: str | list[str] | None) -> tuple[str, ...]:
+    return tuple([value] if isinstance(value, str) else value or [])
+
+
+def _check_families(ctx: _Context, missions: dict[str, Mission], forms: dict[str, str]) -> None:
+    """A phase's family acronym ("UNAVEM" of UNAVEM-II) stands for the phase of the letter's date,
+    so it must not be the name of another mission, and a family has its first phase."""
+    families: dict[str, list[Mission]] = {}
+    for mission in missions.values():
+        if mission.family:
+            families.setdefault(mission.family, []).append(mission)
+    for family, phases in families.items():
+        first = min(phases, key=lambda m: m.phase)
+        other = forms.get(family.casefold())
+        if other is not None and not PHASE_KEY.match(other):
+            raise ctx.error(f"{other}: '{family}' is also the family of the phases "
+                            + ", ".join(m.key for m in phases), other,
+                            hint=f"'{family}' stands for the phase of {', '.join(m.key for m in phases)} "
+                                 "that ran at the letter's date; give the other mission another name")
+        if first.phase != 1:
+            raise ctx.error(f"{first.key}: phase {family}-I is missing", first.key,
+                            hint=f"add {family}-I, or write the first phase as {family}-I")
+
+
+def _linked(ctx: _Context, missions: dict[str, Mission]) -> dict[str, Mission]:
+    """Check preceded_by/followed_by (each key an entry, never the mission itself) and complete
+    each relation with its inverse: MONUC followed_by MONUSCO makes MONUSCO preceded_by MONUC.
+    Each phase gets the keys of its family's phases."""
+    before: dict[str, list[str]] = {key: list(m.preceded_by) for key, m in missions.items()}
+    after: dict[str, list[str]] = {key: list(m.followed_by) for key, m in missions.items()}
+    for key, mission in missions.items():
+        for name, targets, inverse in (("preceded_by", mission.preceded_by, after),
+                                       ("followed_by", mission.followed_by, before)):
+            for index, target in enumerate(targets):
+                at = (key, name, index)            # the line of the item, else of the field
+                if target == key:
+                    raise ctx.error(f"{key} > {name}: a mission cannot follow itself", *at)
+                if target not in missions:
+                    raise ctx.error(f"{key} > {name}: '{target}' is not a mission in missions.yml",
+                                    *at, hint=_did_you_mean(target, missions) or ctx.hint(name))
+                if key not in inverse[target]:
+                    inverse[target].append(key)
+    phases: dict[str, list[Mission]] = {}
+    for mission in missions.values():
+        if mission.family:
+            phases.setdefault(mission.family, []).append(mission)
+    family = {m.key: tuple(p.key for p in sorted(ms, key=lambda p: p.phase)) for ms in phases.values() for m in ms}
+    return {key: replace(m, preceded_by=tuple(before[key]), followed_by=tuple(after[key]),
+                         phases=family.get(key, ()))
+            for key, m in missions.items()}
+
+
+def _did_you_mean(key: str, missions: dict[str, Mission]) -> str:
+    close = difflib.get_close_matches(key, list(missions), n=1)
+    return f"did you mean {close[0]}? The key must be an entry of missions.yml" if close else ""
 
 
 def mission_forms(mission: Mission) -> list[tuple[str, tuple]]:
+    """Every surface form of a mission with the field path it comes from: the key, the names,
+    the aliases, and for a phase ("UNAVEM-II") also "UNAVEM II", "UNAVEM 2" and "UNAVEM-2"."""
     forms = [(mission.key, ()), (mission.name, ("name",))]
+    if mission.family:
+        numeral = mission.key.rsplit("-", 1)[1]
+        forms += [(f"{mission.family} {numeral}", ()), (f"{mission.family} {mission.phase}", ()),
+                  (f"{mission.family}-{mission.phase}", ())]
     if mission.name_nl:
         forms.append((mission.name_nl, ("name_nl",)))
     forms += [(alias, ("aliases", i)) for i, alias in enumerate(mission.aliases)]

@@ -1,12 +1,14 @@
 """The tables the extractors and pages use, built from a validated Knowledge. Pure.
 
     mission_names(k)     every name of a mission -> its key ("VN-missie in Mali" -> "MINUSMA")
+    mission_phases(k)    family acronym -> its numbered phases and their starts ("UNAVEM" -> UNAVEM-I..III)
     country_names(k)     CLDR's Dutch names and adjectives plus the knowledge files' forms, minus
                          what is excluded or ambiguous
     resolution_url(n, y) the undocs.org address of a Security Council resolution
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .base import UNDOCS, Knowledge, mission_forms
@@ -15,12 +17,27 @@ from .demonyms import derived_forms
 
 
 def mission_names(k: Knowledge) -> dict[str, str]:
-    """Surface form -> mission key: the acronym, the English name, the Dutch name, the aliases."""
+    """Surface form -> mission key: the acronym, the English name, the Dutch name, the aliases;
+    a phase's family acronym ("UNAVEM") -> its first phase (the extractor picks the phase of the
+    letter's date: mission_phases)."""
     names: dict[str, str] = {}
     for mission in k.missions.values():
         for form, _ in mission_forms(mission):
             names[form] = mission.key
+    for family, phases in mission_phases(k).items():
+        names[family] = phases[0][0]
     return names
+
+
+def mission_phases(k: Knowledge) -> dict[str, tuple[tuple[str, dt.date | None], ...]]:
+    """Family acronym -> its phases in order, each (key, start): {"UNEF": (("UNEF-I", 1956-11-05),
+    ("UNEF-II", 1973-10-25))}."""
+    families: dict[str, list] = {}
+    for mission in k.missions.values():
+        if mission.family:
+            families.setdefault(mission.family, []).append(mission)
+    return {family: tuple((m.key, m.start) for m in sorted(phases, key=lambda m: m.phase))
+            for family, phases in sorted(families.items())}
 
 
 def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str, str]:

@@ -133,7 +133,10 @@ def entity_record(e: Entity) -> dict:
     elif e.kind == "mission":
         record.update(name=getattr(f, "name", ""), type=getattr(f, "type", ""),
                       countries=list(getattr(f, "countries", ())), start=_iso(getattr(f, "start", None)),
-                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""))
+                      end=_iso(getattr(f, "end", None)), resolution=getattr(f, "resolution", ""),
+                      name_nl=getattr(f, "name_nl", ""), organisation=getattr(f, "organisation", ""),
+                      ended=getattr(f, "ended", None), preceded_by=list(getattr(f, "preceded_by", ())),
+                      followed_by=list(getattr(f, "followed_by", ())), phases=list(getattr(f, "phases", ())))
     elif e.kind == "country":
         record.update(historical=f is not None, end=getattr(f, "end", None),
                       successors=list(getattr(f, "successors", ())))
