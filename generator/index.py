@@ -21,6 +21,7 @@ from .taxonomy import Taxonomy, Theme
 SECTIONS = {
     "resolution": ("Resoluties", "resolutie"),
     "mission": ("VN-missies", "missie"),
+    "body": ("VN-organen", "VN-orgaan"),
     "country": ("Landen", "land"),
     "kamerstuk": ("Kamerstukken", "Kamerstuk"),
 }
@@ -33,7 +34,7 @@ class Entity:
     title: str
     slug: str                               # page name within the kind's folder (addresses.entity_path)
     url: str = ""                           # the source document (undocs, officielebekendmakingen)
-    facts: object | None = None             # knowledge.Mission | knowledge.Resolution | None
+    facts: object | None = None             # knowledge.Mission | Resolution | Body | None
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -119,10 +120,10 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
             entity = index.entities.get((m.kind, m.key))
             if entity is None:
                 entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge)
-                if entity.kind in ("resolution", "mission") and entity.facts is None:
+                if entity.kind in ("resolution", "mission", "body") and entity.facts is None:
                     index.warnings.append(
                         f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
-                        f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind + 's']}")
+                        f"add it to content/knowledge/{KNOWLEDGE_FILES[_FILE_OF.get(m.kind, m.kind + 's')]}")
             entity.mentions.append(m)
     _unique_slugs(index)
     index.themes = theme_entries(index)
@@ -130,6 +131,7 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
     return index
 
 
+_FILE_OF = {"body": "bodies"}          # kind -> its knowledge file's key where not kind + "s"
 RELATED_LETTERS = 5
 
 
@@ -269,6 +271,9 @@ def make_entity(kind: str, key: str, knowledge: Knowledge) -> Entity:
         return Entity(kind, key, title, key, url, facts)
     if kind == "mission":
         facts = knowledge.missions.get(key)
+        return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
+    if kind == "body":
+        facts = knowledge.bodies.get(key)
         return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
     if kind == "country":
         name = country_name(key)

@@ -25,7 +25,7 @@ from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
 from .kinds import Kinds, build_kinds, default_kinds
-from .knowledge import Knowledge, build_knowledge, country_names, mission_names
+from .knowledge import Knowledge, body_names, body_shared_names, build_knowledge, country_names, mission_names
 from .meta import infer_meta, letter_id
 from .model import Analysis, Letter, OutputPage, Source
 from .parse import parse_letter
@@ -212,9 +212,11 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     knowledge = knowledge or load_knowledge(settings)
     taxonomy = taxonomy or load_taxonomy(settings)
     kinds = kinds or load_kinds(settings)
-    tables = Tables(mission_names(knowledge), country_names(knowledge))
+    tables = Tables(mission_names(knowledge), country_names(knowledge), body_names(knowledge),
+                    body_shared_names(knowledge))
     layouts = load_layouts(settings)
-    cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
+    cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()), sorted(tables.body_names.items()),
+                                                             sorted(tables.body_shared_names.items()),
                                                              sorted(tables.country_names.items()), taxonomy,
                                                              layouts, kinds.fingerprint)), read=not refresh)
     keys = [cache.key(s) for s in sources]

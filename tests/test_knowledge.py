@@ -66,7 +66,7 @@ def from_text(kind: str, text: str, **others) -> Knowledge:
 def write_knowledge(tmp_path: Path, **texts: str) -> Path:
     folder = tmp_path / "content" / "knowledge"
     folder.mkdir(parents=True)
-    for kind in ("missions", "resolutions", "countries"):
+    for kind in ("missions", "resolutions", "countries", "bodies"):
         (folder / f"{kind}.yml").write_text(texts.get(kind, ""), encoding="utf-8")
     return tmp_path / "content"
 

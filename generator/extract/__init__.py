@@ -1,6 +1,6 @@
 """Extract references: Letter -> list[Mention].
 
-One small module per kind (resolutions, missions, kamerstukken, countries), each a pure function
+One small module per kind (resolutions, missions, bodies, kamerstukken, countries), each a pure function
 over one paragraph's text that returns `Hit`s. This module runs them over every block and
 footnote of a letter and turns the hits into `Mention`s with the source line and the anchor of
 the paragraph they are in.
@@ -8,11 +8,11 @@ the paragraph they are in.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Letter, Mention
-from . import countries, kamerstukken, missions, resolutions
+from . import bodies, countries, kamerstukken, missions, resolutions
 from .base import Hit
 
 # Blocks whose text is searched. Signatures and fractie headings name people and parties only.
@@ -25,10 +25,16 @@ class Tables:
 
     mission_names: dict[str, str]      # surface form -> mission key
     country_names: dict[str, str]      # surface form -> ISO code
+    body_names: dict[str, str] = field(default_factory=dict)         # surface form -> body key
+    body_shared_names: dict[str, str] = field(default_factory=dict)  # "Algemene Vergadering" -> UNGA
 
     @cached_property
     def missions(self) -> missions._Matcher:
         return missions.matcher(self.mission_names)
+
+    @cached_property
+    def bodies(self) -> bodies._Matcher:
+        return bodies.matcher(self.body_names, self.body_shared_names)
 
     @cached_property
     def countries(self) -> countries._Matcher:
@@ -37,13 +43,14 @@ class Tables:
 
 def find_all(text: str, tables: Tables) -> list[Hit]:
     """All hits in one text, in order. Where two kinds claim the same characters, the first
-    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a country."""
+    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a
+    body or a country, a body's name claims its characters before a country in it."""
     hits: list[Hit] = []
     starts: list[int] = []                 # the claimed stretches, sorted (they never overlap)
     ends: list[int] = []
     spans = missions.address_spans(text)
     for found in (kamerstukken.find(text), resolutions.find(text), missions.find(text, tables.missions, spans),
-                  countries.find(text, tables.countries, spans)):
+                  bodies.find(text, tables.bodies, spans=spans), countries.find(text, tables.countries, spans)):
         accepted = []
         for h in found:
             i = bisect.bisect_left(ends, h.start + 1)          # first claimed stretch ending after h starts

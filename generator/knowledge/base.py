@@ -1,5 +1,5 @@
-"""The maintainers' knowledge base for cross-links: UN missions, Security Council resolutions and
-Dutch country names, as YAML under content/knowledge/ - validated here, without any I/O.
+"""The maintainers' knowledge base for cross-links: UN missions, Security Council resolutions,
+Dutch country names and UN bodies (bodies.py), as YAML under content/knowledge/ - validated here, without any I/O.
 
 read.read_knowledge() reads the three files and hands their text, parsed by yamlfile.parse_knowledge_yaml(),
 to build_knowledge(). Every problem becomes a SourceError naming the file, the entry, the field and
@@ -24,12 +24,13 @@ from pathlib import Path
 import jsonschema
 
 from ..errors import SourceError, shorten
+from .bodies import BODY_HINTS, BODY_SCHEMA, Body, build_bodies, body_forms
 from .cldr import ISO_CODE, cldr_names, territories
 from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
 KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
-                   "countries": "countries.yml"}
+                   "countries": "countries.yml", "bodies": "bodies.yml"}
 
 MISSION_KEY = r"^[A-Z][A-Z0-9-]{2,12}$"
 RESOLUTION_NUMBER = r"^[0-9]{1,4}$"
@@ -76,6 +77,7 @@ class Knowledge:
     country_aliases: dict[str, str] = field(default_factory=dict)     # surface form -> ISO code
     excluded_countries: frozenset[str] = frozenset()
     ambiguous_country_names: dict[str, str] = field(default_factory=dict)  # form -> why not mapped
+    bodies: dict[str, Body] = field(default_factory=dict)             # UN bodies, by key ("UNGA")
     warnings: list[str] = field(default_factory=list)
 
 
@@ -159,9 +161,11 @@ HINTS = {
         "exclude": "a list of ISO codes that get no country page, e.g. exclude: [NL]",
         "ambiguous": 'form -> why it is not mapped, e.g. Korea: "Noord- of Zuid-Korea"',
     },
+    "bodies": BODY_HINTS,
 }
 ENTRY_FIELDS = {"missions": tuple(MISSION_SCHEMA["properties"]),
-                "resolutions": tuple(RESOLUTION_SCHEMA["properties"])}
+                "resolutions": tuple(RESOLUTION_SCHEMA["properties"]),
+                "bodies": tuple(BODY_SCHEMA["properties"])}
 
 
 # --- raw -> Knowledge ------------------------------------------------------------------------
@@ -200,9 +204,21 @@ def build_knowledge(raw: dict[str, object]) -> Knowledge:
     missions = _missions(_Context("missions", raw), raw.get("missions"), resolutions, warnings)
     aliases, excluded, ambiguous = _countries(_Context("countries", raw), raw.get("countries"),
                                               warnings)
+    bodies = build_bodies(_Context("bodies", raw), raw.get("bodies"),
+                          _taken_forms(missions, aliases), warnings)
     return Knowledge(missions=missions, resolutions=resolutions, country_aliases=aliases,
                      excluded_countries=excluded, ambiguous_country_names=ambiguous,
-                     warnings=warnings)
+                     bodies=bodies, warnings=warnings)
+
+
+def _taken_forms(missions: dict[str, Mission], aliases: dict[str, str]) -> dict[str, str]:
+    """The casefolded forms of the missions and countries (CLDR and aliases) -> what they name;
+    a body may not use one of them."""
+    taken = {form.casefold(): f"country {code}" for form, code in cldr_names().items()}
+    taken.update((form.casefold(), f"country {code}") for form, code in aliases.items())
+    for mission in missions.values():
+        taken.update((form.casefold(), f"mission {mission.key}") for form, _ in mission_forms(mission))
+    return taken
 
 
 def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> dict[str, dict]:
@@ -263,7 +279,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 @functools.cache
 def _validator(title: str) -> jsonschema.protocols.Validator:
-    schema = next(s for s in (MISSION_SCHEMA, RESOLUTION_SCHEMA, COUNTRIES_SCHEMA)
+    schema = next(s for s in (MISSION_SCHEMA, RESOLUTION_SCHEMA, COUNTRIES_SCHEMA, BODY_SCHEMA)
                   if s["title"] == title)
     return jsonschema.validators.validator_for(schema)(schema)
 

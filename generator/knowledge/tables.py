@@ -1,6 +1,8 @@
 """The tables the extractors and pages use, built from a validated Knowledge. Pure.
 
     mission_names(k)     every name of a mission -> its key ("VN-missie in Mali" -> "MINUSMA")
+    body_names(k)        every name of a UN body -> its key ("VN-Veiligheidsraad" -> "UNSC")
+    body_shared_names(k) the names other organisations use too -> key ("Algemene Vergadering")
     country_names(k)     CLDR's Dutch forms plus the aliases, minus what is excluded or ambiguous
     resolution_url(n, y) the undocs.org address of a Security Council resolution
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import UNDOCS, Knowledge, mission_forms
+from .bodies import body_forms
 from .cldr import ISO_CODE, NOT_COUNTRIES, cldr_names, name_forms
 
 
@@ -19,6 +22,16 @@ def mission_names(k: Knowledge) -> dict[str, str]:
         for form, _ in mission_forms(mission):
             names[form] = mission.key
     return names
+
+
+def body_names(k: Knowledge) -> dict[str, str]:
+    """Surface form -> body key: the key, the names, abbreviations, aliases and former names."""
+    return {form: body.key for body in k.bodies.values() for form, _ in body_forms(body)}
+
+
+def body_shared_names(k: Knowledge) -> dict[str, str]:
+    """Shared name -> body key: found only where the text says it is the UN's (extract/bodies.py)."""
+    return {form: body.key for body in k.bodies.values() for form in body.shared_names}
 
 
 def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str, str]:
