@@ -53,28 +53,26 @@ _URL = {"type": "string", "pattern": r"^https?://[^\s/]+\.[^\s]+$"}
 _YEAR = {"type": "integer", "minimum": 1800, "maximum": 2100}
 _FORMS = {"type": "array", "items": _TEXT, "uniqueItems": True}
 
-BODY_SCHEMA: dict = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "One body in content/knowledge/bodies.yml",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["name", "type", "source"],
-    "properties": {
-        "name": _TEXT,
-        "name_nl": _TEXT,
-        "abbreviations": _FORMS,
-        "aliases": _FORMS,
-        "shared_names": _FORMS,
-        "former_names": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False, "required": ["name"],
-            "properties": {"name": _TEXT, "abbreviation": _TEXT, "until": _YEAR}}},
-        "type": {"enum": list(BODY_TYPES)},
-        "established": _YEAR,
-        "ended": _YEAR,
-        "parent": {"type": "string", "pattern": BODY_KEY},
-        "source": _URL,
-    },
-}
+def _closed(title: str, required: list[str], properties: dict) -> dict:
+    """A JSON Schema (draft 2020-12) object with these properties and no others."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "type": "object",
+            "additionalProperties": False, "required": required, "properties": properties}
+
+
+BODY_SCHEMA: dict = _closed("One body in content/knowledge/bodies.yml", ["name", "type", "source"], {
+    "name": _TEXT,
+    "name_nl": _TEXT,
+    "abbreviations": _FORMS,
+    "aliases": _FORMS,
+    "shared_names": _FORMS,
+    "former_names": {"type": "array", "items": _closed("A former name", ["name"], {
+        "name": _TEXT, "abbreviation": _TEXT, "until": _YEAR})},
+    "type": {"enum": list(BODY_TYPES)},
+    "established": _YEAR,
+    "ended": _YEAR,
+    "parent": {"type": "string", "pattern": BODY_KEY},
+    "source": _URL,
+})
 
 BODY_HINTS = {
     "name": 'the official English name, e.g. name: "United Nations Children\'s Fund"',
