@@ -21,6 +21,7 @@ from .taxonomy import Taxonomy, Theme
 SECTIONS = {
     "resolution": ("Resoluties", "resolutie"),
     "mission": ("VN-missies", "missie"),
+    "body": ("VN-organen", "VN-orgaan"),
     "country": ("Landen", "land"),
     "kamerstuk": ("Kamerstukken", "Kamerstuk"),
 }
@@ -33,7 +34,7 @@ class Entity:
     title: str
     slug: str                               # page name within the kind's folder (addresses.entity_path)
     url: str = ""                           # the source document (undocs, officielebekendmakingen)
-    facts: object | None = None             # knowledge.Mission | knowledge.Resolution | None
+    facts: object | None = None             # knowledge.Mission | Resolution | Body | None
     mentions: list[Mention] = field(default_factory=list)
     year: int | None = None                 # resolutions: the year adopted (a GA session: its year)
     family: str = ""                        # resolutions: "sc" (Security Council) or "ga" (General Assembly)
@@ -123,10 +124,10 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
             if entity is None:
                 # letters are oldest first: this is the oldest letter that mentions the entity
                 entity = index.entities[(m.kind, m.key)] = make_entity(m.kind, m.key, knowledge, letter.meta.year)
-                if entity.kind == "mission" and entity.facts is None:
+                if entity.kind in ("mission", "body") and entity.facts is None:
                     index.warnings.append(
                         f"{m.source_file}:{m.line}: {SECTIONS[m.kind][1]} {m.key} is not in the knowledge base; "
-                        f"add it to content/knowledge/{KNOWLEDGE_FILES[m.kind + 's']}")
+                        f"add it to content/knowledge/{KNOWLEDGE_FILES[_FILE_OF.get(m.kind, m.kind + 's')]}")
                 elif entity.kind == "resolution" and entity.family == "sc" and knowledge.years.beyond(m.key):
                     years = knowledge.years
                     where = f"{years.path}:{years.last_line}" if years.last_line else years.path
@@ -141,6 +142,7 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
     return index
 
 
+_FILE_OF = {"body": "bodies"}          # kind -> its knowledge file's key where not kind + "s"
 RELATED_LETTERS = 5
 
 
@@ -278,6 +280,9 @@ def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None 
         return resolution_entity(key, knowledge)
     if kind == "mission":
         facts = knowledge.missions.get(key)
+        return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
+    if kind == "body":
+        facts = knowledge.bodies.get(key)
         return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
     if kind == "country":
         state = knowledge.historical_countries.get(key)

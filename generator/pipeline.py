@@ -25,7 +25,8 @@ from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
 from .kinds import Kinds, build_kinds, default_kinds
-from .knowledge import Knowledge, build_knowledge, country_names, mission_names, mission_phases
+from .knowledge import (Knowledge, body_names, body_shared_names, build_knowledge, country_names, mission_names,
+                        mission_phases)
 from .meta import infer_meta, letter_id
 from .model import Analysis, Letter, OutputPage, Source
 from .parse import parse_letter
@@ -215,7 +216,8 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     kinds = kinds or load_kinds(settings)
     tables = make_tables(knowledge, load_glossary(settings) if glossary is None else glossary)
     layouts = load_layouts(settings)
-    cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()),
+    cache = LetterCache(settings.letter_cache, context=repr((sorted(tables.mission_names.items()), sorted(tables.body_names.items()),
+                                                             sorted(tables.body_shared_names.items()),
                                                              sorted(tables.country_names.items()),
                                                              sorted(tables.mission_phases.items()),
                                                              sorted(tables.known_names), tables.years, taxonomy,
@@ -246,11 +248,14 @@ def load_letters(settings: Settings, progress: Progress | None = None,
 
 
 def make_tables(knowledge: Knowledge, glossary: Glossary | None = None) -> Tables:
-    """The extractors' tables: the names of missions and countries, the phases of missions, and
-    the other known names (the glossary's abbreviations) that are no unknown mission."""
-    known = frozenset(a.key for a in glossary.abbreviations) if glossary else frozenset()
-    return Tables(mission_names(knowledge), country_names(knowledge),
-                  mission_phases=mission_phases(knowledge), known_names=known, years=knowledge.years)
+    """The extractors' tables: the names of missions, countries and UN bodies, the phases of
+    missions, the resolution years, and the other known names (the UN bodies' names, the glossary's
+    abbreviations) that are no unknown mission."""
+    bodies = body_names(knowledge)
+    known = frozenset(bodies) | (frozenset(a.key for a in glossary.abbreviations) if glossary else frozenset())
+    return Tables(mission_names(knowledge), country_names(knowledge), body_names=bodies,
+                  body_shared_names=body_shared_names(knowledge), mission_phases=mission_phases(knowledge),
+                  known_names=known, years=knowledge.years)
 
 
 def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source], jobs: int | None = None) -> Vocabulary:

@@ -67,7 +67,7 @@ def from_text(kind: str, text: str, **others) -> Knowledge:
 def write_knowledge(tmp_path: Path, **texts: str) -> Path:
     folder = tmp_path / "content" / "knowledge"
     folder.mkdir(parents=True)
-    for kind in ("missions", "resolutions", "countries"):
+    for kind in ("missions", "resolutions", "countries", "bodies"):
         (folder / f"{kind}.yml").write_text(texts.get(kind, ""), encoding="utf-8")
     return tmp_path / "content"
 
@@ -496,3 +496,54 @@ def test_an_alias_the_generator_derives_is_a_warning_with_its_line():
         "content/knowledge/countries.yml:3: aliases: 'Palestijns' is derived already (from CLDR's "
         "currency names or as the other form of an adjective listed before it); remove it"]
     assert k.country_aliases == {"Angolese": "AO", "Palestijnse": "PS", "Palestijns": "PS"}
+
+
+# --- bodies.yml ----------------------------------------------------------------------------------
+
+BODY = "UNGA:\n  name: United Nations General Assembly\n  type: principal-organ\n  source: https://www.un.org/en/ga/\n"
+
+
+def test_bodies_are_built_with_their_forms():
+    from generator.knowledge import body_names, body_shared_names
+    k = from_text("bodies", BODY + '  abbreviations: [AVVN]\n  shared_names: ["Algemene Vergadering"]\n'
+              '  former_names:\n    - {name: Old Assembly, until: 1950}\n  established: 1945\n')
+    assert k.bodies["UNGA"].former_names[0].until == 1950
+    assert body_names(k) == {"UNGA": "UNGA", "United Nations General Assembly": "UNGA", "AVVN": "UNGA",
+                             "Old Assembly": "UNGA"}
+    assert body_shared_names(k) == {"Algemene Vergadering": "UNGA"}
+
+
+@pytest.mark.parametrize("extra, line, words", [
+    ("  typo: x\n", 5, "unknown field 'typo'"),
+    ("  type2: x\n", 5, "did you mean 'type'"),
+    ("  aliases: [VN]\n", 5, "names the United Nations itself"),
+    ("  aliases: [Mali]\n", 5, "country ML"),
+    ("  established: 1950\n  ended: 1946\n", 6, "before established"),
+    ("  former_names:\n    - {name: X, until: 1900}\n  established: 1945\n", 6, "before it was established"),
+])
+def test_body_errors_name_file_and_line(extra, line, words):
+    with pytest.raises(SourceError) as info:
+        from_text("bodies", BODY + extra)
+    assert info.value.path.name == "bodies.yml" and info.value.line == line and words in info.value.message
+
+
+def test_body_name_shared_with_a_mission_or_another_body_is_an_error():
+    with pytest.raises(SourceError) as info:
+        from_text("bodies", BODY + "  aliases: [MINUSMA]\n",
+              missions={"MINUSMA": MINUSMA})
+    assert "mission MINUSMA" in info.value.message
+    with pytest.raises(SourceError) as info:
+        from_text("bodies", BODY + "  aliases: [AV]\nUNSC:\n  name: Security Council\n  type: principal-organ\n"
+              "  source: https://main.un.org/securitycouncil/\n  abbreviations: [av]\n")
+    assert "also a name of UNGA" in info.value.message
+
+
+def test_unknown_parent_is_a_warning_with_its_line():
+    k = from_text("bodies", BODY + "  parent: XYZ\n")
+    assert len(k.warnings) == 1 and "bodies.yml:5: UNGA: parent XYZ" in k.warnings[0]
+
+
+def test_real_bodies_file():
+    k = build_knowledge(read_knowledge(CONTENT))
+    assert {"UNGA", "UNSC", "ECOSOC", "ICJ", "UNTC", "UNSG", "HRC", "CHR", "UNICEF", "WHO", "IBRD"} <= set(k.bodies)
+    assert not [w for w in k.warnings if "bodies.yml" in w]

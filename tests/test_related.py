@@ -78,7 +78,7 @@ def test_note_says_what_is_shared_escaped():
     b = letter("b", dt.date(2019, 1, 1), [("country", c) for c in ("ML", "SY", "NL", "FR", "DE", "BE")], ("klimaat",))
     index = index_of(a, b)
     note = related_note(index.related["a"][0], index)
-    assert note == ("thema Klimaat; 6 resoluties, missies, landen of Kamerstukken: "
+    assert note == ("thema Klimaat; 6 resoluties, missies, VN-organen, landen of Kamerstukken: "
                     "België, Duitsland, Frankrijk, Mali en 2 meer")
 
 

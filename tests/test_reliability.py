@@ -199,7 +199,8 @@ def test_utf8_bom_and_crlf_are_accepted(project):
     assert code == 0, err
     html = (project.site / "brieven/windows/index.html").read_text(encoding="utf-8")
     assert "\ufeff" not in html and "\r" not in html and "&#13;" not in html
-    shown = page_text(project.site / "brieven/windows/index.html")
+    # a link ends a text run: page_text puts a space between it and the full stop after it
+    shown = re.sub(r" ([.,;:])", r"\1", page_text(project.site / "brieven/windows/index.html"))
     assert "Geachte voorzitter," in shown
     assert "Hierbij bied ik u het verslag aan van de 73e zitting van de Algemene Vergadering van de Verenigde Naties." in shown
     assert "De Minister van Buitenlandse Zaken bezocht New York." in shown

@@ -134,7 +134,7 @@ def test_mentions_point_at_their_source_line_and_page_anchor(built_site):
     data = settings.site_dir / "data"
     mentions = json.loads((data / "mentions.json").read_text(encoding="utf-8"))
     letters = {r["id"]: r for r in json.loads((data / "letters.json").read_text(encoding="utf-8"))}
-    assert {m["kind"] for m in mentions} == {"resolution", "mission", "country", "kamerstuk"}
+    assert {m["kind"] for m in mentions} == {"resolution", "mission", "body", "country", "kamerstuk"}
     pages, sources = {}, {}
     for m in mentions:
         assert list(m) == ["letter_id", "source_file", "kind", "key", "explicit", "line", "anchor", "surface", "url"]

@@ -1,6 +1,6 @@
 """Extract references: Letter -> list[Mention].
 
-One small module per kind (resolutions, missions, kamerstukken, countries), each a pure function
+One small module per kind (resolutions, missions, bodies, kamerstukken, countries), each a pure function
 over one paragraph's text that returns `Hit`s. This module runs them over every block and
 footnote of a letter and turns the hits into `Mention`s with the source line and the anchor of
 the paragraph they are in (a bare phase acronym, "UNAVEM", read at the letter's date).
@@ -18,7 +18,7 @@ from functools import cached_property
 from ..knowledge.years import ResolutionYears
 
 from ..model import Letter, Mention
-from . import countries, kamerstukken, missions, resolutions
+from . import bodies, countries, kamerstukken, missions, resolutions
 from .base import Hit
 
 # Blocks whose text is searched. Signatures and fractie headings name people and parties only.
@@ -31,6 +31,8 @@ class Tables:
 
     mission_names: dict[str, str]      # surface form -> mission key
     country_names: dict[str, str]      # surface form -> ISO code
+    body_names: dict[str, str] = field(default_factory=dict)         # surface form -> body key
+    body_shared_names: dict[str, str] = field(default_factory=dict)  # "Algemene Vergadering" -> UNGA
     years: ResolutionYears | None = None   # resolution-years.yml: years and sessions of resolutions
     # family acronym -> its numbered phases (key, start), in order: "UNAVEM" -> UNAVEM-I, -II, -III
     mission_phases: dict[str, tuple[tuple[str, dt.date | None], ...]] = field(default_factory=dict)
@@ -46,20 +48,26 @@ class Tables:
         return missions.matcher(self.mission_names)
 
     @cached_property
+    def bodies(self) -> bodies._Matcher:
+        return bodies.matcher(self.body_names, self.body_shared_names)
+
+    @cached_property
     def countries(self) -> countries._Matcher:
         return countries.matcher(self.country_names)
 
 
 def find_all(text: str, tables: Tables, when: dt.date | None = None) -> list[Hit]:
     """All hits in one text, in order. Where two kinds claim the same characters, the first
-    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a country.
+    kind in this order wins: a Kamerstuk number is never a resolution, a mission acronym never a
+    body or a country, a body's name claims its characters before a country in it.
     A bare family acronym ("UNAVEM") is the phase that ran at `when` (missions.phase_at);
     its year is the resolutions' date rule's (see extract/resolutions.py)."""
     hits: list[Hit] = []
     starts: list[int] = []                 # the claimed stretches, sorted (they never overlap)
     ends: list[int] = []
     spans = missions.address_spans(text)
-    for found in (kamerstukken.find(text), resolutions.find(text, year=when.year if when else None, years=tables.years), missions.find(text, tables.missions, spans),
+    for found in (kamerstukken.find(text), resolutions.find(text, year=when.year if when else None, years=tables.years),
+                  missions.find(text, tables.missions, spans), bodies.find(text, tables.bodies, spans=spans),
                   countries.find(text, tables.countries, spans)):
         accepted = []
         for h in found:

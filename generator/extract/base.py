@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-KINDS = ("resolution", "mission", "country", "kamerstuk")
+KINDS = ("resolution", "mission", "body", "country", "kamerstuk")
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,8 @@ class Hit:
     """A mention found in a text: where it is, what it refers to, and how it was written.
 
     start/end are character offsets in the text given to the extractor (text[start:end] == surface).
-    key: resolution number ("2417"), mission acronym ("MINUSMA"), ISO 3166-1 alpha-2 code ("SY"),
+    key: resolution number ("2417"), mission acronym ("MINUSMA"), body acronym ("UNSC"),
+    ISO 3166-1 alpha-2 code ("SY"),
     or Kamerstuk "dossier-number" as written without spaces ("26150-168", "34775-V-20", "34550-D").
     explicit: False for indirect forms ("NAP 1325", "1325-agenda", "2231/Iran-format").
     """

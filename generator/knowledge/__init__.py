@@ -4,6 +4,7 @@ turned into the tables the stages use. Pure: read.py reads the files and hands t
     yamlfile.py   the one YAML reader: line of every key, no aliases or keys written twice,
                   YAML errors as SourceError with file and line, "did you mean" for unknown fields
     base.py       missions, resolutions, countries -> Knowledge (schemas, validators, warnings)
+    bodies.py     UN bodies, funds, programmes, agencies (bodies.yml): schema, Body, its forms
     cldr.py       country names from CLDR: the forms a name gives, the display name of a code
     demonyms.py   country adjectives from CLDR's currency names and the Dutch inflection rule
     tables.py     Knowledge -> the extractors' name tables, resolution addresses
@@ -16,10 +17,11 @@ glossary (glossary.py), kinds (kinds.py) and layouts (layouts.py).
 The package's interface for the other stages is imported here.
 """
 from .base import KNOWLEDGE_FILES, HistoricalCountry, Knowledge, Mission, Resolution, build_knowledge
+from .bodies import Body
 from .cldr import country_name
-from .tables import country_names, mission_names, mission_phases, resolution_url
+from .tables import body_names, body_shared_names, country_names, mission_names, mission_phases, resolution_url
 from .years import YEARS_FILE, GASession, ResolutionYears, build_years, ga_url, sc_url
 
-__all__ = ["KNOWLEDGE_FILES", "HistoricalCountry", "Knowledge", "Mission", "Resolution", "build_knowledge", "country_name",
-           "country_names", "mission_names", "mission_phases", "resolution_url", "YEARS_FILE", "GASession",
-           "ResolutionYears", "build_years", "ga_url", "sc_url"]
+__all__ = ["KNOWLEDGE_FILES", "Body", "HistoricalCountry", "Knowledge", "Mission", "Resolution", "build_knowledge",
+           "country_name", "body_names", "body_shared_names", "country_names", "mission_names", "mission_phases",
+           "resolution_url", "YEARS_FILE", "GASession", "ResolutionYears", "build_years", "ga_url", "sc_url"]

@@ -1,5 +1,5 @@
-"""The maintainers' knowledge base for cross-links: UN missions, Security Council resolutions and
-Dutch country names, as YAML under content/knowledge/ - validated here, without any I/O.
+"""The maintainers' knowledge base for cross-links: UN missions, Security Council resolutions,
+Dutch country names and UN bodies (bodies.py), as YAML under content/knowledge/ - validated here, without any I/O.
 
 read.read_knowledge() reads the three files and hands their text, parsed by yamlfile.parse_knowledge_yaml(),
 to build_knowledge(). Every problem becomes a SourceError naming the file, the entry, the field and
@@ -31,6 +31,7 @@ from pathlib import Path
 import jsonschema
 
 from ..errors import SourceError, shorten
+from .bodies import BODY_HINTS, BODY_SCHEMA, Body, build_bodies, body_forms
 from .cldr import HISTORICAL_CODE, ISO_CODE, cldr_names, territories
 from .demonyms import derived_forms
 from .years import YEARS_FILE, ResolutionYears, build_years
@@ -38,7 +39,7 @@ from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
 KNOWLEDGE_FILES = {"missions": "missions.yml", "resolutions": "resolutions.yml",
-                   "countries": "countries.yml"}
+                   "countries": "countries.yml", "bodies": "bodies.yml"}
 
 MISSION_KEY = r"^[A-Z][A-Z0-9-]{2,12}$"
 # A numbered phase of a mission: its family acronym, a hyphen and a Roman numeral ("UNAVEM-II").
@@ -108,6 +109,7 @@ class Knowledge:
     renamed_countries: dict[str, str] = field(default_factory=dict)
     inhabitants: dict[str, str] = field(default_factory=dict)         # "Angolezen" -> "AO"
     historical_countries: dict[str, "HistoricalCountry"] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)             # UN bodies, by key ("UNGA")
     warnings: list[str] = field(default_factory=list)
     years: ResolutionYears = field(default_factory=ResolutionYears)   # resolution-years.yml
 
@@ -242,9 +244,11 @@ HINTS = {
         "successors": "the ISO 3166-1 codes of the states that followed it, e.g. successors: [CZ, SK]",
         "source": "a full https:// address of an authoritative page",
     },
+    "bodies": BODY_HINTS,
 }
 ENTRY_FIELDS = {"missions": tuple(MISSION_SCHEMA["properties"]),
-                "resolutions": tuple(RESOLUTION_SCHEMA["properties"])}
+                "resolutions": tuple(RESOLUTION_SCHEMA["properties"]),
+                "bodies": tuple(BODY_SCHEMA["properties"])}
 
 
 # --- raw -> Knowledge ------------------------------------------------------------------------
@@ -284,10 +288,22 @@ def build_knowledge(raw: dict[str, object]) -> Knowledge:
     resolutions = _resolutions(_Context("resolutions", raw), raw.get("resolutions"), years)
     missions = _missions(_Context("missions", raw), raw.get("missions"), resolutions, warnings, years)
     c = _countries(_Context("countries", raw), raw.get("countries"), warnings)
+    country_forms = {**c["aliases"], **c["renamed"], **c["inhabitants"]}
+    bodies = build_bodies(_Context("bodies", raw), raw.get("bodies"), _taken_forms(missions, country_forms), warnings)
     return Knowledge(missions=missions, resolutions=resolutions, country_aliases=c["aliases"],
                      excluded_countries=c["excluded"], ambiguous_country_names=c["ambiguous"],
                      renamed_countries=c["renamed"], inhabitants=c["inhabitants"],
-                     historical_countries=c["historical"], warnings=warnings, years=years)
+                     historical_countries=c["historical"], bodies=bodies, warnings=warnings, years=years)
+
+
+def _taken_forms(missions: dict[str, Mission], country_forms: dict[str, str]) -> dict[str, str]:
+    """The casefolded forms of the missions and countries (CLDR, aliases, former names,
+    inhabitants) -> what they name; a body may not use one of them."""
+    taken = {form.casefold(): f"country {code}" for form, code in cldr_names().items()}
+    taken.update((form.casefold(), f"country {code}") for form, code in country_forms.items())
+    for mission in missions.values():
+        taken.update((form.casefold(), f"mission {mission.key}") for form, _ in mission_forms(mission))
+    return taken
 
 
 def _entries(ctx: _Context, data: object, key_pattern: str, key_hint: str) -> dict[str, dict]:
@@ -350,7 +366,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 @functools.cache
 def _validator(title: str) -> jsonschema.protocols.Validator:
-    schema = next(s for s in (MISSION_SCHEMA, RESOLUTION_SCHEMA, COUNTRIES_SCHEMA)
+    schema = next(s for s in (MISSION_SCHEMA, RESOLUTION_SCHEMA, COUNTRIES_SCHEMA, BODY_SCHEMA)
                   if s["title"] == title)
     return jsonschema.validators.validator_for(schema)(schema)
 

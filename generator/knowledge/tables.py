@@ -1,6 +1,8 @@
 """The tables the extractors and pages use, built from a validated Knowledge. Pure.
 
     mission_names(k)     every name of a mission -> its key ("VN-missie in Mali" -> "MINUSMA")
+    body_names(k)        every name of a UN body -> its key ("VN-Veiligheidsraad" -> "UNSC")
+    body_shared_names(k) the names other organisations use too -> key ("Algemene Vergadering")
     mission_phases(k)    family acronym -> its numbered phases and their starts ("UNAVEM" -> UNAVEM-I..III)
     country_names(k)     CLDR's Dutch names and adjectives plus the knowledge files' forms, minus
                          what is excluded or ambiguous
@@ -12,6 +14,7 @@ import datetime as dt
 import re
 
 from .base import UNDOCS, Knowledge, mission_forms
+from .bodies import body_forms
 from .cldr import ISO_CODE, NOT_COUNTRIES, cldr_names, name_forms, without_diaeresis
 from .demonyms import derived_forms
 
@@ -38,6 +41,16 @@ def mission_phases(k: Knowledge) -> dict[str, tuple[tuple[str, dt.date | None], 
             families.setdefault(mission.family, []).append(mission)
     return {family: tuple((m.key, m.start) for m in sorted(phases, key=lambda m: m.phase))
             for family, phases in sorted(families.items())}
+
+
+def body_names(k: Knowledge) -> dict[str, str]:
+    """Surface form -> body key: the key, the names, abbreviations, aliases and former names."""
+    return {form: body.key for body in k.bodies.values() for form, _ in body_forms(body)}
+
+
+def body_shared_names(k: Knowledge) -> dict[str, str]:
+    """Shared name -> body key: found only where the text says it is the UN's (extract/bodies.py)."""
+    return {form: body.key for body in k.bodies.values() for form in body.shared_names}
 
 
 def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str, str]:

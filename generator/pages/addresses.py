@@ -9,7 +9,8 @@ open data (data/*.json) and the feeds with URLs.
     jaren/<year>.md                            a page per year (jaren/onbekend.md: no year)
     themas/index.md, themas/<slug>.md          the themes overview, a page per theme
     tijdlijn.md                                attention per theme per year, letters per year
-    resoluties/, missies/, landen/, kamerstukken/   an overview and a page per entity (ENTITY_DIRS)
+    resoluties/, missies/, vn-organen/, landen/, kamerstukken/   an overview and a page per entity
+                                               (ENTITY_DIRS)
     schriftelijk-overleg/…                     the written Q&A rounds (qa_page)
     woordenlijst.md                            the abbreviations
     feeds/brieven.xml, feeds/themas/<slug>.xml the Atom feeds
@@ -36,7 +37,8 @@ TIMELINE_PAGE = "tijdlijn.md"
 GLOSSARY_PAGE = "woordenlijst.md"
 LETTERS_FEED = f"{FEEDS_DIR}/brieven.xml"
 # The folder of each kind of entity, in the order the site shows the kinds (index.SECTIONS).
-ENTITY_DIRS = {"resolution": "resoluties", "mission": "missies", "country": "landen", "kamerstuk": "kamerstukken"}
+ENTITY_DIRS = {"resolution": "resoluties", "mission": "missies", "body": "vn-organen", "country": "landen",
+               "kamerstuk": "kamerstukken"}
 
 
 def page_path(letter_id: str) -> str:

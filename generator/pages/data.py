@@ -140,6 +140,13 @@ def entity_record(e: Entity) -> dict:
     elif e.kind == "country":
         record.update(historical=f is not None, end=getattr(f, "end", None),
                       successors=list(getattr(f, "successors", ())))
+    elif e.kind == "body":
+        record.update(name=getattr(f, "name", ""), name_nl=getattr(f, "name_nl", ""),
+                      abbreviations=list(getattr(f, "abbreviations", ())), type=getattr(f, "type", ""),
+                      former_names=[{"name": n.name, "abbreviation": n.abbreviation or None, "until": n.until}
+                                    for n in getattr(f, "former_names", ())],
+                      established=getattr(f, "established", None), ended=getattr(f, "ended", None),
+                      parent=getattr(f, "parent", ""))
     record.update(url=e.url, mentions=len(e.mentions), letters=e.letters,
                   page_url=entity_url(e))
     return record

@@ -1,4 +1,4 @@
-"""Per kind of entity (resolutions, missions, countries, Kamerstukken) an overview, and per entity
+"""Per kind of entity (resolutions, missions, UN bodies, countries, Kamerstukken) an overview, and per entity
 the pages with its mentions, newest letter first, a long list over several pages (templates
 entities, entity). Pure."""
 from __future__ import annotations
@@ -10,6 +10,18 @@ from .addresses import entity_overview, entity_path
 from .labels import letter_labels
 from .paging import PAGE_ITEMS, paged
 from .templates import render
+
+# The Dutch label of a body's type (knowledge/bodies.py BODY_TYPES).
+BODY_TYPE_LABELS = {
+    "principal-organ": "hoofdorgaan van de VN", "subsidiary-organ": "hulporgaan of commissie",
+    "department": "onderdeel van het VN-Secretariaat", "fund-programme": "fonds of programma van de VN",
+    "specialized-agency": "gespecialiseerde organisatie van de VN",
+    "related-organisation": "aanverwante organisatie", "treaty-body": "verdragsorgaan",
+}
+
+
+def body_type_label(kind: str) -> str:
+    return BODY_TYPE_LABELS.get(kind, kind)
 
 
 def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
@@ -25,6 +37,6 @@ def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPa
             letters = e.letters                 # counted once, not on each of its pages
             pages += [OutputPage(p.path, render("entity.md.j2", entity=e, letters=letters, noun=noun, index=index,
                                                 page=p, labels=labels, missions_in=missions_in,
-                                                country_name=country_name))
+                                                country_name=country_name, body_type_label=body_type_label))
                       for p in paged(entity_path(e), index.by_letter(e), limit)]
     return pages

@@ -4,6 +4,7 @@ and its answer references, themes per passage, related letters (template letter.
 Letter text is data: every piece of it goes through markdown.escape_md."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import groupby
 
@@ -35,7 +36,7 @@ RELATED_NAMES = 4
 
 def related_note(related: Related, index: CrossIndex) -> str:
     """What a related letter has in common with this one, escaped: 'thema's Klimaat, Mensenrechten
-    en 2 meer; 17 resoluties, missies, landen of Kamerstukken: Resolutie 2417 (2018), Mali en 15 meer'."""
+    en 2 meer; 17 resoluties, missies, VN-organen, landen of Kamerstukken: Resolutie 2417 (2018), Mali en 15 meer'."""
     def names(items: list[str]) -> str:
         shown = ", ".join(escape_md(n, line_start=False) for n in items[:RELATED_NAMES])
         return shown + (f" en {len(items) - RELATED_NAMES} meer" if len(items) > RELATED_NAMES else "")
@@ -47,7 +48,8 @@ def related_note(related: Related, index: CrossIndex) -> str:
                      + names([theme_names[s] for s in related.themes]))
     if related.entities:
         n = len(related.entities)
-        noun = "resolutie, missie, land of Kamerstuk" if n == 1 else "resoluties, missies, landen of Kamerstukken"
+        noun = ("resolutie, missie, VN-orgaan, land of Kamerstuk" if n == 1
+                else "resoluties, missies, VN-organen, landen of Kamerstukken")
         parts.append(f"{n} {noun}: " + names([index.entities[k].title for k in related.entities]))
     return "; ".join(parts)
 
@@ -78,8 +80,54 @@ def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], d
         if not url:
             continue
         target = by_note.setdefault(m.footnote, []) if m.footnote else by_anchor.setdefault(m.anchor, [])
-        target.append((m.start, m.end, url))
+        grown = (m.start, m.end)
+        if m.kind == "body":                # "VNVR-lid", "Veiligheidsraadresolutie": the whole word
+            text = _mention_text(letter, m)
+            grown = _whole_word(text, m.start, m.end) if text else grown
+        target.append((*grown, url, m.start, m.end))
+    for links in (*by_anchor.values(), *by_note.values()):
+        links[:] = _keep_apart(links)
     return by_anchor, by_note
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _mention_text(letter: Letter, m) -> str:
+    if m.footnote:
+        return next((n.text for n in letter.footnotes if n.number == m.footnote), "")
+    return letter.blocks[m.block].text if 0 <= m.block < len(letter.blocks) else ""
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to the whole word it is part of (letters, digits and hyphens), so a link
+    never splits a word in two; a hyphen at either end stays outside."""
+    if end > len(text):
+        return start, end
+    s, e = start, end
+    while s > 0 and _WORD_CHAR.match(text[s - 1]):
+        s -= 1
+    while e < len(text) and _WORD_CHAR.match(text[e]):
+        e += 1
+    while s < start and text[s] == "-":
+        s += 1
+    while e > end and text[e - 1] == "-":
+        e -= 1
+    return s, e
+
+
+def _keep_apart(links: list) -> list:
+    """(start, end, url) per link, in text order: a link grown to its whole word falls back to its
+    own span where it would overlap another link."""
+    spans = sorted(links, key=lambda l: (l[3], l[4]))
+    out = []
+    for i, (start, end, url, own_start, own_end) in enumerate(spans):
+        before = out[-1][1] if out else -1
+        after = spans[i + 1][3] if i + 1 < len(spans) else None
+        if start < before or (after is not None and end > after):
+            start, end = own_start, own_end
+        out.append((start, end, url))
+    return out
 
 
 def block_groups(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
