@@ -94,13 +94,13 @@ SGD_EXPECTED = {
     "1948_buza-begroting-verslag-vn-delegatie": {"UNGA": 1},      # "de delegatie naar de algemene vergadering"
     "1950_ek-handelingen-vierde-algemene-vergadering": {"UNGA": 2, "UNSG": 1},
     "1950_ek-nieuw-guinea-uitvoerrecht-eindverslag": {"UNSG": 1},
-    "1955_tk-handelingen-gelijke-beloning": {"ECOSOC": 1, "ILO": 2},
+    "1955_tk-handelingen-gelijke-beloning": {"CSW": 1, "ECOSOC": 1, "ILO": 2},   # "Committee on the Status of Women"
     "1956_brief-protestnota-indonesie-vn": {"UNSG": 1},            # "Secretaris-Generaal dezer organisatie"
     "1957_tk-handelingen-opening-zitting-1957": {"UNGA": 1},
     "1958_brief-twaalfde-algemene-vergadering": {"UNGA": 1},
     "1961_tk-handelingen-hammarskjold": {"UNSG": 1},
     "1969_brief-persberichten-vn-west-irian": {"UNSG": 1},
-    "1970_kamervragen-cesi-vn": {"FAO": 1, "ILO": 1, "UNESCO": 1, "UNGA": 1, "UNSG": 3},
+    "1970_kamervragen-cesi-vn": {"FAO": 1, "ILO": 1, "UNESCO": 1, "UNGA": 1, "UNRISD": 1, "UNSG": 3},
     "1970_mva-kaping-luchtvaartuigen": {"ICAO": 4, "UNGA": 2},     # not the ICAO's own Algemene Vergadering
     "1971_tk-handelingen-delegatie-algemene-vergadering": {"UNGA": 2},
     "1974_brief-humanitaire-hulp-vn-organisaties": {"OCHA": 3, "UNHCR": 2, "UNICEF": 1, "WFP": 1},  # UNDRO
@@ -111,6 +111,7 @@ SGD_EXPECTED = {
     "1980_kamervragen-vn-mensenrechten-saoedi-arabie": {"CHR": 1},  # "VN-Com-missie voor de Rechten van de Mens"
     "1981_motie-unctad": {"UNCTAD": 1},
     "1983_motie-unctad-vi-grondstoffen": {"IMF": 1, "UNCTAD": 1},
+    "1984_oorspronkelijke-tekst-vrouwenverdrag": {"CSW": 3},       # three Dutch names of the Commission
     "1986_ek-handelingen-algemene-vergadering": {"UNGA": 1},
     "1987_kamervragen-aids-who": {"WHO": 4},
     "1988_verslag-mo-ontwapeningszitting-vn": {"UNGA": 1},

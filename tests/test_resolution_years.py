@@ -107,7 +107,7 @@ def test_the_project_knowledge_agrees_with_the_table():
 def test_no_file_means_an_empty_table(tmp_path):
     folder = tmp_path / "knowledge"
     folder.mkdir()
-    for name in ("missions.yml", "resolutions.yml", "countries.yml"):
+    for name in ("missions.yml", "resolutions.yml", "countries.yml", "bodies.yml"):
         (folder / name).write_text("", encoding="utf-8")
     k = build_knowledge(read_knowledge(tmp_path))
     assert not k.years.known and k.years.sc_year(2417) is None and not k.years.beyond(5000)
@@ -147,7 +147,7 @@ def test_bad_tables_name_file_line_and_problem(change, line, words):
 def test_a_year_in_resolutions_yml_must_agree_with_the_table(tmp_path):
     folder = tmp_path / "knowledge"
     folder.mkdir()
-    for name in ("missions.yml", "countries.yml"):
+    for name in ("missions.yml", "countries.yml", "bodies.yml"):
         (folder / name).write_text("", encoding="utf-8")
     (folder / "resolution-years.yml").write_text(SMALL, encoding="utf-8")
     (folder / "resolutions.yml").write_text('"20":\n  subject: Iets\n  year: 1948\n', encoding="utf-8")

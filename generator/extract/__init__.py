@@ -21,8 +21,9 @@ from ..model import Letter, Mention
 from . import bodies, countries, kamerstukken, missions, resolutions
 from .base import Hit
 
-# Blocks whose text is searched. Signatures and fractie headings name people and parties only.
-SEARCHED = ("paragraph", "bullet", "question", "answer", "heading", "caption")
+# Blocks whose text is searched. Signatures name people only; a fractie heading of written
+# questions says what they are about ("Vragen van het lid … over de ontwikkelingen rond UNIFIL").
+SEARCHED = ("paragraph", "bullet", "question", "answer", "heading", "caption", "fractie")
 
 
 @dataclass(frozen=True)

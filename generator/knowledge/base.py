@@ -540,10 +540,11 @@ def _mission_references(ctx: _Context, mission: Mission, resolutions: dict[str, 
         return
     resolution = resolutions.get(number)
     table_year = years.sc_year(number)
-    if resolution is None and table_year is None:
-        where = f"beyond {YEARS_FILE}" if years.known else "not in resolutions.yml"
-        ctx.warn(warnings, f"{mission.key}: resolution {number} is {where} - add it there so the "
-                 "mission can link to it", mission.key, "resolution")
+    # Every Security Council number gets its page from the years table, so resolutions.yml need
+    # not describe it; only a number beyond the table (or a contradiction) is worth a warning.
+    if resolution is None and table_year is None and years.known:
+        ctx.warn(warnings, f"{mission.key}: resolution {number} is beyond {YEARS_FILE} - add the "
+                 "year to that table so the mission can link to it", mission.key, "resolution")
     elif mission.start and table_year is not None and mission.start.year != table_year:
         ctx.warn(warnings, f"{mission.key}: start {mission.start} is not in {table_year}, the year of "
                  f"resolution {number} by {YEARS_FILE}", mission.key, "start")
