@@ -283,7 +283,9 @@ def make_entity(kind: str, key: str, knowledge: Knowledge, cited_in: int | None 
         return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
     if kind == "body":
         facts = knowledge.bodies.get(key)
-        return Entity(kind, key, key, slugify(key), getattr(facts, "source", ""), facts)
+        # a reader knows "Veiligheidsraad", not "UNSC": the Dutch name, else the English one, then the key
+        name = getattr(facts, "name_nl", "") or getattr(facts, "name", "")
+        return Entity(kind, key, f"{name} ({key})" if name else key, slugify(key), getattr(facts, "source", ""), facts)
     if kind == "country":
         state = knowledge.historical_countries.get(key)
         if state is not None:               # a former state: its own page under its ISO 3166-3 code
