@@ -220,7 +220,8 @@ def load_letters(settings: Settings, progress: Progress | None = None,
                                                              sorted(tables.body_shared_names.items()),
                                                              sorted(tables.country_names.items()),
                                                              sorted(tables.mission_phases.items()),
-                                                             sorted(tables.known_names), tables.years, taxonomy,
+                                                             sorted(tables.known_names), tables.years,
+                                                             sorted(tables.country_since.items()), taxonomy,
                                                              layouts, kinds.fingerprint)), read=not refresh)
     keys = [cache.key(s) for s in sources]
     vocabulary = corpus_vocabulary(cache, keys, sources, settings.jobs)
@@ -255,7 +256,7 @@ def make_tables(knowledge: Knowledge, glossary: Glossary | None = None) -> Table
     known = frozenset(bodies) | (frozenset(a.key for a in glossary.abbreviations) if glossary else frozenset())
     return Tables(mission_names(knowledge), country_names(knowledge), body_names=bodies,
                   body_shared_names=body_shared_names(knowledge), mission_phases=mission_phases(knowledge),
-                  known_names=known, years=knowledge.years)
+                  known_names=known, years=knowledge.years, country_since=knowledge.country_since)
 
 
 def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source], jobs: int | None = None) -> Vocabulary:

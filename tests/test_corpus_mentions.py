@@ -72,9 +72,6 @@ KNOWN_GAPS: dict[str, list[tuple[str, str, int, str]]] = {
     "1987_kamervragen-aids-who": [
         ("kamerstuk", "ah-tk-19861987-551", 9, '"Aanhangsel nr. 551" names no vergaderjaar; the page\'s own is not assumed'),
     ],
-    "1992_kamervragen-juba-soedan-vn": [
-        ("country", "SS", 7, '"Zuid-Soedanese" in 1992 is southern Sudan, not South Sudan (2011): no rule knows when a state began'),
-    ],
 }
 
 Triple = tuple[str, str, int]

@@ -547,3 +547,27 @@ def test_real_bodies_file():
     k = build_knowledge(read_knowledge(CONTENT))
     assert {"UNGA", "UNSC", "ECOSOC", "ICJ", "UNTC", "UNSG", "HRC", "CHR", "UNICEF", "WHO", "IBRD"} <= set(k.bodies)
     assert not [w for w in k.warnings if "bodies.yml" in w]
+
+
+# --- countries.yml `since`: a state named after a region it once was ------------------------------
+
+def test_since_is_read_and_checked():
+    k = from_text("countries", 'since:\n  SS: {year: 2011, source: "https://undocs.org/S/RES/1999(2011)"}\n')
+    assert k.country_since == {"SS": 2011}
+    with pytest.raises(SourceError) as info:
+        from_text("countries", 'since:\n  XQ: {year: 2011, source: "https://example.org/x"}\n')
+    assert info.value.line == 2 and "'XQ' is not a known country code" in info.value.message
+    with pytest.raises(SourceError) as info:
+        from_text("countries", 'since:\n  SS: {year: 2011}\n')
+    assert info.value.line == 2 and "source" in info.value.message
+
+
+def test_a_state_is_no_mention_in_a_letter_older_than_the_state(real):
+    from generator.extract import Tables, find_all
+    from generator.knowledge import country_names
+    tables = Tables({}, country_names(real), country_since=real.country_since)
+    text = "de Zuid-Soedanese rebellen en de regering van Soedan"
+    keys = lambda when: [h.key for h in find_all(text, tables, when) if h.kind == "country"]
+    assert keys(dt.date(1992, 9, 8)) == ["SD"]            # southern Sudan, a region of Sudan then
+    assert keys(dt.date(2011, 12, 31)) == ["SS", "SD"]     # the state, from the year it began
+    assert keys(None) == ["SS", "SD"]                      # no date: no reason to drop it

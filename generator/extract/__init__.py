@@ -39,6 +39,8 @@ class Tables:
     mission_phases: dict[str, tuple[tuple[str, dt.date | None], ...]] = field(default_factory=dict)
     # other names that are no unknown mission: the glossary's abbreviations, the UN bodies, …
     known_names: frozenset[str] = frozenset()
+    # ISO code -> the year the state began (countries.yml `since`): no country hit in older letters
+    country_since: dict[str, int] = field(default_factory=dict)
 
     def is_known(self, name: str) -> bool:
         """A name that is no unknown UN mission: a mission form or another known name."""
@@ -82,6 +84,8 @@ def find_all(text: str, tables: Tables, when: dt.date | None = None) -> list[Hit
         hits.extend(accepted)
     if tables.mission_phases:
         hits = [_phase(h, tables, when) for h in hits]
+    if tables.country_since and when is not None:
+        hits = [h for h in hits if not (h.kind == countries.KIND and tables.country_since.get(h.key, 0) > when.year)]
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 

@@ -109,6 +109,9 @@ class Knowledge:
     renamed_countries: dict[str, str] = field(default_factory=dict)
     inhabitants: dict[str, str] = field(default_factory=dict)         # "Angolezen" -> "AO"
     historical_countries: dict[str, "HistoricalCountry"] = field(default_factory=dict)
+    # ISO code -> the year the state began: before it, its name meant a region of another state
+    # ("Zuid-Soedan" in 1992 is southern Sudan), so older letters' mentions are not linked
+    country_since: dict[str, int] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)             # UN bodies, by key ("UNGA")
     warnings: list[str] = field(default_factory=list)
     years: ResolutionYears = field(default_factory=ResolutionYears)   # resolution-years.yml
@@ -198,6 +201,10 @@ COUNTRIES_SCHEMA: dict = {
                            "end": {"type": "integer", "minimum": 1900, "maximum": 2100},
                            "successors": {"type": "array", "items": _CODE, "uniqueItems": True},
                            "source": _URL}}},
+        "since": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False, "required": ["year", "source"],
+            "properties": {"year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                           "source": _URL}}},
     },
 }
 
@@ -238,6 +245,9 @@ HINTS = {
                    "CD: {names: [Zaïre], source: https://...}",
         "historical": "ISO 3166-3 code -> name, aliases, end (a year), successors (ISO codes) and "
                       "source, e.g. DDDE: {name: Duitse Democratische Republiek, end: 1990, ...}",
+        "since": "ISO code -> year (the state began that year; before it the name meant a region "
+                 "of another state) and source, e.g. SS: {year: 2011, source: https://...}",
+        "year": "the year the state began, e.g. year: 2011",
         "names": "a list of names, e.g. names: [Zaïre, Zaïrese]",
         "name": "the Dutch name of the state, e.g. name: Joegoslavië",
         "end": "the year the state ended, e.g. end: 1990; leave out when unsure",
@@ -293,7 +303,7 @@ def build_knowledge(raw: dict[str, object]) -> Knowledge:
     return Knowledge(missions=missions, resolutions=resolutions, country_aliases=c["aliases"],
                      excluded_countries=c["excluded"], ambiguous_country_names=c["ambiguous"],
                      renamed_countries=c["renamed"], inhabitants=c["inhabitants"],
-                     historical_countries=c["historical"], bodies=bodies, warnings=warnings, years=years)
+                     historical_countries=c["historical"], country_since=c["since"], bodies=bodies, warnings=warnings, years=years)
 
 
 def _taken_forms(missions: dict[str, Mission], country_forms: dict[str, str]) -> dict[str, str]:
@@ -558,7 +568,7 @@ def _countries(ctx: _Context, data: object, warnings: list[str]) -> dict:
     """The sections of countries.yml, checked: every form points to one country (across all
     sections), codes are known, historical keys are ISO 3166-3 codes."""
     out: dict = {"aliases": {}, "excluded": frozenset(), "ambiguous": {}, "renamed": {},
-                 "inhabitants": {}, "historical": {}}
+                 "inhabitants": {}, "historical": {}, "since": {}}
     if data is None:
         return out
     if not isinstance(data, dict):
@@ -637,5 +647,7 @@ def _countries(ctx: _Context, data: object, warnings: list[str]) -> dict:
         out["historical"][key] = HistoricalCountry(
             key=key, name=entry["name"].strip(), aliases=tuple(a.strip() for a in entry.get("aliases", [])),
             end=entry.get("end"), successors=tuple(entry.get("successors", [])), source=entry["source"])
+    for code, entry in data.get("since", {}).items():
+        out["since"][country(code, "since", code)] = entry["year"]
     out["excluded"], out["ambiguous"] = excluded, ambiguous
     return out
