@@ -17,7 +17,7 @@ from generator.knowledge import (
     country_names,
     mission_names,
     mission_phases,
-    resolution_url,
+    sc_url,
 )
 from generator.knowledge.base import MISSION_KEY
 from generator.knowledge.yamlfile import parse_knowledge_yaml
@@ -421,7 +421,7 @@ def test_missing_or_misnamed_file(tmp_path):
 
 
 def test_resolution_url():
-    assert resolution_url("2417", 2018) == "https://undocs.org/S/RES/2417(2018)"
+    assert sc_url("2417", 2018) == "https://undocs.org/S/RES/2417(2018)"
 
 
 # --- issue 17: adjectives from CLDR, inhabitants, renamed and historical states ------------------

@@ -34,7 +34,7 @@ from ..errors import SourceError, shorten
 from .bodies import BODY_HINTS, BODY_SCHEMA, Body, build_bodies, body_forms
 from .cldr import HISTORICAL_CODE, ISO_CODE, cldr_names, territories
 from .demonyms import derived_forms
-from .years import YEARS_FILE, ResolutionYears, build_years
+from .years import UNDOCS_SC, YEARS_FILE, ResolutionYears, build_years
 from .yamlfile import Located, schema_error_text
 
 KNOWLEDGE_DIR = Path("content") / "knowledge"
@@ -49,7 +49,6 @@ RESOLUTION_NUMBER = r"^[0-9]{1,4}$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 MISSION_TYPES = ("peacekeeping", "political", "support")
 ORGANISATIONS = ("UN", "AU")
-UNDOCS = "https://undocs.org/S/RES/{number}({year})"
 
 # --- the model -------------------------------------------------------------------------------
 
@@ -419,7 +418,7 @@ def _resolutions(ctx: _Context, data: object, years: ResolutionYears | None = No
         adopted = _date(ctx, checked.get("adopted"), number, "adopted")
         if adopted and adopted.year != year:
             raise ctx.error(f"{number}: adopted {adopted} is not in year {year}", number, "adopted")
-        expected = UNDOCS.format(number=number, year=year)
+        expected = UNDOCS_SC.format(number=number, year=year)
         source = checked.get("source", expected)
         if source.startswith("https://undocs.org/") and source != expected:
             raise ctx.error(f"{number}: source {source} does not match number {number} and "

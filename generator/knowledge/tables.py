@@ -6,14 +6,13 @@
     mission_phases(k)    family acronym -> its numbered phases and their starts ("UNAVEM" -> UNAVEM-I..III)
     country_names(k)     CLDR's Dutch names and adjectives plus the knowledge files' forms, minus
                          what is excluded or ambiguous
-    resolution_url(n, y) the undocs.org address of a Security Council resolution
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .base import UNDOCS, Knowledge, mission_forms
+from .base import Knowledge, mission_forms
 from .bodies import body_forms
 from .cldr import ISO_CODE, NOT_COUNTRIES, cldr_names, name_forms, without_diaeresis
 from .demonyms import derived_forms
@@ -91,7 +90,3 @@ def country_names(k: Knowledge, cldr: dict[str, str] | None = None) -> dict[str,
     return {form: code for form, code in names.items()
             if code not in k.excluded_countries and form not in k.ambiguous_country_names}
 
-
-def resolution_url(number: str, year: int) -> str:
-    """The undocs.org address of a Security Council resolution."""
-    return UNDOCS.format(number=number, year=year)
