@@ -13,7 +13,8 @@ open data (data/*.json) and the feeds with URLs.
                                                (ENTITY_DIRS)
     schriftelijk-overleg/…                     the written Q&A rounds (qa_page)
     woordenlijst.md                            the abbreviations
-    feeds/brieven.xml, feeds/themas/<slug>.xml the Atom feeds
+    feeds/brieven.xml, feeds/themas/<slug>.xml the Atom feeds: the letters, a theme,
+    feeds/<ENTITY_DIRS>/<slug>.xml             an entity (feeds/landen/mali.xml)
     data/<name>.json                           the open data
 
 A long list continues on <page>/2.md, <page>/3.md, … (paging.paged_path). The templates get
@@ -79,6 +80,16 @@ def entity_overview(kind: str) -> str:
 def entity_path(entity) -> str:
     """An entity's (first) page: resoluties/2417.md, landen/mali.md, kamerstukken/26150-168.md."""
     return f"{ENTITY_DIRS[entity.kind]}/{entity.slug}.md"
+
+
+def entity_page_url(entity) -> str:
+    """Site-relative URL of an entity's (first) page, also for a Kamerstuk: landen/mali/."""
+    return f"{ENTITY_DIRS[entity.kind]}/{entity.slug}/"
+
+
+def entity_feed(entity) -> str:
+    """An entity's Atom feed, beside the theme feeds: feeds/landen/mali.xml, feeds/resoluties/2417.xml."""
+    return f"{FEEDS_DIR}/{ENTITY_DIRS[entity.kind]}/{entity.slug}.xml"
 
 
 def entity_url(entity) -> str:

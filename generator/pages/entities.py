@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..index import SECTIONS, CrossIndex, missions_in
 from ..knowledge import country_name
 from ..model import OutputPage
-from .addresses import entity_overview, entity_path
+from .addresses import entity_feed, entity_overview, entity_path
+from .feeds import entity_feed_title
 from .labels import letter_labels
 from .paging import PAGE_ITEMS, paged
 from .templates import render
@@ -25,8 +26,9 @@ def body_type_label(kind: str) -> str:
 
 
 def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
-    """Per kind an overview page; per resolution, mission, country and Kamerstuk the pages with its
-    mentions, newest letter first, at most `limit` mentions a page."""
+    """Per kind an overview page; per resolution, mission, UN body, country and Kamerstuk the pages
+    with its mentions, newest letter first, at most `limit` mentions a page; page 1 announces the
+    entity's Atom feed (feeds.py)."""
     pages = []
     labels = letter_labels(index.letters)
     for kind, (label, noun) in SECTIONS.items():
@@ -35,7 +37,9 @@ def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPa
             "entities.md.j2", kind=kind, label=label, noun=noun, entities=entities, index=index)))
         for e in entities:
             letters = e.letters                 # counted once, not on each of its pages
+            feed, feed_title = entity_feed(e), entity_feed_title(e)
             pages += [OutputPage(p.path, render("entity.md.j2", entity=e, letters=letters, noun=noun, index=index,
+                                                feed=feed, feed_title=feed_title,
                                                 page=p, labels=labels, missions_in=missions_in,
                                                 country_name=country_name, body_type_label=body_type_label))
                       for p in paged(entity_path(e), index.by_letter(e), limit)]
