@@ -331,3 +331,14 @@ def test_every_entity_page_links_to_its_feed_and_every_feed_date_is_true(built_s
                 assert f'id="{anchor}"' in (feed.parent / target / "index.html").read_text(encoding="utf-8")
             seen[kind] = seen.get(kind, 0) + 1
     assert set(seen) == set(addresses.ENTITY_DIRS)
+
+
+def test_the_about_page_states_the_feeds_rule_and_bound():
+    """content/pages/over-deze-site.md tells the reader what the module does (feeds.py docstring)."""
+    from conftest import REPO
+
+    text = " ".join((REPO / "content/pages/over-deze-site.md").read_text(encoding="utf-8").split())
+    assert f"hoogstens de {feeds.MAX_ENTRIES} nieuwste brieven" in text
+    assert "de datum van de nieuwste brief met een datum" in text and '"(datum onbekend)" achter de titel' in text
+    for kind in ("resolutie", "missie", "VN-orgaan", "land en Kamerstuk"):
+        assert kind in text
