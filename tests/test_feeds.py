@@ -129,11 +129,11 @@ def test_undated_letters_carry_the_builds_fixed_date_and_say_so():
 
 def test_the_fixed_date_is_the_newest_letters_date_whatever_the_order():
     index = sample_index()
-    assert feeds.FeedDates.of(index).fixed == dt.date(2020, 9, 18)
+    assert feeds.FeedContext.of(index).fixed == dt.date(2020, 9, 18)
     index.by_id["2020-b"].meta.date = None                    # now 2017-a's is the newest date
-    assert feeds.FeedDates.of(index).fixed == dt.date(2017, 9, 1)
+    assert feeds.FeedContext.of(index).fixed == dt.date(2017, 9, 1)
     index.by_id["2017-a"].meta.date = None                    # no letter with a date at all: NO_DATE, said so
-    assert feeds.FeedDates.of(index).fixed == feeds.NO_DATE
+    assert feeds.FeedContext.of(index).fixed == feeds.NO_DATE
 
 
 def test_real_feeds_are_valid_and_their_links_resolve(built_site):

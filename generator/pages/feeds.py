@@ -10,7 +10,7 @@ never change for a letter: tag:vn-brieven,2020:brieven/2020-avvn75-inzet.
 
 True dates only. An entry with a date is `published` and `updated` at its letter's date. A letter
 without a date (the letter states none and none was found: a year alone is no date) is not given
-one: it carries the build's fixed date, FeedDates.fixed, which is the newest date of any letter in
+one: it carries the build's fixed date, FeedContext.fixed, which is the newest date of any letter in
 the collection (the collection as it stands), and says so: no `published`, "(datum onbekend)"
 after its title, and its summary begins with "Datum onbekend" and that date. The fixed date
 changes only when a newer letter comes in. Entries are in the site's order (by date, else year),
@@ -32,6 +32,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..index import SECTIONS, CrossIndex, Entity, ThemeEntry, letter_date
 from ..model import Letter, Mention, OutputPage
@@ -61,17 +62,25 @@ EMPTY_SITEMAP = ('<?xml version="1.0" encoding="utf-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
 
 
+class FeedEntry(NamedTuple):
+    letter: Letter
+    summary: str
+    at: str = ""                                    # the anchor on the letter page its link goes to
+    blocks: frozenset[int] | None = None            # categories: the themes of these blocks' passages (else all)
+
+
 @dataclass
-class FeedDates:
+class FeedContext:
     """The build's fixed date (the newest date of any letter, NO_DATE if none has one), and per
     letter its themes, worked out once for all the feeds it is in."""
 
     fixed: dt.date
     theme_names: dict[str, str] = field(default_factory=dict)           # slug -> name, taxonomy order
     _categories: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _block_themes: dict[str, dict[int, list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, index: CrossIndex) -> FeedDates:
+    def of(cls, index: CrossIndex) -> FeedContext:
         return cls(max((l.meta.date for l in index.letters if l.meta.date), default=NO_DATE),
                    {t.slug: t.name for t in index.taxonomy.themes})
 
@@ -82,6 +91,15 @@ class FeedDates:
             used = {s for p in letter.passages for s in p.themes}
             found = self._categories[letter.id] = [(s, n) for s, n in self.theme_names.items() if s in used]
         return found
+
+    def block_categories(self, letter: Letter, blocks: frozenset[int]) -> list[tuple[str, str]]:
+        """(slug, name) of the themes of the passages that hold any of `blocks`, in taxonomy order:
+        what an entity is mentioned in connection with, not everything the letter is about."""
+        themes = self._block_themes.get(letter.id)
+        if themes is None:
+            themes = self._block_themes[letter.id] = {b: p.themes for p in letter.passages for b in p.blocks}
+        used = {s for b in blocks for s in themes.get(b, ())}
+        return [(s, n) for s, n in self.theme_names.items() if s in used]
 
     def updated(self, letter: Letter) -> dt.date:
         """The letter's own date; without one, the fixed date (and the entry says so)."""
@@ -98,11 +116,11 @@ class FeedDates:
 def render_feeds(index: CrossIndex) -> list[OutputPage]:
     """The letters feed, one feed per theme (also for a theme without passages yet) and one per
     entity (every entity has mentions, so a page and a feed)."""
-    dates = FeedDates.of(index)
+    dates = FeedContext.of(index)
     letters = latest_first(index.letters)[:MAX_ENTRIES]
     pages = [feed_page(LETTERS_FEED, f"{SITE_NAME}: brieven",
                        "Brieven van de regering aan de Tweede Kamer over het Koninkrijk in de Verenigde Naties, "
-                       "nieuwste eerst.", "", [(l, letter_summary(l), "") for l in letters], dates)]
+                       "nieuwste eerst.", "", [FeedEntry(l, letter_summary(l)) for l in letters], dates)]
     for entry in index.themes:
         pages.append(feed_page(theme_feed(entry.theme.slug), f"{SITE_NAME}: thema {entry.theme.name}",
                                entry.theme.description, theme_url(entry.theme.slug),
@@ -130,7 +148,7 @@ def latest_first(letters: list[Letter]) -> list[Letter]:
     return sorted(letters, key=newest_first_key, reverse=True)
 
 
-def theme_entries(entry: ThemeEntry) -> list[tuple[Letter, str, str]]:
+def theme_entries(entry: ThemeEntry) -> list[FeedEntry]:
     """The (at most MAX_ENTRIES) newest letters with passages on the theme, each summarised by those passages."""
     by_letter: dict[str, list] = {}
     letters: dict[str, Letter] = {}
@@ -142,13 +160,14 @@ def theme_entries(entry: ThemeEntry) -> list[tuple[Letter, str, str]]:
         passages = by_letter[letter.id]
         n = len(passages)
         titles = "; ".join(p.title for p in passages[:8]) + ("; …" if n > 8 else "")
-        out.append((letter, f"{n} {'passage' if n == 1 else 'passages'} over {entry.theme.name}: {titles}", ""))
+        out.append(FeedEntry(letter, f"{n} {'passage' if n == 1 else 'passages'} over {entry.theme.name}: {titles}"))
     return out
 
 
-def entity_entries(entity: Entity, index: CrossIndex) -> list[tuple[Letter, str, str]]:
+def entity_entries(entity: Entity, index: CrossIndex) -> list[FeedEntry]:
     """The (at most MAX_ENTRIES) newest letters that mention the entity, each summarised by the
-    sentences that mention it (in text order) and linked to the first of them."""
+    sentences that mention it (in text order), linked to the first of them and with the themes
+    of the passages they are in."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in entity.mentions:
         if m.letter_id in index.by_id:
@@ -169,7 +188,7 @@ def entity_entries(entity: Entity, index: CrossIndex) -> list[tuple[Letter, str,
             used, last = used + len(quote), label
         rest = f"; en nog {n - len(quotes)} keer" if n > len(quotes) else ""
         summary = f"{n} keer genoemd: {''.join(quotes)}{rest}"
-        out.append((letter, summary, anchor(mentions[0].anchor)))
+        out.append(FeedEntry(letter, summary, anchor(mentions[0].anchor), frozenset(m.block for m in mentions)))
     return out
 
 
@@ -201,25 +220,24 @@ def entry_id(letter: Letter) -> str:
     return f"tag:{SITE_NAME.lower()},{letter.meta.year or ID_YEAR}:{page_url(letter.id).rstrip('/')}"
 
 
-def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[tuple[Letter, str, str]],
-              dates: FeedDates) -> OutputPage:
-    """One Atom document. `page` is the site-relative address of the HTML page the feed belongs to;
-    an entry is (letter, summary, the anchor on the letter page its link goes to or '')."""
+def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[FeedEntry],
+              dates: FeedContext) -> OutputPage:
+    """One Atom document. `page` is the site-relative address of the HTML page the feed belongs to."""
     entries = entries[:MAX_ENTRIES]
     up = "../" * path.count("/")                       # from the feed file back to the site root
-    if any(not l.meta.date for l, _, _ in entries):
+    if any(not e.letter.meta.date for e in entries):
         subtitle = (f"{subtitle} Een brief zonder bekende datum staat erin onder de vaste datum van deze bouw, "
                     f"{nl_date(dates.fixed)} (de nieuwste brief), met „{UNDATED}” in de titel.").strip()
     text = render(
         "feed.xml.j2",
         feed_id=f"tag:{SITE_NAME.lower()},{ID_YEAR}:{path.removesuffix('.xml')}", title=title, subtitle=subtitle,
         self_href=Path(path).name, page_href=up + page,
-        updated=max((dates.updated(l) for l, _, _ in entries), default=dates.fixed),
+        updated=max((dates.updated(e.letter) for e in entries), default=dates.fixed),
         entries=[{
             "id": entry_id(l), "href": up + page_url(l.id) + (f"#{at}" if at else ""),
             "title": title_of(l) + ("" if l.meta.date else f" ({UNDATED})"),
             "summary": dates.note(l) + summary, "updated": dates.updated(l), "published": l.meta.date,
             "authors": [s.name for s in l.meta.signatories],
-            "categories": dates.categories(l),
-        } for l, summary, at in entries])
+            "categories": dates.categories(l) if blocks is None else dates.block_categories(l, blocks),
+        } for l, summary, at, blocks in entries])
     return OutputPage(path, text)
