@@ -134,6 +134,10 @@ def test_the_fixed_date_is_the_newest_letters_date_whatever_the_order():
     assert feeds.FeedContext.of(index).fixed == dt.date(2017, 9, 1)
     index.by_id["2017-a"].meta.date = None                    # no letter with a date at all: NO_DATE, said so
     assert feeds.FeedContext.of(index).fixed == feeds.NO_DATE
+    root = parse(feeds.render_feeds(index)[0].text)
+    assert {e.findtext(f"{ATOM}updated") for e in root.findall(f"{ATOM}entry")} == {"1945-10-24T00:00:00Z"}
+    assert all(e.findtext(f"{ATOM}summary").startswith("Datum onbekend (jaar ") and "geen brief heeft een datum"
+               in e.findtext(f"{ATOM}summary") for e in root.findall(f"{ATOM}entry"))
 
 
 def test_real_feeds_are_valid_and_their_links_resolve(built_site):

@@ -44,7 +44,7 @@ from .templates import render
 SITE_NAME = "VN-brieven"
 MAX_ENTRIES = 50
 SUMMARY_CHARS = 400
-QUOTE_CHARS = 800               # an entity feed's entry: its quotes, at least one, then "en N meer"
+QUOTE_CHARS = 800               # an entity feed's entry: its quotes, at least one, then "en nog N keer"
 UNDATED = "datum onbekend"
 # Only when no letter of the collection has a date: the day the UN Charter entered into force,
 # before any letter. A fixed date keeps the feeds the same on every build.
@@ -110,7 +110,13 @@ class FeedContext:
         if letter.meta.date:
             return ""
         year = f" (jaar {letter.meta.year})" if letter.meta.year else ""
-        return f"Datum onbekend{year}; de feed geeft de vaste datum van deze bouw ({nl_date(self.fixed)}, de nieuwste brief). "
+        return f"Datum onbekend{year}; de feed geeft de vaste datum van deze bouw ({self.fixed_label()}). "
+
+    def fixed_label(self) -> str:
+        """'15 februari 2019, de nieuwste brief': the fixed date and where it comes from."""
+        if self.fixed == NO_DATE:
+            return f"{nl_date(NO_DATE)}, de dag dat het VN-Handvest inging: geen brief heeft een datum"
+        return f"{nl_date(self.fixed)}, de nieuwste brief"
 
 
 def render_feeds(index: CrossIndex) -> list[OutputPage]:
@@ -227,7 +233,7 @@ def feed_page(path: str, title: str, subtitle: str, page: str, entries: list[Fee
     up = "../" * path.count("/")                       # from the feed file back to the site root
     if any(not e.letter.meta.date for e in entries):
         subtitle = (f"{subtitle} Een brief zonder bekende datum staat erin onder de vaste datum van deze bouw, "
-                    f"{nl_date(dates.fixed)} (de nieuwste brief), met „{UNDATED}” in de titel.").strip()
+                    f"{dates.fixed_label()}, met „{UNDATED}” in de titel.").strip()
     text = render(
         "feed.xml.j2",
         feed_id=f"tag:{SITE_NAME.lower()},{ID_YEAR}:{path.removesuffix('.xml')}", title=title, subtitle=subtitle,
