@@ -95,8 +95,7 @@ def entity_feed(entity) -> str:
 def entity_url(entity) -> str:
     """Site-relative URL of an entity: its page, or for a Kamerstuk its row on the overview (a
     Kamerstuk links to the document itself)."""
-    folder = ENTITY_DIRS[entity.kind]
-    return f"{folder}/#{entity.slug}" if entity.kind == "kamerstuk" else f"{folder}/{entity.slug}/"
+    return f"{ENTITY_DIRS[entity.kind]}/#{entity.slug}" if entity.kind == "kamerstuk" else entity_page_url(entity)
 
 
 def qa_page(letter_id: str = "", slug: str = "index") -> str:
