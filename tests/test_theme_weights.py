@@ -159,3 +159,17 @@ def test_every_passage_is_listed_once_linked_to_an_anchor_of_the_page(letter_pag
         linked = re.findall(r'<li><a href="#([^"]+)">', section)
         want = [p.anchor for p in letters[letter_id].passages if p.kind != "closing" and p.anchor]
         assert linked == want and all(f'id="{a}"' in html for a in linked), letter_id
+
+
+def test_the_themes_of_a_letter_are_not_in_the_search_index(built_site, letter_pages):
+    """Searching 'Klimaat' should find letters about it, not every letter's theme list."""
+    from test_search import fragments
+    settings, _ = built_site
+    records = fragments(settings.site_dir)
+    for letter_id in letter_pages:
+        record = records[f"/brieven/{letter_id}/"]
+        for furniture in ("Ook genoemd", "Thema's van deze brief", "Gewicht per thema", "hoofdthema",
+                          "Thema's per passage", "trefwoorden", "algemeen (geen kenmerkend"):
+            assert furniture not in record["content"], (letter_id, furniture)
+        heading = [a["text"] for a in record["anchors"] if a["id"] == "vn-themas"]
+        assert heading == [""], (letter_id, heading)                          # the heading's anchor, no text
