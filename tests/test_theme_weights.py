@@ -36,8 +36,8 @@ def letter(*sections: tuple[str, int, dict[str, Reason]], signature: str = "") -
         blocks.append(Block("signature", signature, Span(len(blocks) + 1, len(blocks) + 1), anchor="ondertekening"))
         passages.append(Passage("brief", "closing", "ondertekening", "Ondertekening", [len(blocks) - 1],
                                 blocks[-1].span, 0))
-    return Letter("brief", Source(Path("brief.txt"), "tekst\n"), Meta(title="Een brief", date=dt.date(2020, 9, 1),
-                  year=2020), blocks, [], [], analysis=Analysis(passages=passages))
+    meta = Meta(title="Een brief", kind="kamerbrief", date=dt.date(2020, 9, 1), year=2020)
+    return Letter("brief", Source(Path("brief.txt"), "tekst\n"), meta, blocks, [], [], analysis=Analysis(passages=passages))
 
 
 def weights(l: Letter) -> dict[str, tuple[float, bool]]:
@@ -173,3 +173,21 @@ def test_the_themes_of_a_letter_are_not_in_the_search_index(built_site, letter_p
             assert furniture not in record["content"], (letter_id, furniture)
         heading = [a["text"] for a in record["anchors"] if a["id"] == "vn-themas"]
         assert heading == [""], (letter_id, heading)                          # the heading's anchor, no text
+
+
+def test_theme_pages_the_overview_and_the_open_data_use_the_same_weight():
+    import json
+
+    from generator.pages.data import themes_json
+    from generator.pages.themes import render_themes
+    l = letter(("Klimaat", 600, {"klimaat": KOP}), ("Overig", 300, {"mensenrechten": TEKST}), ("Inleiding", 100, {}))
+    index = build_index([l], Knowledge(), TAXONOMY)
+    pages = {p.path: p.text for p in render_themes(index)}
+    assert "\n1 september 2020 · Kamerbrief · hoofdthema, 60 % van de tekst · [naar de brief]" in pages["themas/klimaat.md"]
+    assert "\n1 september 2020 · Kamerbrief · 15 % van de tekst · [naar de brief]" in pages["themas/mensenrechten.md"]
+    overview = pages["themas/index.md"]
+    assert "| [Klimaat](klimaat.md) | 1 | 1 | 1 |" in overview and "| [Mensenrechten](mensenrechten.md) | 1 | 1 | 0 |" in overview
+    data = {t["slug"]: t["letters"] for t in json.loads(themes_json(index).text)["themes"]}
+    assert data["klimaat"] == [{"letter_id": "brief", "weight": 0.6, "main": True, "passages": 1}]
+    assert data["mensenrechten"] == [{"letter_id": "brief", "weight": 0.15, "main": False, "passages": 1}]
+    assert data["vrede"] == []
