@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from .extract import kamerstukken
+from .extract.themes import ThemeWeight, theme_weights
 from .knowledge import KNOWLEDGE_FILES, YEARS_FILE, Knowledge, country_name, ga_url, sc_url
 from .model import Letter, Mention
 from .taxonomy import Taxonomy, Theme
@@ -53,6 +54,7 @@ class ThemeEntry:
     passages: list = field(default_factory=list)         # (Letter, Passage), letters in date order
     entities: list = field(default_factory=list)         # (Entity, mentions in the passages), most first
     related: list = field(default_factory=list)          # (Theme, shared passages), most first
+    weights: dict = field(default_factory=dict)          # letter id -> ThemeWeight of this theme there
 
     @property
     def letters(self) -> int:
@@ -80,6 +82,8 @@ class CrossIndex:
     themes: list[ThemeEntry] = field(default_factory=list)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     related: dict[str, list[Related]] = field(default_factory=dict)    # letter id -> most related first
+    # letter id -> its themes, heaviest first, with their weight (extract/themes.py theme_weights)
+    weights: dict[str, list[ThemeWeight]] = field(default_factory=dict)
     by_id: dict[str, Letter] = field(init=False)
     position: dict[str, int] = field(init=False)      # letter id -> its place in `letters`
 
@@ -138,6 +142,13 @@ def build_index(letters: list[Letter], knowledge: Knowledge, taxonomy: Taxonomy 
             entity.mentions.append(m)
     _unique_slugs(index)
     index.themes = theme_entries(index)
+    order = [t.slug for t in index.taxonomy.themes]
+    entries = {e.theme.slug: e for e in index.themes}
+    for letter in index.letters:
+        index.weights[letter.id] = theme_weights(letter, order)
+        for w in index.weights[letter.id]:
+            if w.slug in entries:
+                entries[w.slug].weights[letter.id] = w
     index.related = related_letters(index)
     return index
 

@@ -126,3 +126,12 @@ def test_glossary_page_lists_them_alphabetically_escaped(to_html):
     assert "<b>" not in body and "&lt;b&gt;*x*&lt;/b&gt;" in body
     assert "<td>World Health Organization</td>" in body
     assert "nog geen afkortingen" in render_glossary(Glossary()).text
+
+
+def test_a_theme_chip_keeps_its_name_in_one_piece(to_html):
+    """Material lays a chip (.md-tag) out as a flex box with a gap between its items: an <abbr> in it
+    showed "Duurzame ontwikkeling ( SDG 's)". Other links and the text after the chip are marked."""
+    out = to_html("[Duurzame ontwikkeling (SDG's)](x.md){ .md-tag } [de SDG's](y.md) en de SDG.\n"
+                  "{ .md-tags }\n\n" + definitions(GLOSSARY))
+    assert '<a class="md-tag" href="x.md">Duurzame ontwikkeling (SDG\'s)</a>' in out
+    assert '<a href="y.md">de <abbr title=' in out and 'en de <abbr tabindex="0" title=' in out

@@ -186,4 +186,5 @@ def test_themes_json_passages_point_at_anchors_on_the_letter_pages(built_site):
     home = (settings.site_dir / "index.html").read_text(encoding="utf-8")
     assert 'href="themas/klimaat/"' in home
     letter_page = html["2020-avvn75-inzet"]
-    assert 'class="vn-themes"' in letter_page and "md-tag" in letter_page      # reasons and Material tags
+    # issue 18: the reasons moved out of the reading text into "Thema's van deze brief"; chips stay
+    assert 'id="vn-themas"' in letter_page and 'class="vn-themes"' not in letter_page and "md-tag" in letter_page

@@ -192,8 +192,13 @@ def test_theme_pages_split_every_passage_onto_exactly_one_page(corpus):
 
 
 def test_letter_page_shows_its_themes_as_links_to_the_theme_pages(corpus):
+    """Issue 18: the chips are the letter's main themes, heaviest first; the others are links under
+    "Ook genoemd" (tests/test_theme_weights.py has the rule; this is the real letter)."""
     from generator.pages.letter import render_letter
     letter = next(l for l in corpus.letters if l.id == "2020-avvn75-inzet")
     text = render_letter(letter, corpus).text
-    assert "[Klimaat](../themas/klimaat.md){ .md-tag } [Mensenrechten](../themas/mensenrechten.md){ .md-tag }" in text
-    assert '\n{ .md-tags }\n' in text and '  - "Klimaat"\n' in text           # front matter tags: search
+    assert ("\n[Multilaterale samenwerking](../themas/multilateralisme.md){ .md-tag } "
+            "[Gezondheid en COVID-19](../themas/gezondheid.md){ .md-tag } "
+            "[Mensenrechten](../themas/mensenrechten.md){ .md-tag }\n{ .md-tags }\n") in text
+    assert "\nOok genoemd: [Vrede en veiligheid](../themas/vrede-en-veiligheid.md), [Klimaat](../themas/klimaat.md), " in text
+    assert '  - "Mensenrechten"\n' in text and '  - "Klimaat"\n' not in text   # front matter tags: the chips

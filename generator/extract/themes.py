@@ -11,10 +11,19 @@ fractie's remarks, and the signature. A passage gets its themes
 
 A passage that gets no theme this way is general ("algemeen"). Every theme comes with its reason
 (the heading, or the words found and how often), which the pages show.
+
+The weight of a theme in a letter (theme_weights) tells the letter's main themes from the ones it
+only touches: the share of the letter's text (the characters of its passages, headings and the
+signature not counted) in passages with that theme, where a passage counts fully for a theme
+from its heading and for half for a theme that only its keywords show. A passage can have
+several themes, so the weights of a letter need not add up to 100 %. The main themes are the
+heaviest ones that weigh at least MAIN_SHARE of the heaviest (at most MAX_MAIN; the heaviest
+always is one); the letter page shows them as chips and the others as "ook genoemd".
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Block, Letter, Passage, Reason, Span
 from ..taxonomy import Taxonomy
@@ -24,6 +33,11 @@ TEXT_SHARE = 0.5
 MAX_TEXT_THEMES = 3
 STRONG_TEXT_HITS = 3            # with a telling heading, text themes need this much more evidence
 PARAGRAPH_KINDS = ("paragraph", "bullet", "question", "answer")
+
+HEADING_POINTS = 2              # per character of a passage with the theme from its heading
+KEYWORD_POINTS = 1              # ... with the theme from its keywords only: half as much
+MAIN_SHARE = 0.5                # a main theme weighs at least half as much as the heaviest
+MAX_MAIN = 5                    # and there are at most this many
 
 
 def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = False) -> dict[str, Reason]:
@@ -138,3 +152,47 @@ def _add(unit: Passage, index: int, block: Block) -> None:
     unit.blocks.append(index)
     unit.span = Span(unit.span.start, max(unit.span.end, block.span.end))
     unit.paragraphs += block.kind in PARAGRAPH_KINDS
+
+
+# --- the weight of each theme in a letter ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeWeight:
+    """One theme of one letter: how much of the letter is about it."""
+
+    slug: str
+    weight: float               # 0..1: the share of the letter's text (headings fully, keywords half)
+    passages: int               # the letter's passages with the theme
+    main: bool                  # one of the letter's main themes (its chips)
+
+
+def passage_chars(letter: Letter, passage: Passage) -> int:
+    """The length of a passage's text: its blocks without its heading (as `passages` classifies)."""
+    return sum(len(letter.blocks[i].text) for i in passage.blocks if letter.blocks[i].kind != "heading")
+
+
+def theme_weights(letter: Letter, order: list[str] | tuple[str, ...] = ()) -> list[ThemeWeight]:
+    """The themes of a letter's passages, heaviest first (equal weights in `order`, the taxonomy's,
+    then by slug), each with its weight and whether it is a main theme (see the module's doc).
+
+    Points are whole numbers (HEADING_POINTS or KEYWORD_POINTS per character), so equal weights are
+    equal and the threshold is exact; weight = points / (HEADING_POINTS * the letter's characters)."""
+    points: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    total = 0
+    for p in letter.passages:
+        if p.kind == "closing":
+            continue
+        chars = passage_chars(letter, p)
+        total += chars
+        for slug in p.themes:
+            from_heading = (reason := p.reasons.get(slug)) is not None and reason.source == "kop"
+            points[slug] += chars * (HEADING_POINTS if from_heading else KEYWORD_POINTS)
+            count[slug] += 1
+    rank = {slug: i for i, slug in enumerate(order)}
+    ranked = sorted(count, key=lambda s: (-points[s], rank.get(s, len(rank)), s))
+    top = points[ranked[0]] if ranked else 0
+    return [ThemeWeight(slug, points[slug] / (HEADING_POINTS * total) if total else 0.0, count[slug],
+                        i == 0 or (i < MAX_MAIN and points[slug] > 0 and points[slug] >= MAIN_SHARE * top))
+            for i, slug in enumerate(ranked)]

@@ -3,6 +3,10 @@
 - An abbreviation glued to a hyphen or a word character is left alone: "AVVN-zitting" and
   "VN-missie" stay one word (of the page's text, and of sitecheck's word count), while "AVVN",
   "(AVVN)" and "SDG's" are marked.
+- A theme chip (`{ .md-tag }`, the themes at the top of a letter) is left alone. Material lays a
+  chip out as a flex box with a gap between its items (`.md-tag { display: inline-flex; gap: .5em }`):
+  an <abbr> inside would be an item of its own, and "Duurzame ontwikkeling (SDG's)" would read
+  "Duurzame ontwikkeling ( SDG 's)" on the screen and in the link's accessible name.
 - The first <abbr> of each abbreviation on a page gets tabindex="0", so a keyboard user can reach
   it and Material's tooltip (feature content.tooltips) shows the expansion on focus as it does
   on hover; the later ones keep the title (hover) without adding tab stops. One inside a link is
@@ -20,6 +24,7 @@ from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
 CONTROLS = ("a", "button", "label", "summary", "select", "textarea")
+UNMARKED = "md-tag"             # the class of an element whose text gets no <abbr> (a flex box)
 
 
 class SiteAbbrTreeprocessor(AbbrTreeprocessor):
@@ -38,9 +43,14 @@ class SiteAbbrTreeprocessor(AbbrTreeprocessor):
     def mark(self, root: etree.Element) -> None:
         """What the upstream `iter_element` does, without its recursion and without looking up
         each element's position in its parent: every text and tail (not the root's tail) gets an
-        <abbr> per abbreviation with a title; the new elements are not visited again."""
+        <abbr> per abbreviation with a title; the new elements are not visited again. The text
+        inside a chip (UNMARKED) is left as it is; a chip's tail is outside it and is marked."""
         split, search = self.split, self.RE.search
+        unmarked = {id(e) for chip in root.iter() if (c := chip.get("class")) and UNMARKED in c.split()
+                    for e in chip.iter()}
         for el in list(root.iter()):
+            if unmarked and id(el) in unmarked:             # its text and its children's tails
+                continue
             children = list(el)
             for i in range(len(children) - 1, -1, -1):      # backwards: indices stay valid
                 child = children[i]

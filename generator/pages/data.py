@@ -102,12 +102,16 @@ def entities_json(index: CrossIndex) -> OutputPage:
 
 
 def themes_json(index: CrossIndex) -> OutputPage:
-    """data/themes.json: per theme (file order) its passages, letters oldest first."""
+    """data/themes.json: per theme (file order) its passages and its weight per letter, letters
+    oldest first."""
     themes = []
     for entry in index.themes:
         themes.append({
             "slug": entry.theme.slug, "name": entry.theme.name, "description": entry.theme.description,
             "passages": [passage_record(letter, p, entry.theme.slug) for letter, p in entry.passages],
+            # the theme's weight in each letter (extract/themes.py theme_weights), letters as above
+            "letters": [{"letter_id": l.id, "weight": round(w.weight, 4), "main": w.main, "passages": w.passages}
+                        for l in index.letters if (w := entry.weights.get(l.id))],
         })
     general = [{"letter_id": l.id, "anchor": p.anchor, "title": p.title, "kind": p.kind,
                 "lines": [p.span.start, p.span.end]} for l in index.letters for p in l.passages if p.general]

@@ -131,6 +131,27 @@ def letter_themes(letter: Letter, index: CrossIndex | None) -> list[tuple[str, s
 
 
 @dataclass(frozen=True)
+class WeightedTheme:
+    """A theme of a letter as the letter page shows it."""
+
+    name: str
+    slug: str
+    weight: float               # ThemeWeight.weight: the share of the letter's text
+    passages: int
+    main: bool
+
+
+def ranked_themes(letter: Letter, index: CrossIndex | None) -> list[WeightedTheme]:
+    """The themes of a letter, heaviest first (CrossIndex.weights, extract/themes.py theme_weights):
+    its main themes, then the others."""
+    if index is None:
+        return []
+    names = {t.slug: t.name for t in index.taxonomy.themes}
+    return [WeightedTheme(names[w.slug], w.slug, w.weight, w.passages, w.main)
+            for w in index.weights.get(letter.id, ()) if w.slug in names]
+
+
+@dataclass(frozen=True)
 class LetterLabel:
     """How a list of letters shows one letter, made once for all the lists it is on (a letter is
     on the pages of every theme and entity it has): title and kind escaped, the date as text."""

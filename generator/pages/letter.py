@@ -12,7 +12,7 @@ from ..index import CrossIndex, Related
 from ..model import Block, Letter, OutputPage
 from ..qaindex import Round
 from .addresses import entity_path, page_path, theme_path
-from .labels import letter_themes, line_count, reason_note, title_of
+from .labels import line_count, ranked_themes, reason_note, title_of
 from .markdown import anchor, escape_md, note_label, safe_url
 from .templates import render
 
@@ -23,9 +23,10 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
     if qa is not None:
         links, note_links = add_answer_links(qa, links, note_links)
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
+    ranked = ranked_themes(letter, index)
     text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
-                  themes=theme_notes(letter, index), tags=letter_themes(letter, index), related=related,
+                  themes=ranked, passage_themes=passage_themes(letter, index), related=related,
                   notes=frozenset(note_label(f.number) for f in letter.footnotes),
                   heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons)
     return OutputPage(page_path(letter.id), text)
@@ -164,18 +165,21 @@ def qa_label(block: Block) -> str:
     return f"{word} {block.number}" if block.number else ""
 
 
-def theme_line(passage, names: dict[str, str]) -> str:
-    """The themes of one passage with their reasons, as a line on the letter page."""
-    if passage.general:
-        return "Thema: algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*"
-    parts = [f"[{escape_md(names[slug], line_start=False)}](../{theme_path(slug)}) "
-             f"{reason_note(passage.reasons[slug])}" for slug in passage.themes]
-    return ("Thema's: " if len(parts) > 1 else "Thema: ") + " · ".join(parts)
-
-
-def theme_notes(letter: Letter, index: CrossIndex | None) -> dict[str, str]:
-    """anchor -> the theme line shown at that heading, answer or first paragraph."""
+def passage_themes(letter: Letter, index: CrossIndex | None) -> list[tuple[str, str, str]]:
+    """(title, anchor, themes with their reasons) of each passage but the signature, in the order
+    of the letter, for the section "Thema's per passage" at the end of the letter page (out of the
+    reading text). Title and themes escaped."""
     if index is None:
-        return {}
+        return []
     names = {t.slug: t.name for t in index.taxonomy.themes}
-    return {p.anchor: theme_line(p, names) for p in letter.passages if p.kind != "closing" and p.anchor}
+    return [(escape_md(p.title, line_start=False).replace("\n", " "), p.anchor, theme_note(p, names))
+            for p in letter.passages if p.kind != "closing" and p.anchor]
+
+
+def theme_note(passage, names: dict[str, str]) -> str:
+    """The themes of one passage with their reasons: '[Klimaat](…) *(kop)* · [Mensenrechten](…)
+    *(trefwoorden: mensenrechten 3×)*', or 'algemeen *(…)*'."""
+    if passage.general:
+        return "algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*"
+    return " · ".join(f"[{escape_md(names[slug], line_start=False)}](../{theme_path(slug)}) "
+                      f"{reason_note(passage.reasons[slug])}" for slug in passage.themes)
