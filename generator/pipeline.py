@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import pages as site_pages
-from . import parallel, site_build, write
+from . import parallel, printed_pages, site_build, write
 from .cache import Entry, LetterCache, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
@@ -306,6 +306,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
                kinds: Kinds | None = None) -> Entry:
     cleaned = clean(source, vocabulary, layouts)
     parsed = parse_letter(cleaned, party=(kinds or default_kinds()).party)
+    printed_pages.assign(parsed.blocks, cleaned.pages)
     warnings = list(source.warnings) + [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)
