@@ -386,7 +386,8 @@ class Letter:
 
 @dataclass(frozen=True)
 class OutputPage:
-    """A generated file: its path relative to the docs folder and its content."""
+    """A generated file: its path relative to the docs folder and its content (bytes only for a
+    file copied as it is: a letter's PDF)."""
 
     path: str
-    text: str
+    text: str | bytes

@@ -15,10 +15,11 @@ is only given where the source shows it. The general rule:
    nearest page that has one (back from it for the pages before it), or from page 1.
 3. Certainty. In a text file, where the numbers jump (a page ends with footer 6 and the next page
    ends with footer 15), the source has lost the breaks between them: such a stretch runs from
-   page 7 to 15 and only its first block (page 7) and the last block before its footer (page 15)
-   are known. The same holds at the ends of a text file: the text before its first footer ends
-   on that page (it is one page only when that page is 1), the text after its last footer begins
-   on the next page.
+   page 7 to 15, and only its first block is known to start on page 7 (the top of the page after
+   the footer). The last block before footer 15 ends on page 15 but may start on an earlier page,
+   so it gets none. The same holds at the ends of a text file: the text after its last footer
+   begins on the next page (only its first block is known), the text before its first footer is
+   one page only when that footer says page 1.
 
 `runs(text, numbered, text_lines)` gives the pages of a source as `PageRun`s (clean.clean
 stores them in Cleaned.pages); `assign(blocks, runs)` sets `Block.page` (the page a block starts
@@ -154,8 +155,6 @@ def assign(blocks: list[Block], page_runs: tuple[PageRun, ...]) -> None:
             continue
         if run.start:                        # only the first block is known to be on the first page
             inside[0].page = run.start
-        if run.end and (len(inside) > 1 or not run.start):
-            inside[-1].page = run.end
     for b in blocks:
         if not b.page:
             continue
