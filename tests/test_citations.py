@@ -89,9 +89,9 @@ def test_the_card_links_the_official_publication_and_the_downloads(bundled):
             "kst-26150-187.html) · [pdf](https://zoek.officielebekendmakingen.nl/kst-26150-187.pdf) |") in text
     d = "2020-avvn75-schriftelijk-overleg/2020-avvn75-schriftelijk-overleg"
     f = "2020-avvn75-schriftelijk-overleg"
-    assert (f'| Downloaden | [brontekst]({d}.txt){{ download="{f}.txt" }} · voor een literatuurlijst: '
+    assert (f'\n    | Downloaden | [brontekst]({d}.txt){{ download="{f}.txt" }} · voor een literatuurlijst: '
             f'[BibTeX]({d}.bib){{ download="{f}.bib" }} · [RIS]({d}.ris){{ download="{f}.ris" }} · '
-            f'[CSL-JSON]({d}.csl.json){{ download="{f}.csl.json" }} |') in text
+            f'[CSL-JSON]({d}.csl.json){{ download="{f}.csl.json" }} |\n') in text       # a row of its own
     assert "| Officiële publicatie |" not in render_letter(bundled["2020-avvn75-inzet"]).text.replace(
         "| Officiële publicatie | niet gevonden", "")
 
