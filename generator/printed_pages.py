@@ -6,8 +6,11 @@ is only given where the source shows it. The general rule:
 1. Where pages break. A PDF source has a form feed at the start of every page after the first
    (read.read_pdf); then each stretch between form feeds is one page. A text file has no form
    feeds; there the page furniture that carries a page number (layouts.yml, `page_number: true`)
-   marks the breaks: a page footer (reason "paginavoet") ends its page, any other such line (a
-   running head) begins its page.
+   marks the breaks: a page footer (reason "paginavoet") ends its page; any other such line (a
+   running head) ends its page too when text stands right before it (no page break or run of
+   two blank lines between: the cleaner's sign of a page break), as the head of a modern
+   Aanhangsel page does at the foot of the page in the text taken from the PDF, else it begins
+   its page.
 2. Which number a page has. The number its footer or running head carries: a bare number on the
    line beside it (reason "paginanummer"), or a number at the end of the line that the pattern
    also matches without it ("Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6" -> 6; in
@@ -75,6 +78,7 @@ def runs(text: str, numbered: list[Numbered], text_lines: set[int]) -> tuple[Pag
         return ()
     segments: list[_Segment] = []
     current = _Segment(1, 0)
+    text_since_gap, blank_run = False, 0     # text since the last page break or run of blank lines
 
     def close(at: int) -> None:
         nonlocal current
@@ -92,17 +96,21 @@ def runs(text: str, numbered: list[Numbered], text_lines: set[int]) -> tuple[Pag
                 current.header = mark.page
         else:
             mark = by_line.get(no)
-            if mark and mark.footer:
+            if mark and (mark.footer or text_since_gap):     # it ends its page
                 current.footer = current.footer or mark.page
-                current.texts = current.texts or no in text_lines
                 close(no)
+                text_since_gap, blank_run = False, 0
                 continue
-            if mark and not mark.footer:
+            if mark:                                         # it begins its page
                 if current.texts:
                     close(no - 1)
                 current.header = current.header or mark.page
+            if not line.strip():
+                blank_run += 1
+                text_since_gap = text_since_gap and blank_run < 2
         if no in text_lines:
-            current.texts = True
+            current.texts = text_since_gap = True
+            blank_run = 0
     close(len(lines))
     return _pdf_runs(segments) if pdf else _text_runs(segments)
 

@@ -90,3 +90,17 @@ def test_a_block_from_an_older_cache_entry_has_no_page():
     del block.__dict__["page"], block.__dict__["page_end"]      # pickled before the fields existed
     old = pickle.loads(pickle.dumps(block))
     assert (old.page, old.page_end) == (0, 0) and page_marks([old]) == {}
+
+
+def test_written_questions_take_the_page_of_the_aanhangsel_head_at_the_page_foot(to_html):
+    # "Aanhangsel Handelingen II 2023/24, nr. 387 1" stands right under the text of page 1 (the
+    # running head as the PDF's text puts it): it ends page 1, the line "… 387 2" ends page 2
+    letter = letter_of("../layouts/ah-vragen-modern.txt")
+    got = {b.anchor: (b.page, b.page_end) for b in letter.blocks if b.kind in ("question", "answer")}
+    assert got == {"vraag-1": (1, 0), "antwoord-1": (1, 0), "vraag-2": (1, 0), "antwoord-2": (1, 2),
+                   "vraag-3": (2, 0), "antwoord-3": (2, 0), "vraag-4": (2, 0), "vraag-5": (2, 0),
+                   "antwoord-4": (2, 0), "vraag-6": (2, 0), "antwoord-6": (2, 0)}
+    out = to_html(render_letter(letter).text.split("---\n", 2)[2])
+    assert ('<span class="vn-citeer__brief">Aanhangsel Handelingen II 2023/24, nr. 387</span>, p. <em>P</em>, '
+            'alinea <em>N</em>') in out
+    assert re.search(r'<a [^>]*class="vn-permalink" data-label="antwoord 3" data-page="2" href="#antwoord-3"', out)
