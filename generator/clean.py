@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import layouts as layouts_mod
+from . import printed_pages
 from .layouts import HEAD_LINES, Layouts
 from .model import Cleaned, Furniture, Line, Note, Source, Span
 
@@ -227,7 +228,9 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     furniture: list[Furniture] = []
     head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
     raw = _remove_letterhead(raw, furniture)
-    raw = _remove_furniture(raw, furniture, layouts, head, _head_block(raw, layouts))
+    numbered: list[printed_pages.Numbered] = []
+    raw = _remove_furniture(raw, furniture, layouts, head, _head_block(raw, layouts), numbered)
+    text_lines = {r.no for r in raw if r.text.replace("\f", "").strip()}
     one_line = _one_line_paragraphs(raw)
     notes: list[Note] = []
     if one_line:
@@ -248,7 +251,7 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     lines = _dehyphenate(lines, vocabulary, hyphens)
     lines = _join_inline_hyphens(lines, vocabulary, hyphens, one_line)
     return Cleaned(lines=_tidy(lines), notes=notes, furniture=sorted(furniture, key=lambda f: f.line),
-                   hyphens=tuple(hyphens))
+                   hyphens=tuple(hyphens), pages=printed_pages.runs(source.text, numbered, text_lines))
 
 
 def _remove_letterhead(raw: list[_Raw], furniture: list[Furniture]) -> list[_Raw]:
@@ -380,10 +383,12 @@ DOSSIER_IN_HEAD = re.compile(r"(?:^|[-–—] ?)(\d{1,2} ?\d{3}|\d{4,5})(?: [IVX
 
 
 def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layouts,
-                      head: set[int], preset: dict[int, object] | None = None) -> list[_Raw]:
+                      head: set[int], preset: dict[int, object] | None = None,
+                      numbered: list | None = None) -> list[_Raw]:
     """Take out the layouts' furniture: whole lines, and pieces inside a line (the text around a
     piece is joined again). A bare number beside a line of a `page_number` pattern is its page
-    number. `preset` holds what the structure of the head block decided (see _head_block)."""
+    number. `preset` holds what the structure of the head block decided (see _head_block).
+    The removed lines that carry a page number go to `numbered` (printed_pages.Numbered)."""
     matched: list = [None] * len(raw)          # the Pattern that removes the whole line
     pieces: dict[int, list[tuple[int, int, object]]] = {}
     previous = None                            # name of the pattern that removed the last text line
@@ -422,8 +427,17 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         matched[i] = TOPICS_HEAD
     for i, r in enumerate(raw):
         if reasons[i] is None and i not in pieces and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
-                _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1)):
+                (beside := _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1))):
             reasons[i] = PAGE_NUMBER_REASON     # set apart from its page footer
+            if numbered is not None:
+                numbered.append(printed_pages.Numbered(r.no, int(r.text.replace("\f", "").strip()),
+                                                       beside.reason == printed_pages.FOOTER_REASON))
+        elif numbered is not None and reasons[i] and matched[i] is not None and matched[i].page_number:
+            text = r.text.replace("\f", "").strip()
+            if (page := printed_pages.carried_number(text, matched[i].regex)) is not None:
+                numbered.append(printed_pages.Numbered(r.no, page, matched[i].reason == printed_pages.FOOTER_REASON))
+    if numbered is not None:
+        numbered.sort(key=lambda n: n.line)
     kept = []
     for i, (r, reason) in enumerate(zip(raw, reasons)):
         if reason:
@@ -479,13 +493,15 @@ def _gaps(spans: list[tuple[int, int, object]], length: int) -> list[tuple[int, 
     return out
 
 
-def _numbered_beside(raw: list[_Raw], matched: list, i: int, step: int) -> bool:
-    """Is the nearest non-blank line before (step -1) or after (step 1) line i removed by a
-    pattern whose page number may stand apart?"""
+def _numbered_beside(raw: list[_Raw], matched: list, i: int, step: int):
+    """The pattern that removed the nearest non-blank line before (step -1) or after (step 1)
+    line i when its page number may stand apart, else None."""
     j = i + step
     while 0 <= j < len(raw) and not raw[j].text.replace("\f", "").strip():
         j += step
-    return 0 <= j < len(raw) and matched[j] is not None and matched[j].page_number
+    if 0 <= j < len(raw) and matched[j] is not None and matched[j].page_number:
+        return matched[j]
+    return None
 
 
 LONG_LINE = 200          # characters: a printed line is never this long; an OCR paragraph is

@@ -94,6 +94,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class PageRun:
+    """Source lines `first`-`last` (1-based, inclusive) lie on printed pages `start` to `end`
+    (0: unknown); start == end for a whole page (generator/printed_pages.py)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Cleaned:
     lines: list[Line]
     notes: list[Note]
@@ -102,6 +113,7 @@ class Cleaned:
     # ("inline", left, right, joined) inside a line of OCR text. A cached letter stays valid while
     # the vocabulary decides each of these the same way (clean.decided_again).
     hyphens: tuple[tuple, ...] = ()
+    pages: tuple[PageRun, ...] = ()      # the printed pages of the source, where known
 
 
 # --- parse -----------------------------------------------------------------------------------
@@ -156,6 +168,10 @@ class Block:
     series: int = 0
     numbers: list[int] = field(default_factory=list)
     askers: list[tuple[str, str]] = field(default_factory=list)
+    # the printed page the block starts on, and the page it runs on to (0: unknown, or the same);
+    # set after parse from Cleaned.pages (printed_pages.assign). Old cached blocks read 0.
+    page: int = 0
+    page_end: int = 0
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at `offset` in `text`."""
@@ -370,7 +386,8 @@ class Letter:
 
 @dataclass(frozen=True)
 class OutputPage:
-    """A generated file: its path relative to the docs folder and its content."""
+    """A generated file: its path relative to the docs folder and its content (bytes only for a
+    file copied as it is: a letter's PDF)."""
 
     path: str
-    text: str
+    text: str | bytes

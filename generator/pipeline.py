@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import pages as site_pages
-from . import parallel, site_build, write
+from . import parallel, printed_pages, site_build, write
 from .cache import Entry, LetterCache, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
@@ -145,7 +145,9 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     parallel.shared(letters=letters, index=index)
     letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
     parallel.shared()                       # let go of the letters when generate returns
-    pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages)
+    pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages,
+                                   site_url=configured_site_url(settings.mkdocs_yml))
+    pages += source_pdfs(letters, settings.content_dir)
     clock.lap("render")
     with write.reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
         stats = None if dry_run else write.write_docs(settings.docs_dir, pages)
@@ -248,6 +250,40 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     return letters
 
 
+def configured_site_url(mkdocs_yml: Path) -> str:
+    """The site's address as mkdocs.yml gives it (`site_url`), '' when not set or unreadable: the
+    exports of a letter (pages/cite.py) give its page's full address only when it is known.
+    Tags such as !ENV are read as nothing."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)   # noqa: S506 (safe loader)
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else ""
+
+
+def source_pdfs(letters: list[Letter], content_dir: Path) -> list[OutputPage]:
+    """A PDF letter as it is, beside its page (brieven/<id>/<id>.pdf), for download. Only files
+    inside the letters folder are read (read.check_inside), as when the letter was read."""
+    from .pages.cite import download_path, is_pdf
+    from .read import check_inside
+
+    out = []
+    letters_dir = content_dir / "letters"
+    for letter in letters:
+        if is_pdf(letter):
+            path = letter.source.path
+            check_inside(path, letters_dir, "letters folder")
+            with write.reported(f"read {path}", path.parent):
+                out.append(OutputPage(download_path(letter.id, "pdf"), path.read_bytes()))
+    return out
+
+
 def make_tables(knowledge: Knowledge, glossary: Glossary | None = None) -> Tables:
     """The extractors' tables: the names of missions, countries and UN bodies, the phases of
     missions, the resolution years, and the other known names (the UN bodies' names, the glossary's
@@ -306,6 +342,7 @@ def make_entry(source: Source, vocabulary=None, tables: Tables | None = None,
                kinds: Kinds | None = None) -> Entry:
     cleaned = clean(source, vocabulary, layouts)
     parsed = parse_letter(cleaned, party=(kinds or default_kinds()).party)
+    printed_pages.assign(parsed.blocks, cleaned.pages)
     warnings = list(source.warnings) + [f"{source.path}:{w}" for w in parsed.warnings]
     meta = infer_meta(source, parsed.blocks, warnings, kinds=kinds)
     letter = Letter(letter_id(source), source, meta, parsed.blocks, parsed.footnotes, cleaned.furniture, warnings)

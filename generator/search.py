@@ -48,6 +48,7 @@ EXCLUDE = (
     ".vn-qa-nav",           # the line that leads to the Q&A pages of a letter
     ".headerlink",          # ¶ after headings
     ".vn-permalink",        # ¶ after paragraphs, questions and answers
+    ".vn-page",             # the printed page in the margin ("p. 7", read out as "pagina 7")
     ".footnote-backref",    # ↩ after footnotes
     "details",              # collapsed tables, e.g. "Weggelaten paginaopmaak" under Verantwoording
     "#vn-verwant",          # the headings "Verwante brieven" and "Verantwoording"

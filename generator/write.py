@@ -69,7 +69,8 @@ def write_docs(docs_dir: Path, pages: list[OutputPage]) -> WriteStats:
         by_path[page.path] = page
     written = unchanged = deleted = 0
     for rel in sorted(by_path):
-        data = by_path[rel].text.encode("utf-8")          # one at a time: the site's text is big
+        text = by_path[rel].text
+        data = text if isinstance(text, bytes) else text.encode("utf-8")   # one at a time: the site's text is big
         path = docs_dir / rel
         if path.is_file() and path.read_bytes() == data:
             unchanged += 1

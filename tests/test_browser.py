@@ -273,8 +273,12 @@ def test_keyboard_alone_reaches_the_search_and_the_content(browser, site_url):
     ("brieven/2020-avvn75-inzet/", "p-12",
      'Inzetbrief "Inzet van het Koninkrijk voor de 75e zitting van de Algemene Vergadering van de VN", 2020, '
      "alinea 12, {url}"),
-    ("brieven/2020-avvn75-schriftelijk-overleg/", "antwoord-51",
+    ("brieven/2020-avvn75-schriftelijk-overleg/", "antwoord-51",     # its page is not known: none named
      "Kamerstukken II 2020/21, 26 150, nr. 187, antwoord 51, {url}"),
+    ("brieven/2020-avvn75-schriftelijk-overleg/", "vraag-9",          # the first block after footer "… 6"
+     "Kamerstukken II 2020/21, 26 150, nr. 187, p. 7, vraag 9, {url}"),
+    ("brieven/2020-avvn75-schriftelijk-overleg/", "antwoord-100",     # the first block after footer "… 55"
+     "Kamerstukken II 2020/21, 26 150, nr. 187, p. 56, antwoord 100, {url}"),
     ("brieven/2019-veiligheidsraad-2018-terugblik/", "p-3",
      "Kamerstukken II 2018/19, 26 150, nr. 180, alinea 3, {url}"),   # its Kamerstuk, from the sidecar
 ])

@@ -174,7 +174,9 @@ def test_no_markup_from_the_letter_in_the_article(site):
     assert sum(t == "h1" for t, _ in article) == 1                         # the title only
     assert sum("admonition" in a.get("class", "").split() for _, a in article) == 1    # the card
     links = [a["href"] for t, a in article if t == "a" and a.get("href")]
-    assert all(h.startswith(("#", "../../")) for h in links), links
+    # anchors, site pages, and the letter's own downloads beside its page (issue 18)
+    own = {f"{LETTER_ID}.{ext}" for ext in ("txt", "bib", "ris", "csl.json")}
+    assert all(h.startswith(("#", "../../")) or h in own for h in links), links
 
 
 def test_title_with_markup_is_text_everywhere(site):

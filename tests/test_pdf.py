@@ -287,6 +287,12 @@ def without_line_numbers(page: str) -> str:
     return re.sub(r"(?m)^(\s*)\| \d+ \|", r"\1| … |", page)
 
 
+def without_pages(page: str) -> str:
+    """The page marks and data-page attributes taken out (printed_pages.py)."""
+    page = re.sub(r'<span class="vn-page">.*?</span></span> ', "", page)
+    return re.sub(r' data-page="\d+"', "", page)
+
+
 @pytest.mark.slow
 def test_pdf_letter_page_equals_text_letter_page(tmp_path):
     """The generated letter page (text, anchors, footnotes, metadata card, furniture list) is the
@@ -294,5 +300,16 @@ def test_pdf_letter_page_equals_text_letter_page(tmp_path):
     from_text, text_warnings = build_excerpt(tmp_path, "txt")
     from_pdf, pdf_warnings = build_excerpt(tmp_path, "pdf", strict_site=True)
     assert "26 150, nr. 187" in from_pdf and "wapenbeheersing" in from_pdf
-    assert without_line_numbers(from_pdf) == without_line_numbers(from_text)
+    # but for the downloads (issue 18): a PDF is offered as PDF and as the text taken from it
+    as_pdf = ('[pdf](uittreksel/uittreksel.pdf){ download="uittreksel.pdf" } · '
+              '[tekst uit de pdf](uittreksel/uittreksel.txt){ download="uittreksel.txt" }')
+    as_text = '[brontekst](uittreksel/uittreksel.txt){ download="uittreksel.txt" }'
+    assert as_pdf in from_pdf and as_text in from_text
+    # and for the printed pages: the PDF's form feeds show where each page begins, the text (whose
+    # footers jump) only the page after its footer; where both know a page, it is the same
+    pages_of = lambda page: dict(re.findall(r'#([\w-]+) data-regels="\d+-\d+" data-page="(\d+)"', page) +
+                                 re.findall(r'id="([\w-]+)" data-regels="\d+-\d+" data-page="(\d+)"', page))
+    assert pages_of(from_text) == {"p-6": "7"} and pages_of(from_text).items() <= pages_of(from_pdf).items()
+    assert without_line_numbers(without_pages(from_pdf.replace(as_pdf, as_text))) == \
+        without_line_numbers(without_pages(from_text))
     assert pdf_warnings == text_warnings

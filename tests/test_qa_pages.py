@@ -77,7 +77,8 @@ def test_letter_page_leads_to_the_fractie_pages_and_shows_labels(to_html):
     assert '<p class="vn-qa-nav">' in out
     assert re.search(r'<div class="vn-question" data-regels="30-40" id="vraag-3">\s*<p class="vn-qa-label">'
                      r'<strong>Vraag 3</strong></p>', out)
-    assert re.search(r'<div class="vn-answer" data-regels="42-48" id="antwoord-3">\s*<p class="vn-qa-label">'
+    # the first block after the footer "…, nr. 190 3" starts on page 4 (data-page: issue 18)
+    assert re.search(r'<div class="vn-answer" data-page="4" data-regels="42-48" id="antwoord-3">\s*<p class="vn-qa-label">'
                      r'<a href="#antwoord-3"><strong>3. Antwoord op vragen van het kabinet:</strong></a></p>', out)
 
 

@@ -20,7 +20,8 @@ from generator.pages.data import letters_json, qa_record
 REPO = Path(__file__).resolve().parents[1]
 JSON_FIELDS = ["id", "title", "kind", "date", "year", "sessions", "kamerstuk", "url", "source_file", "page_url",
                "paragraphs", "lines", "furniture_removed", "citation", "chamber", "vergaderjaar", "dossier",
-               "number", "aanhangsel", "signatories", "askers", "provenance", "sources", "not_found"]
+               "number", "aanhangsel", "signatories", "askers", "provenance", "sources", "not_found",
+               "official_page", "official_pdf", "downloads"]      # issue 18: the publication and the downloads
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -157,7 +158,11 @@ def test_letters_json_order_and_fields():
         "signatories": [{"name": "S.A. Blok", "role": "Minister van Buitenlandse Zaken"}],
         "askers": [{"name": "Van den Bergh", "party": "PvdA"}],
         "provenance": {"dossier": "regel 2: «26 150»", "number": "regel 3: «Nr. 187»"},
-        "sources": {}, "not_found": []}
+        "sources": {}, "not_found": [],
+        "official_page": "https://zoek.officielebekendmakingen.nl/kst-26150-187.html",
+        "official_pdf": "https://zoek.officielebekendmakingen.nl/kst-26150-187.pdf",
+        "downloads": {"bibtex": "brieven/a/a.bib", "ris": "brieven/a/a.ris", "csl_json": "brieven/a/a.csl.json",
+                      "text": "brieven/a/a.txt", "pdf": None}}
     assert records[3]["date"] is None and records[3]["year"] is None
     assert letters_json(list(reversed(letters))) == page                # input order does not matter
 

@@ -1,8 +1,8 @@
 """A permalink (¶) at the end of every paragraph, question and answer of a letter page.
 
 Letter pages give these blocks stable ids (p-12, vraag-51, antwoord-51; see generator/parse). This
-treeprocessor appends `<a class="vn-permalink" href="#p-12" data-label="alinea 12">¶</a>` to the
-block's last paragraph, as the toc extension does for headings: a reader can copy the link to one
+treeprocessor appends `<a class="vn-permalink" href="#p-12" data-label="alinea 12">¶</a>` (with
+`data-page="3"` when the block carries the printed page it starts on) to the block's last paragraph, as the toc extension does for headings: a reader can copy the link to one
 paragraph without any JavaScript. The site's script (overrides/assets/javascripts/vn-brieven.js)
 adds a "citeer" button beside it that uses data-label. The Markdown source stays as rendered.
 """
@@ -30,7 +30,7 @@ class PermalinkTreeprocessor(Treeprocessor):
         for el in list(root.iter()):
             anchor = el.get("id", "")
             if el.tag in ("p", "li", "div") and (text := label(anchor)):
-                append_link(target(el), anchor, text)
+                append_link(target(el), anchor, text, el.get("data-page", ""))
 
 
 def target(el: etree.Element) -> etree.Element:
@@ -44,10 +44,12 @@ def target(el: etree.Element) -> etree.Element:
     return el if el.tag == "li" else next((c for c in el if c.tag == "p"), el)
 
 
-def append_link(parent: etree.Element, anchor: str, text: str) -> None:
-    link = etree.SubElement(parent, "a", {
-        "class": "vn-permalink", "href": f"#{anchor}", "data-label": text,
-        "title": f"Vaste link naar {text}", "aria-label": f"Vaste link naar {text}"})
+def append_link(parent: etree.Element, anchor: str, text: str, page: str = "") -> None:
+    attrib = {"class": "vn-permalink", "href": f"#{anchor}", "data-label": text,
+              "title": f"Vaste link naar {text}", "aria-label": f"Vaste link naar {text}"}
+    if page.isdigit():
+        attrib["data-page"] = page          # the printed page the block starts on: "citeer" names it
+    link = etree.SubElement(parent, "a", attrib)
     link.text = "¶"
     before = list(parent)[-2] if len(parent) > 1 else None
     if before is not None:

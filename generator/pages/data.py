@@ -11,6 +11,7 @@ import json
 from ..index import CrossIndex, Entity, letter_order, sort_key
 from ..model import Letter, OutputPage
 from ..qaindex import Item, Round, rounds
+from . import cite
 from .addresses import ENTITY_DIRS, data_path, entity_url, page_url
 from .labels import kind_citation, line_count, title_of
 
@@ -47,7 +48,18 @@ def letter_record(letter: Letter) -> dict:
         "provenance": {name: meta.provenance[name] for name in sorted(meta.provenance)},
         "sources": {name: meta.sources[name] for name in sorted(meta.sources)},
         "not_found": sorted(meta.not_found),
+        **export_fields(letter),
     }
+
+
+def export_fields(letter: Letter) -> dict:
+    """The official publication's page and PDF (cite.official_links) and the letter's downloads
+    (cite.py), addresses relative to the site root."""
+    official, pdf = cite.official_links(letter.meta)
+    files = {"bibtex": "bib", "ris": "ris", "csl_json": "csl.json", "text": "txt"}
+    downloads = {name: cite.download_path(letter.id, ext) for name, ext in files.items()}
+    downloads["pdf"] = cite.download_path(letter.id, "pdf") if cite.is_pdf(letter) else None
+    return {"official_page": official, "official_pdf": pdf, "downloads": downloads}
 
 
 def letters_json(letters: list[Letter]) -> OutputPage:

@@ -11,6 +11,7 @@ from itertools import groupby
 from ..index import CrossIndex, Related
 from ..model import Block, Letter, OutputPage
 from ..qaindex import Round
+from . import cite
 from .addresses import entity_path, page_path, theme_path
 from .labels import line_count, ranked_themes, reason_note, title_of
 from .markdown import anchor, escape_md, note_label, safe_url
@@ -24,15 +25,36 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
         links, note_links = add_answer_links(qa, links, note_links)
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
     ranked = ranked_themes(letter, index)
+    marks = page_marks(letter.blocks)
     text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
                   themes=ranked, passage_themes=passage_themes(letter, index), related=related,
                   notes=frozenset(note_label(f.number) for f in letter.footnotes),
-                  heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons)
+                  heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
+                  page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
+                  downloads=cite.download_links(letter), official=cite.official_links(letter.meta))
     return OutputPage(page_path(letter.id), text)
 
 
 RELATED_NAMES = 4
+NO_PAGE_MARK = ("heading", "fractie")       # a mark inside a heading would go into the contents
+
+
+def page_marks(blocks: list[Block]) -> dict[int, str]:
+    """id(block) -> the page mark in the margin at its start ("p. 7"; "p. 15–16" for a block that
+    runs on to the next page), where its printed page differs from the one before; read out as
+    "pagina 7". Blocks of unknown page (0) get none."""
+    marks, shown = {}, 0
+    for b in blocks:
+        if not b.page or b.kind in NO_PAGE_MARK:
+            continue
+        if b.page != shown or b.page_end:
+            seen = f"p. {b.page}–{b.page_end}" if b.page_end else f"p. {b.page}"
+            heard = f"pagina {b.page} en {b.page_end}" if b.page_end else f"pagina {b.page}"
+            marks[id(b)] = (f'<span class="vn-page"><span aria-hidden="true">{seen}</span>'
+                            f'<span class="vn-page__sr">{heard}</span></span> ')
+        shown = b.page_end or b.page
+    return marks
 
 
 def related_note(related: Related, index: CrossIndex) -> str:

@@ -125,10 +125,13 @@ def attrs(block: Block, cls: str = "") -> str:
     """The attr_list for a block: `{ #p-12 data-regels="33-45" }` (+ `.cls`), or ''.
 
     `data-regels` is the block's line range in the source file, so a reader or a maintainer can
-    check any paragraph against the text it came from."""
+    check any paragraph against the text it came from; `data-page` the printed page it starts on,
+    when known."""
     parts = [f"#{a}" for a in [anchor(block.anchor)] if a] + ([f".{cls}"] if cls else [])
     if parts:
         parts.append(f'data-regels="{block.span.start}-{block.span.end}"')
+        if block.page:                  # the printed page it starts on (printed_pages.py): for "citeer"
+            parts.append(f'data-page="{int(block.page)}"')
     return "{ " + " ".join(parts) + " }" if parts else ""
 
 

@@ -5,11 +5,12 @@
  *
  * - "citeer" beside every permalink (¶) of a letter paragraph, question or answer: shows the
  *   ready citation, e.g.
- *     Kamerstukken II 2020/21, 26 150, nr. 187, alinea 12, https://…/#p-12
+ *     Kamerstukken II 2020/21, 26 150, nr. 187, p. 7, vraag 9, https://…/#vraag-9
  *     Inzetbrief "Inzet …", 18 september 2020, alinea 12 (Kamerstuk 26 150, nr. 187), https://…/#p-12
  *   built from the citation in the "Over deze brief" card (span.vn-citeer, generated with the page:
  *   .vn-citeer__brief and .vn-citeer__kamerstuk; read as text, never as markup), the permalink's
- *   data-label and the address the page was opened at. Without JavaScript the permalink and the
+ *   data-page (the printed page the block starts on, when known) and data-label, and the address
+ *   the page was opened at. Without JavaScript the permalink and the
  *   citation in the card remain.
  * - The search dialog (Pagefind's, overrides/partials/search.html) gets a Dutch accessible name
  *   (Pagefind names it "search" whatever the page's language).
@@ -29,7 +30,9 @@
   function citationText(base, link) {
     var anchor = link.getAttribute("href").slice(1);
     var kamerstuk = textOf(base, ".vn-citeer__kamerstuk");
-    return textOf(base, ".vn-citeer__brief") + ", " + link.getAttribute("data-label") +
+    var page = link.getAttribute("data-page");
+    return textOf(base, ".vn-citeer__brief") + (/^[0-9]+$/.test(page || "") ? ", p. " + page : "") +
+      ", " + link.getAttribute("data-label") +
       (kamerstuk ? " (" + kamerstuk + ")" : "") + ", " + pageAddress() + "#" + anchor;
   }
 
