@@ -12,6 +12,7 @@ from ..index import CrossIndex, Related
 from ..model import Block, Letter, OutputPage
 from ..qaindex import Round
 from .addresses import entity_path, page_path, theme_path
+from .finding import finding_facts
 from .labels import letter_themes, line_count, reason_note, title_of
 from .markdown import anchor, escape_md, note_label, safe_url
 from .templates import render
@@ -23,9 +24,11 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
     if qa is not None:
         links, note_links = add_answer_links(qa, links, note_links)
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
+    tags = letter_themes(letter, index)
     text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
-                  themes=theme_notes(letter, index), tags=letter_themes(letter, index), related=related,
+                  themes=theme_notes(letter, index), tags=tags, related=related,
+                  finding=finding_facts(letter, tags),
                   notes=frozenset(note_label(f.number) for f in letter.footnotes),
                   heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons)
     return OutputPage(page_path(letter.id), text)
