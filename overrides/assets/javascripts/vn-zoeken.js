@@ -20,6 +20,7 @@
   var PARAM = "pagefind-highlight";
   var ANCHOR = /^(p|antwoord|vraag)-\d+$/;
   var HEADING = /^h[2-6]$/i;
+  var META_WEIGHTS = {brief: 10};
 
   function bundleUrl(file) {
     var script = document.querySelector('script[src*="pagefind/pagefind-component-ui.js"]');
@@ -131,6 +132,21 @@
     });
   }
 
+  /* Letters first when the query matches a letter's title: only letters have the meta field
+     brief (their title), and a hit in it adds to the score (Pagefind's ranking.metaWeights; title
+     keeps Pagefind's default). Set before the first search loads Pagefind. */
+  function rankLettersFirst() {
+    var components = window.PagefindComponents;
+    if (!components || !components.getInstanceManager) {
+      return;
+    }
+    var instance = components.getInstanceManager().getInstance("default");
+    var options = instance.pagefindOptions || {};
+    options.ranking = Object.assign({}, options.ranking, {metaWeights: Object.assign({title: 5}, META_WEIGHTS)});
+    instance.pagefindOptions = options;
+  }
+
+  rankLettersFirst();
   useRenderer();
   if (window.customElements && window.customElements.whenDefined) {
     window.customElements.whenDefined("pagefind-results").then(useRenderer);
