@@ -20,7 +20,7 @@
   var PARAM = "pagefind-highlight";
   var ANCHOR = /^(p|antwoord|vraag)-\d+$/;
   var HEADING = /^h[2-6]$/i;
-  var META_WEIGHTS = {brief: 10};
+  var RANKING = {metaWeights: {title: 5, brief: 10}, pageLength: 0};
 
   function bundleUrl(file) {
     var script = document.querySelector('script[src*="pagefind/pagefind-component-ui.js"]');
@@ -132,9 +132,13 @@
     });
   }
 
-  /* Letters first when the query matches a letter's title: only letters have the meta field
-     brief (their title), and a hit in it adds to the score (Pagefind's ranking.metaWeights; title
-     keeps Pagefind's default). Set before the first search loads Pagefind. */
+  /* Letters first: only letters have the meta field brief (their title), and a hit in it adds to
+     the score (Pagefind's ranking.metaWeights; title keeps Pagefind's default 5), so a query that
+     matches a letter's title lists that letter first; pageLength 0 stops Pagefind from favouring
+     short pages, which put the short theme, country and Q&A pages before the long letters that
+     hold the words (measured with tests/test_finding.py's queries: 'mensenrechtenverdedigers'
+     and 'klimaattoppen' had the letter 3rd or lower, now 1st; a page titled with the query, such
+     as Mali or the theme Vredesmissies, stays first). Set before the first search loads Pagefind. */
   function rankLettersFirst() {
     var components = window.PagefindComponents;
     if (!components || !components.getInstanceManager) {
@@ -142,7 +146,7 @@
     }
     var instance = components.getInstanceManager().getInstance("default");
     var options = instance.pagefindOptions || {};
-    options.ranking = Object.assign({}, options.ranking, {metaWeights: Object.assign({title: 5}, META_WEIGHTS)});
+    options.ranking = Object.assign({}, options.ranking, RANKING);
     instance.pagefindOptions = options;
   }
 
