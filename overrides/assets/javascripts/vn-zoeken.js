@@ -20,7 +20,7 @@
   var PARAM = "pagefind-highlight";
   var ANCHOR = /^(p|antwoord|vraag)-\d+$/;
   var HEADING = /^h[2-6]$/i;
-  var RANKING = {metaWeights: {title: 5, brief: 10}, pageLength: 0};
+  var RANKING = {metaWeights: {title: 5, brief: 10}, pageLength: 0.3};
 
   function bundleUrl(file) {
     var script = document.querySelector('script[src*="pagefind/pagefind-component-ui.js"]');
