@@ -5,8 +5,8 @@
  * this asks Pagefind's JavaScript API (site/pagefind/pagefind.js, an instance of its own) for
  *   search(null, {filters: {type: "brief", jaar: …}, sort: {datum: "desc"}})
  * which lists every matching page without a search term; only the shown page's records are
- * fetched. The choices are in the address (?jaar=2020&soort=Inzetbrief), so a filtered list can
- * be linked to and survives going back. Without JavaScript the block stays hidden and the year
+ * fetched. The choices are in the address (?jaar=2020&soort=Inzetbrief&pagina=2), so a filtered
+ * list can be linked to and survives going back. Without JavaScript the block stays hidden and the year
  * pages (jaren/<year>/) list every letter.
  * A file through extra_javascript (no inline script, no eval): it runs under the site's CSP.
  * Letter titles and other data are set as text (textContent), never as markup.
@@ -14,7 +14,8 @@
 (function () {
   "use strict";
 
-  var PAGE = 20;
+  var PAGE = 20;              // letters a page; ?per=N (1–100) asks for another number
+  var MAX_PAGE = 100;
   var FILTERS = ["jaar", "soort", "thema", "ondertekenaar"];
   var root = document.getElementById("vn-lijst");
   if (!root) {
@@ -27,6 +28,8 @@
   var previous = document.getElementById("vn-lijst-vorige");
   var next = document.getElementById("vn-lijst-volgende");
   var pageLabel = document.getElementById("vn-lijst-pagina");
+  var per = parseInt(new URLSearchParams(window.location.search).get("per") || "", 10);
+  var size = per >= 1 && per <= MAX_PAGE ? per : PAGE;
   var instance = null;
   var results = [];
   var page = 0;
@@ -79,6 +82,9 @@
     if (select("volgorde").value === "asc") {
       params.set("volgorde", "asc");
     }
+    if (size !== PAGE) {
+      params.set("per", String(size));
+    }
     if (page > 0) {
       params.set("pagina", String(page + 1));
     }
@@ -116,10 +122,10 @@
 
   function show(moveFocus) {
     var total = results.length;
-    var pages = Math.max(1, Math.ceil(total / PAGE));
+    var pages = Math.max(1, Math.ceil(total / size));
     page = Math.min(page, pages - 1);
-    var start = page * PAGE;
-    var shown = results.slice(start, start + PAGE);
+    var start = page * size;
+    var shown = results.slice(start, start + size);
     var mine = ++query;
     return Promise.all(shown.map(function (r) { return r.data(); })).then(function (records) {
       if (mine !== query) {
