@@ -8,7 +8,8 @@
  * - A result leads to the paragraph that matched: the anchor (p-N, antwoord-N, vraag-N or a
  *   heading) that comes last before the best-scoring hit in the page, from the anchors and hit
  *   locations Pagefind returns with every result. Its address carries the search words
- *   (?pagefind-highlight=…, <pagefind-config highlight-param>), and on the page they lead to
+ *   (?pagefind-highlight=…, <pagefind-config highlight-param>) and the words of the page that
+ *   matched them (a stem: 'klimaattoppen' finds 'klimaattop'), and on the page they lead to
  *   Pagefind's pagefind-highlight.js marks them (<mark class="pagefind-highlight">, styled in
  *   vn-brieven.css; its own inline <style> is switched off: the CSP allows none).
  * A file through extra_javascript (no inline script, no eval). Titles and metadata are set as
@@ -20,6 +21,7 @@
   var PARAM = "pagefind-highlight";
   var ANCHOR = /^(p|antwoord|vraag)-\d+$/;
   var HEADING = /^h[2-6]$/i;
+  var MAX_MARKED = 8;         // different matched words put in a result's address
   var RANKING = {metaWeights: {title: 5, brief: 10}, pageLength: 0.3};
 
   function bundleUrl(file) {
@@ -47,8 +49,32 @@
     return found;
   }
 
-  function withAnchor(url, id) {
-    return id ? url.split("#")[0] + "#" + encodeURIComponent(id) : url;
+  /* The words of the page that matched, as written there (Pagefind matches stems: 'klimaattoppen'
+     finds 'klimaattop'), for pagefind-highlight.js, which marks only the words it is given. */
+  function matchedWords(result) {
+    var words = (result.content || "").split(/\s+/);
+    var found = [];
+    var seen = [];
+    (result.locations || []).forEach(function (location) {
+      var word = (words[location] || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (word && found.length < MAX_MARKED && seen.indexOf(word.toLowerCase()) < 0) {
+        found.push(word);
+        seen.push(word.toLowerCase());
+      }
+    });
+    return found;
+  }
+
+  function resultUrl(result, id) {
+    var url = new URL(result.url, window.location.href);
+    var terms = url.searchParams.getAll(PARAM).map(function (t) { return t.toLowerCase(); });
+    matchedWords(result).forEach(function (word) {
+      if (terms.indexOf(word.toLowerCase()) < 0) {
+        url.searchParams.append(PARAM, word);
+      }
+    });
+    url.hash = id ? "#" + encodeURIComponent(id) : "";
+    return url.href;
   }
 
   function element(tag, className, text) {
@@ -67,7 +93,7 @@
     var content = element("div", "pf-result-content");
     var title = element("p", "pf-result-title");
     var link = element("a", "pf-result-link", meta.title || result.url);
-    link.href = withAnchor(result.url, anchorFor(result));
+    link.href = resultUrl(result, anchorFor(result));
     title.appendChild(link);
     content.appendChild(title);
     var facts = [meta.soort, meta.datum].filter(Boolean).join(" · ");
