@@ -115,7 +115,7 @@
       subs.forEach(function (sub) {
         var chip = element("li", "pf-heading-chip");
         var a = element("a", "pf-heading-link", sub.title);
-        a.href = sub.url;
+        a.href = resultUrl(result, decodeURIComponent(sub.url.split("#")[1] || ""));
         chip.appendChild(a);
         var p = element("p", "pf-heading-excerpt");
         p.innerHTML = sub.excerpt;
