@@ -26,6 +26,7 @@ counts the pages Pagefind reported, there is a fragment per page, and every file
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -111,10 +112,134 @@ def index_site(site_dir: Path, binary: Path | None = None) -> SearchStats:
         raise BuildError(f"Pagefind indexed no page of {site_dir}:\n  " + "\n  ".join(report.splitlines()[-20:])
                          + "\n  hint: every page's article must carry data-pagefind-body "
                            "(overrides/main.html, block container)")
+    stable_filters(site_dir / OUTPUT_SUBDIR)
     check_index(site_dir / OUTPUT_SUBDIR, pages[-1], report)
     languages = _LANGUAGES.search(done.stdout)
     return SearchStats(pages=pages[-1], languages=tuple(languages.group(1).split(", ")) if languages else (),
                        seconds=time.perf_counter() - start)
+
+
+# --- filters in a stable order ------------------------------------------------------------------
+# Pagefind 1.5.2 writes the values of a filter (filter/*.pf_filter) and the list of filters in its
+# metadata file (pagefind.<hash>.pf_meta) in the order of a Rust HashMap, which changes from run to
+# run (its maintainer on issue 638: "other files will still change, such as the filter/metadata
+# indexes"); the letters' filters (overrides/partials/vn-finding.html) would make every build's
+# bundle differ. stable_filters puts both in sorted order and names the files after their new
+# content, as Pagefind names them after theirs. The files are CBOR (RFC 8949) after Pagefind's
+# signature, gzip-compressed; the few CBOR types Pagefind writes are read and written below.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def stable_filters(bundle: Path) -> None:
+    """Rewrite the filter files and the metadata file of a Pagefind bundle in a stable order."""
+    entry_path = bundle / "pagefind-entry.json"
+    if not (bundle / "filter").is_dir() or not entry_path.is_file():
+        return
+    renamed = {}
+    for path in sorted((bundle / "filter").glob("*.pf_filter")):
+        name, values = _read(path)
+        data = [name, sorted(values, key=lambda v: v[0])]
+        new_hash = _write(bundle / "filter", path, data, ".pf_filter", 7)
+        renamed[path.name[:-len(".pf_filter")]] = new_hash
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = next(i for i, item in enumerate(meta) if isinstance(item, list) and item
+                       and all(isinstance(f, list) and len(f) == 2 and f[1] in renamed for f in item))
+        meta[filters] = sorted([name, renamed[old]] for name, old in meta[filters])
+        language["hash"] = _write(bundle, meta_path, meta, ".pf_meta", 10, prefix="pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise BuildError(f"{path} is not a Pagefind file Pagefind 1.5 writes (no signature)")
+    value, end = _cbor_decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise BuildError(f"{path}: {len(data) - end} bytes after its content")
+    return value
+
+
+def _write(folder: Path, old: Path, value, suffix: str, digits: int, prefix: str = "") -> str:
+    """Write value as a Pagefind file named after its content, remove `old`; return the new hash."""
+    data = SIGNATURE + _cbor_encode(value)
+    language = old.name[len(prefix):].split("_", 1)[0]
+    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    old.unlink()
+    (folder / f"{prefix}{new_hash}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return new_hash
+
+
+def _cbor_decode(data: bytes, at: int):
+    """(value, next offset) of the CBOR item at `at`: integers, byte and text strings, arrays,
+    maps (as lists of pairs), false/true/null and floats; definite lengths only."""
+    head = data[at]
+    major, info = head >> 5, head & 31
+    at += 1
+    if major == 7:
+        if info in (20, 21, 22):
+            return ("simple", info), at
+        size = {25: 2, 26: 4, 27: 8}.get(info)
+        if size is None:
+            raise BuildError(f"unexpected CBOR item 0x{head:02x} in a Pagefind file")
+        return ("float", data[at - 1:at + size]), at + size
+    if info < 24:
+        arg = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        arg = int.from_bytes(data[at:at + size], "big")
+        at += size
+    else:
+        raise BuildError(f"unexpected CBOR length 0x{head:02x} in a Pagefind file (indefinite length)")
+    if major == 0:
+        return arg, at
+    if major == 1:
+        return -1 - arg, at
+    if major == 2:
+        return data[at:at + arg], at + arg
+    if major == 3:
+        return data[at:at + arg].decode("utf-8"), at + arg
+    if major in (4, 5):
+        items = []
+        for _ in range(arg * (2 if major == 5 else 1)):
+            item, at = _cbor_decode(data, at)
+            items.append(item)
+        return (items if major == 4 else ("map", [items[i:i + 2] for i in range(0, len(items), 2)])), at
+    raise BuildError(f"unexpected CBOR item 0x{head:02x} in a Pagefind file (tag)")
+
+
+def _cbor_head(major: int, arg: int) -> bytes:
+    if arg < 24:
+        return bytes([major << 5 | arg])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if arg < 1 << (8 * size):
+            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
+    raise ValueError(arg)
+
+
+def _cbor_encode(value) -> bytes:
+    """The shortest CBOR of a value _cbor_decode gave (as Pagefind's encoder writes it)."""
+    if isinstance(value, bool):
+        raise TypeError("booleans come back as ('simple', n)")
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    if isinstance(value, tuple) and value[0] == "simple":
+        return bytes([7 << 5 | value[1]])
+    if isinstance(value, tuple) and value[0] == "float":
+        return value[1]
+    if isinstance(value, tuple) and value[0] == "map":
+        return _cbor_head(5, len(value[1])) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value[1])
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
+    raise TypeError(type(value))
 
 
 COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind")   # gzip files in the bundle

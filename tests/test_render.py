@@ -132,7 +132,8 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
     page = render_letter(_letter())
     text = page.text
     assert page.path == "brieven/2020-test.md"
-    assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Een testbrief"}
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front.pop("title") == "Een testbrief" and list(front) == ["vn_finding"]   # issue 18: search facts
     assert '## 1\\. Vrede en veiligheid { #vrede data-regels="1-1" }' in text
     assert 'Het Koninkrijk[^1] zet zich in.\n{ #p-1 data-regels="2-2" }' in text   # marker at offset 14
     assert ('- eerste punt\n  { #p-2 data-regels="3-3" }\n'

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..index import CrossIndex
 from ..model import Letter, OutputPage
 from .addresses import HOME_PAGE, LETTERS_OVERVIEW, year_path
-from .labels import by_year, kind_order, letter_themes
+from .finding import letter_reference
+from .labels import by_year, kind_order
 from .templates import render
 
 LATEST_LETTERS = 10            # the newest letters on the home page
@@ -30,7 +31,7 @@ def render_home(letters: list[Letter], intro: str, index: CrossIndex | None = No
         pages.append(OutputPage(year_path(year_anchor), render(
             "year.md.j2", label=label, letters=ls, groups=groups, sessions=sessions_of(ls),
             newer=years[i - 1] if i > 0 else None, older=years[i + 1] if i + 1 < len(years) else None,
-            themes={l.id: letter_themes(l, index) for l in ls})))
+            references={l.id: letter_reference(l) for l in ls})))
     return pages
 
 

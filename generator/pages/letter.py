@@ -13,6 +13,7 @@ from ..model import Block, Letter, OutputPage
 from ..qaindex import Round
 from . import cite
 from .addresses import entity_path, page_path, theme_path
+from .finding import finding_facts
 from .labels import line_count, ranked_themes, reason_note, title_of
 from .markdown import anchor, escape_md, note_label, safe_url
 from .templates import render
@@ -29,6 +30,7 @@ def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage
     text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                   groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
                   themes=ranked, passage_themes=passage_themes(letter, index), related=related,
+                  finding=finding_facts(letter, [(t.name, t.slug) for t in ranked if t.main]),
                   notes=frozenset(note_label(f.number) for f in letter.footnotes),
                   heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
                   page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
