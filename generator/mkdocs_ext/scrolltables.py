@@ -36,6 +36,8 @@ def heading_text(el: etree.Element) -> str:
 
 class ScrollTableTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        if next(root.iter("table"), None) is None:          # most letter pages: nothing to do
+            return
         heading = ""
         wraps: list[tuple[etree.Element, etree.Element, str]] = []
         parents = {child: parent for parent in root.iter() for child in parent}
