@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 
 PAGES = {
-    "home": ("", "Home"),
+    "home": ("", "Het Koninkrijk in de VN: brieven aan de Tweede Kamer"),
     "letter": ("brieven/2020-avvn75-inzet/",
                "Inzet van het Koninkrijk voor de 75e zitting van de Algemene Vergadering van de VN"),
     "entity": ("resoluties/2417/", "Resolutie 2417 (2018)"),

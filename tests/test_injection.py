@@ -245,7 +245,8 @@ def test_every_page_has_the_policy_and_every_inline_script_is_allowed_by_hash(si
         assert source.index('http-equiv="Content-Security-Policy"') < source.index("<script"), path
         assert csp.page_problems(source) == [], path
         scripts = inline_scripts(source)
-        assert 2 <= len(scripts) <= 3 and all("alert" not in s for s in scripts), path
+        most = 5 if path == site / "404.html" else 3     # + the 404 page's two (overrides/404.html)
+        assert 2 <= len(scripts) <= most and all("alert" not in s for s in scripts), path
 
 
 def test_the_build_refuses_a_page_with_a_script_the_policy_does_not_allow():

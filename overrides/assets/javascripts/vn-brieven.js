@@ -14,6 +14,9 @@
  *   citation in the card remain.
  * - The search dialog (Pagefind's, overrides/partials/search.html) gets a Dutch accessible name
  *   (Pagefind names it "search" whatever the page's language).
+ * - The skip link ("Ga naar inhoud", Material's .md-skip) leads to the page title
+ *   (h1#paginatitel, overrides/partials/content.html), not past it to the first h2; a page
+ *   without subheadings, which Material gives no skip link, gets one.
  */
 (function () {
   "use strict";
@@ -124,7 +127,24 @@
     }
   }
 
+  function skipToTitle() {
+    var title = document.getElementById("paginatitel");
+    var holder = document.querySelector("[data-md-component=skip]");
+    if (!title || !holder) {
+      return;
+    }
+    var link = holder.querySelector("a.md-skip");
+    if (!link) {
+      link = document.createElement("a");
+      link.className = "md-skip";
+      link.textContent = "Ga naar inhoud";
+      holder.appendChild(link);
+    }
+    link.setAttribute("href", "#paginatitel");
+  }
+
   function setup() {
+    skipToTitle();
     nameSearchDialog();
     addCiteButtons();
   }
