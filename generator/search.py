@@ -36,6 +36,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import cbor2
+
 from .errors import BuildError
 
 OUTPUT_SUBDIR = "pagefind"
@@ -45,7 +47,6 @@ OUTPUT_SUBDIR = "pagefind"
 EXCLUDE = (
     ".md-tags",             # the theme chips above the title (links to the theme pages)
     ".vn-meta",             # "Over deze brief": the same labels and citation help on every letter
-    ".vn-themes",           # "Thema: … (trefwoorden: …)" under headings
     ".vn-qa-nav",           # the line that leads to the Q&A pages of a letter
     ".headerlink",          # ¶ after headings
     ".vn-permalink",        # ¶ after paragraphs, questions and answers
@@ -126,7 +127,7 @@ def index_site(site_dir: Path, binary: Path | None = None) -> SearchStats:
 # indexes"); the letters' filters (overrides/partials/vn-finding.html) would make every build's
 # bundle differ. stable_filters puts both in sorted order and names the files after their new
 # content, as Pagefind names them after theirs. The files are CBOR (RFC 8949) after Pagefind's
-# signature, gzip-compressed; the few CBOR types Pagefind writes are read and written below.
+# signature, gzip-compressed, read and written with cbor2.
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -154,92 +155,32 @@ def stable_filters(bundle: Path) -> None:
 
 
 def _read(path: Path):
+    """The CBOR value of a Pagefind file (cbor2). Its encoding must give back the very bytes
+    Pagefind wrote, or a rewrite could change more than the order: then Pagefind's format has
+    changed, and the build says so."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise BuildError(f"{path} is not a Pagefind file Pagefind 1.5 writes (no signature)")
-    value, end = _cbor_decode(data, len(SIGNATURE))
-    if end != len(data):
-        raise BuildError(f"{path}: {len(data) - end} bytes after its content")
+    body = data[len(SIGNATURE):]
+    try:
+        value = cbor2.loads(body)
+    except (cbor2.CBORDecodeError, ValueError) as exc:
+        raise BuildError(f"{path} cannot be read as CBOR ({exc})") from exc
+    if cbor2.dumps(value) != body:
+        raise BuildError(f"{path}: its CBOR does not encode back to the same bytes, so its filters cannot "
+                         "be put in a stable order\n  hint: Pagefind's file format changed; check "
+                         "generator/search.py stable_filters against the installed Pagefind")
     return value
 
 
 def _write(folder: Path, old: Path, value, suffix: str, digits: int, prefix: str = "") -> str:
     """Write value as a Pagefind file named after its content, remove `old`; return the new hash."""
-    data = SIGNATURE + _cbor_encode(value)
+    data = SIGNATURE + cbor2.dumps(value)
     language = old.name[len(prefix):].split("_", 1)[0]
     new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
     old.unlink()
     (folder / f"{prefix}{new_hash}{suffix}").write_bytes(gzip.compress(data, mtime=0))
     return new_hash
-
-
-def _cbor_decode(data: bytes, at: int):
-    """(value, next offset) of the CBOR item at `at`: integers, byte and text strings, arrays,
-    maps (as lists of pairs), false/true/null and floats; definite lengths only."""
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if major == 7:
-        if info in (20, 21, 22):
-            return ("simple", info), at
-        size = {25: 2, 26: 4, 27: 8}.get(info)
-        if size is None:
-            raise BuildError(f"unexpected CBOR item 0x{head:02x} in a Pagefind file")
-        return ("float", data[at - 1:at + size]), at + size
-    if info < 24:
-        arg = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        arg = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise BuildError(f"unexpected CBOR length 0x{head:02x} in a Pagefind file (indefinite length)")
-    if major == 0:
-        return arg, at
-    if major == 1:
-        return -1 - arg, at
-    if major == 2:
-        return data[at:at + arg], at + arg
-    if major == 3:
-        return data[at:at + arg].decode("utf-8"), at + arg
-    if major in (4, 5):
-        items = []
-        for _ in range(arg * (2 if major == 5 else 1)):
-            item, at = _cbor_decode(data, at)
-            items.append(item)
-        return (items if major == 4 else ("map", [items[i:i + 2] for i in range(0, len(items), 2)])), at
-    raise BuildError(f"unexpected CBOR item 0x{head:02x} in a Pagefind file (tag)")
-
-
-def _cbor_head(major: int, arg: int) -> bytes:
-    if arg < 24:
-        return bytes([major << 5 | arg])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if arg < 1 << (8 * size):
-            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
-    raise ValueError(arg)
-
-
-def _cbor_encode(value) -> bytes:
-    """The shortest CBOR of a value _cbor_decode gave (as Pagefind's encoder writes it)."""
-    if isinstance(value, bool):
-        raise TypeError("booleans come back as ('simple', n)")
-    if isinstance(value, int):
-        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _cbor_head(3, len(raw)) + raw
-    if isinstance(value, tuple) and value[0] == "simple":
-        return bytes([7 << 5 | value[1]])
-    if isinstance(value, tuple) and value[0] == "float":
-        return value[1]
-    if isinstance(value, tuple) and value[0] == "map":
-        return _cbor_head(5, len(value[1])) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value[1])
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
-    raise TypeError(type(value))
 
 
 COMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pagefind")   # gzip files in the bundle

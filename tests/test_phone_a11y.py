@@ -255,23 +255,6 @@ def test_targets_are_24_px_with_a_visible_focus_ring(browser, site_url, device_n
         print(device_name, scheme_name, measured)
 
 
-def test_an_abbreviation_in_a_theme_chip_has_no_gaps_around_it(browser, site_url):
-    """"Duurzame ontwikkeling (SDG's)": the <abbr> in the chip sits against the text before and
-    after it (Material's chip is a flex box with a gap between its children: "( SDG 's)")."""
-    open_page(browser, site_url + LETTER)
-    gaps = browser.execute_script("""
-        const abbr = [...document.querySelectorAll('article .md-tags a.md-tag abbr')].find(a => a.textContent === 'SDG');
-        const before = document.createRange(), after = document.createRange();
-        before.selectNodeContents(abbr.previousSibling || abbr.parentNode.firstChild);
-        after.selectNodeContents(abbr.nextSibling);
-        const b = abbr.getBoundingClientRect();
-        return {chip: abbr.parentNode.textContent, left: b.left - before.getBoundingClientRect().right,
-                right: after.getBoundingClientRect().left - b.right};
-    """)
-    assert gaps["chip"] == "Duurzame ontwikkeling (SDG's)"
-    assert abs(gaps["left"]) < 2 and abs(gaps["right"]) < 2, gaps
-
-
 # --- skip link -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["", LETTER, "brieven/", "tijdlijn/"])

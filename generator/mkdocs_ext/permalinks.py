@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 ANCHOR = re.compile(r"^(p|vraag|antwoord)-([0-9A-Za-z]+)$")
 WORDS = {"p": "alinea", "vraag": "vraag", "antwoord": "antwoord"}
-SKIP = ("vn-qa-label", "vn-themes")         # the label and the themes line of a question/answer
+SKIP = ("vn-qa-label",)                     # the label of a question/answer
 
 
 def label(anchor: str) -> str:
