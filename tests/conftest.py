@@ -86,6 +86,15 @@ SCREENSHOTS = Path(os.environ.get("VN_SCREENSHOTS", REPO / "build" / "screenshot
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def require_selenium() -> None:
+    """At the top of a browser test module, before it imports Selenium: skip the module when
+    Selenium is missing here; in CI (CI=true) fail instead."""
+    if importlib.util.find_spec("selenium") is None:
+        if IN_CI:
+            raise ImportError("selenium is not installed (CI=true: the browser tests must run here)")
+        pytest.skip("selenium is not installed: pip install -e '.[test]'", allow_module_level=True)
+
+
 def unavailable(reason: str) -> None:
     """Skip a browser test when a tool is missing here; in CI (CI=true) fail instead: there the
     browser tests must run (.ci/run installs chromium, chromium-driver and axe-core)."""
@@ -99,17 +108,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(directory: Path, handler=None, prefix: str = "/"):
+    """A generator for a fixture: `directory` served on 127.0.0.1 on a free port (by `handler`, a
+    SimpleHTTPRequestHandler class; default a quiet one); yields the address, `prefix` included."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The real site (built once per session), served on 127.0.0.1 on a free port."""
     settings, _ = built_site
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(settings.site_dir)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    yield from serve(settings.site_dir)
 
 
 @pytest.fixture(scope="session")

@@ -10,17 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI
+from conftest import require_selenium
 
-try:
-    from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:
-    if IN_CI:
-        raise
-    pytest.skip("selenium is not installed: pip install -e '.[test]'", allow_module_level=True)
+require_selenium()
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]

@@ -7,16 +7,12 @@ import urllib.request
 
 import pytest
 
-from conftest import IN_CI
+from conftest import require_selenium
 from test_browser import console_errors, open_page
 from test_citations import bibtex_fields, ris_records
 
-try:
-    from selenium.webdriver.common.by import By
-except ImportError:
-    if IN_CI:
-        raise
-    pytest.skip("selenium is not installed: pip install -e '.[test]'", allow_module_level=True)
+require_selenium()
+from selenium.webdriver.common.by import By
 
 pytestmark = pytest.mark.slow
 SO = "brieven/2020-avvn75-schriftelijk-overleg/"

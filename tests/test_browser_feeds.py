@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import IN_CI
+from conftest import require_selenium
 
-try:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:
-    if IN_CI:
-        raise
-    pytest.skip("selenium is not installed: pip install -e '.[test]'", allow_module_level=True)
+require_selenium()
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.slow
 

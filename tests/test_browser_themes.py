@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import IN_CI
+from conftest import require_selenium
 
-try:
-    from selenium.webdriver.common.by import By
-except ImportError:
-    if IN_CI:
-        raise
-    pytest.skip("selenium is not installed: pip install -e '.[test]'", allow_module_level=True)
+require_selenium()
+from selenium.webdriver.common.by import By
 
 from test_browser import console_errors, open_page, wait
 

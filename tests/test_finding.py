@@ -8,16 +8,16 @@ import json
 
 import pytest
 
+from conftest import require_selenium
+
 from test_accessibility import axe_source, report, run_axe  # noqa: F401  (axe_source: a fixture)
 from test_browser import console_errors, open_page, search_results, wait
 from test_finding_pages import facts_of
 
-try:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import Select
-except ImportError:                        # test_browser has skipped (or, in CI, failed) already
-    pass
+require_selenium()
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 pytestmark = pytest.mark.slow
 

@@ -10,24 +10,22 @@ touch (so `(hover: none)`: the ¶ and "citeer" are always shown, as on a phone).
 session for all tests (tests/conftest.py), the emulation is switched off after each test."""
 from __future__ import annotations
 
-import functools
 import http.server
 import io
 import re
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from conftest import require_selenium, serve
+
 from test_browser import open_page, wait
 
-try:
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-except ImportError:                      # test_browser skipped the module already
-    pass
+require_selenium()
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 pytestmark = pytest.mark.slow
 
@@ -316,13 +314,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def sub_path_url(built_site):
     settings, _ = built_site
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(settings.site_dir)))
-    thread = threading.Thread(target=server.serve_forever, name="sub-path-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/sub/"
-    server.shutdown()
-    server.server_close()
+    yield from serve(settings.site_dir, _SubPathHandler, "/sub/")
 
 
 @pytest.mark.parametrize("missing", ["bestaat-niet/", "brieven/2020-avvn75-inzet/bestaat/ook/niet"])
