@@ -34,7 +34,8 @@ from .parse.footnotes import dangling_refs
 from .qaindex import round_of
 from .layouts import Layouts, build_layouts
 from .layouts import bundled as bundled_layouts
-from .read import read_glossary, read_kinds, read_knowledge, read_layouts, read_sources, read_themes
+from .pages.cite import download_path, is_pdf
+from .read import check_inside, read_glossary, read_kinds, read_knowledge, read_layouts, read_sources, read_themes
 from .taxonomy import Taxonomy, build_taxonomy
 from .report import BuildReport, letter_row
 
@@ -146,7 +147,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
     parallel.shared()                       # let go of the letters when generate returns
     pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages,
-                                   site_url=configured_site_url(settings.mkdocs_yml))
+                                   site_url=site_build.configured_site_url(settings.mkdocs_yml))
     pages += source_pdfs(letters, settings.content_dir)
     clock.lap("render")
     with write.reported(f"write the generated pages into {settings.docs_dir}", settings.docs_dir):
@@ -250,29 +251,9 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     return letters
 
 
-def configured_site_url(mkdocs_yml: Path) -> str:
-    """The site's address as mkdocs.yml gives it (`site_url`), '' when not set or unreadable: the
-    exports of a letter (pages/cite.py) give its page's full address only when it is known.
-    Tags such as !ENV are read as nothing."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)   # noqa: S506 (safe loader)
-    except (OSError, yaml.YAMLError):
-        return ""
-    url = config.get("site_url") if isinstance(config, dict) else None
-    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else ""
-
-
 def source_pdfs(letters: list[Letter], content_dir: Path) -> list[OutputPage]:
     """A PDF letter as it is, beside its page (brieven/<id>/<id>.pdf), for download. Only files
     inside the letters folder are read (read.check_inside), as when the letter was read."""
-    from .pages.cite import download_path, is_pdf
-    from .read import check_inside
-
     out = []
     letters_dir = content_dir / "letters"
     for letter in letters:

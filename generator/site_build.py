@@ -14,6 +14,7 @@ lists of files of the docs folder and the site.
   everything succeeded; a failed build leaves the previous site untouched. `remove_leftovers`
   removes what a killed build left beside the site.
 - `serve_site`: MkDocs' development server on the docs folder.
+- `configured_site_url`: the site's address as mkdocs.yml gives it (for the letters' exports).
 
 What MkDocs loads itself (the hook, the Markdown extensions, the plugin) is in mkdocs_ext/.
 """
@@ -30,6 +31,8 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Iterator
+
+import yaml
 
 from . import parallel, search, write
 from .cache import code_fingerprint
@@ -346,6 +349,21 @@ def _where(exc: Exception) -> str:
             filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
     return f"{filename}:{line}: " if filename and str(filename).endswith(".html") else ""
+
+
+def configured_site_url(mkdocs_yml: Path) -> str:
+    """The site's address as mkdocs.yml gives it (`site_url`), '' when not set or unreadable: the
+    exports of a letter (pages/cite.py) give its page's full address only when it is known.
+    Tags such as !ENV are read as nothing."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)   # noqa: S506 (safe loader)
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else ""
 
 
 def serve_site(mkdocs_yml: Path, docs_dir: Path, dev_addr: str | None = None) -> None:

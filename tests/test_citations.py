@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, site_build
 from generator.config import Settings
 from generator.errors import SourceError
 from generator.model import Signatory
@@ -273,10 +273,10 @@ def test_the_site_address_comes_from_mkdocs_yml(tmp_path):
     config.write_text("site_name: x\nsite_url: https://example.org/vn/\nmarkdown_extensions:\n"
                       "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
                       "extra:\n  key: !ENV [KEY, x]\n", encoding="utf-8")
-    assert pipeline.configured_site_url(config) == "https://example.org/vn/"
+    assert site_build.configured_site_url(config) == "https://example.org/vn/"
     config.write_text("site_name: x\n", encoding="utf-8")
-    assert pipeline.configured_site_url(config) == ""
-    assert pipeline.configured_site_url(REPO / "mkdocs.yml") == ""        # the project sets none
+    assert site_build.configured_site_url(config) == ""
+    assert site_build.configured_site_url(REPO / "mkdocs.yml") == ""        # the project sets none
     [item] = json.loads(csl_json(_letter(), "https://example.org/vn/"))
     assert item["note"].endswith("VN-brieven: https://example.org/vn/brieven/2020-test/")
     assert item["URL"] == "https://example.org/vn/brieven/2020-test/"     # no official address: the page's

@@ -44,7 +44,9 @@ OFFICIAL_PDF = "https://zoek.officielebekendmakingen.nl/{id}.pdf"
 CHAMBERS = {"II": "Tweede Kamer der Staten-Generaal", "I": "Eerste Kamer der Staten-Generaal"}
 # Dutch surname particles written in lower case ("Ko de Bruijn"): part of the family name
 PARTICLES = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "te", "op", "in", "'t", "la", "le", "von", "du"})
-EXPORTS = (("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON"))
+# The files beside a letter's page: key (as the page's template and data/letters.json name them)
+# and extension; a PDF source adds ("pdf", "pdf").
+DOWNLOADS = (("bibtex", "bib"), ("ris", "ris"), ("csl_json", "csl.json"), ("text", "txt"))
 
 
 # --- addresses ---------------------------------------------------------------------------------
@@ -59,14 +61,15 @@ def download_path(letter_id: str, ext: str) -> str:
     return f"{folder(letter_id)}/{letter_id}.{ext}"
 
 
+def download_files(letter: Letter) -> dict[str, str]:
+    """Key -> extension of each download of the letter: DOWNLOADS, then the PDF of a PDF source."""
+    return dict(DOWNLOADS) | ({"pdf": "pdf"} if is_pdf(letter) else {})
+
+
 def download_links(letter: Letter) -> dict[str, str]:
-    """Name -> path relative to the letter's page file (brieven/<id>.md): the exports, the source
-    text and, for a PDF source, the PDF."""
-    links = {name: f"{letter.id}/{letter.id}.{ext}" for ext, name in EXPORTS}
-    links["tekst"] = f"{letter.id}/{letter.id}.txt"
-    if is_pdf(letter):
-        links["pdf"] = f"{letter.id}/{letter.id}.pdf"
-    return links
+    """Key (download_files) -> path relative to the letter's page file (brieven/<id>.md): the
+    exports, the source text and, for a PDF source, the PDF."""
+    return {key: f"{letter.id}/{letter.id}.{ext}" for key, ext in download_files(letter).items()}
 
 
 def is_pdf(letter: Letter) -> bool:
@@ -239,7 +242,6 @@ def csl_json(letter: Letter, site_url: str = "") -> str:
 
 def downloads(letter: Letter, site_url: str = "") -> list[OutputPage]:
     """The exports and the source text of a letter (a PDF's own bytes: the pipeline copies them)."""
-    return [OutputPage(download_path(letter.id, "bib"), bibtex(letter, site_url)),
-            OutputPage(download_path(letter.id, "ris"), ris(letter, site_url)),
-            OutputPage(download_path(letter.id, "csl.json"), csl_json(letter, site_url)),
-            OutputPage(download_path(letter.id, "txt"), letter.source.text)]
+    made = {"bibtex": bibtex(letter, site_url), "ris": ris(letter, site_url),
+            "csl_json": csl_json(letter, site_url), "text": letter.source.text}
+    return [OutputPage(download_path(letter.id, ext), made[key]) for key, ext in DOWNLOADS]

@@ -56,9 +56,8 @@ def export_fields(letter: Letter) -> dict:
     """The official publication's page and PDF (cite.official_links) and the letter's downloads
     (cite.py), addresses relative to the site root."""
     official, pdf = cite.official_links(letter.meta)
-    files = {"bibtex": "bib", "ris": "ris", "csl_json": "csl.json", "text": "txt"}
-    downloads = {name: cite.download_path(letter.id, ext) for name, ext in files.items()}
-    downloads["pdf"] = cite.download_path(letter.id, "pdf") if cite.is_pdf(letter) else None
+    downloads: dict = {key: cite.download_path(letter.id, ext) for key, ext in cite.download_files(letter).items()}
+    downloads.setdefault("pdf", None)              # the key is always there
     return {"official_page": official, "official_pdf": pdf, "downloads": downloads}
 
 

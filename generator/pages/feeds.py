@@ -37,7 +37,7 @@ from typing import NamedTuple
 from ..index import SECTIONS, CrossIndex, Entity, ThemeEntry, letter_date
 from ..model import Letter, Mention, OutputPage
 from .addresses import LETTERS_FEED, entity_feed, entity_page_url, page_url, theme_feed, theme_url
-from .labels import anchor_label, excerpt, kind_label, nl_date, title_of
+from .labels import anchor_label, excerpt, kind_label, letter_themes, mention_text, nl_date, title_of
 from .markdown import anchor
 from .templates import render
 
@@ -71,26 +71,22 @@ class FeedEntry(NamedTuple):
 
 @dataclass
 class FeedContext:
-    """The build's fixed date (the newest date of any letter, NO_DATE if none has one), and per
-    letter its themes, worked out once for all the feeds it is in."""
+    """The build's fixed date (the newest date of any letter, NO_DATE if none has one), and the
+    themes of letters and of their blocks (those of blocks worked out once a letter)."""
 
     fixed: dt.date
+    index: CrossIndex
     theme_names: dict[str, str] = field(default_factory=dict)           # slug -> name, taxonomy order
-    _categories: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _block_themes: dict[str, dict[int, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, index: CrossIndex) -> FeedContext:
-        return cls(max((l.meta.date for l in index.letters if l.meta.date), default=NO_DATE),
+        return cls(max((l.meta.date for l in index.letters if l.meta.date), default=NO_DATE), index,
                    {t.slug: t.name for t in index.taxonomy.themes})
 
     def categories(self, letter: Letter) -> list[tuple[str, str]]:
         """(slug, name) of the themes of the letter's passages, in taxonomy order."""
-        found = self._categories.get(letter.id)
-        if found is None:
-            used = {s for p in letter.passages for s in p.themes}
-            found = self._categories[letter.id] = [(s, n) for s, n in self.theme_names.items() if s in used]
-        return found
+        return [(slug, name) for name, slug in letter_themes(letter, self.index)]
 
     def block_categories(self, letter: Letter, blocks: frozenset[int]) -> list[tuple[str, str]]:
         """(slug, name) of the themes of the passages that hold any of `blocks`, in taxonomy order:
@@ -200,13 +196,7 @@ def entity_entries(entity: Entity, index: CrossIndex) -> list[FeedEntry]:
 
 def quote_of(mention: Mention, letter: Letter) -> str:
     """The sentence around a mention (as the entity page shows it, but as plain text)."""
-    if mention.footnote:
-        text = next((f.text for f in letter.footnotes if f.number == mention.footnote), "")
-    elif 0 <= mention.block < len(letter.blocks):
-        text = letter.blocks[mention.block].text
-    else:
-        text = ""
-    return " ".join("".join(excerpt(text, mention.start, mention.end)).split())
+    return " ".join("".join(excerpt(mention_text(letter, mention), mention.start, mention.end)).split())
 
 
 def letter_summary(letter: Letter) -> str:

@@ -48,7 +48,7 @@ def sort_key(letter: Letter) -> str:
 def finding_facts(letter: Letter, themes: list[tuple[str, str]]) -> dict:
     """The letter's facts for the front matter key `vn_finding` (plain strings and lists):
     filters jaar, soort, thema, ondertekenaar; sort datum; meta soort, datum, vindplaats.
-    `themes` is (name, slug) as labels.letter_themes gives them."""
+    `themes` is (name, slug) of the letter's main themes (labels.ranked_themes, `main`)."""
     meta = letter.meta
     signatories = []
     for s in meta.signatories:

@@ -194,13 +194,16 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
     return before, text[start:end], after
 
 
+def mention_text(letter: Letter, mention: Mention) -> str:
+    """The text a mention's offsets count in: its footnote's, else its block's ('' if neither)."""
+    if mention.footnote:
+        return next((f.text for f in letter.footnotes if f.number == mention.footnote), "")
+    return letter.blocks[mention.block].text if 0 <= mention.block < len(letter.blocks) else ""
+
+
 def mention_excerpt(mention: Mention, letters: dict[str, Letter]) -> str:
     """The sentence around a mention, escaped, with the mention in bold."""
-    letter = letters[mention.letter_id]
-    if mention.footnote:
-        text = next((f.text for f in letter.footnotes if f.number == mention.footnote), "")
-    else:
-        text = letter.blocks[mention.block].text
+    text = mention_text(letters[mention.letter_id], mention)
     before, surface, after = excerpt(text, mention.start, mention.end)
     return (escape_md(before, line_start=False) + "**" + escape_md(surface, line_start=False) + "**"
             + escape_md(after, line_start=False)).replace("\n", " ")

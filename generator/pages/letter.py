@@ -14,7 +14,7 @@ from ..qaindex import Round
 from . import cite
 from .addresses import entity_path, page_path, theme_path
 from .finding import finding_facts
-from .labels import line_count, ranked_themes, reason_note, title_of
+from .labels import line_count, mention_text, ranked_themes, reason_note, title_of
 from .markdown import anchor, escape_md, note_label, safe_url
 from .templates import render
 
@@ -107,7 +107,7 @@ def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], d
         target = by_note.setdefault(m.footnote, []) if m.footnote else by_anchor.setdefault(m.anchor, [])
         grown = (m.start, m.end)
         if m.kind == "body":                # "VNVR-lid", "Veiligheidsraadresolutie": the whole word
-            text = _mention_text(letter, m)
+            text = mention_text(letter, m)
             grown = _whole_word(text, m.start, m.end) if text else grown
         target.append((*grown, url, m.start, m.end))
     for links in (*by_anchor.values(), *by_note.values()):
@@ -116,12 +116,6 @@ def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], d
 
 
 _WORD_CHAR = re.compile(r"[\w-]")
-
-
-def _mention_text(letter: Letter, m) -> str:
-    if m.footnote:
-        return next((n.text for n in letter.footnotes if n.number == m.footnote), "")
-    return letter.blocks[m.block].text if 0 <= m.block < len(letter.blocks) else ""
 
 
 def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
