@@ -387,7 +387,9 @@ class Letter:
 @dataclass(frozen=True)
 class OutputPage:
     """A generated file: its path relative to the docs folder and its content (bytes only for a
-    file copied as it is: a letter's PDF)."""
+    file copied as it is: a letter's PDF). `abbreviations`: the page marks the glossary's
+    abbreviations itself (a letter page: pages/html.py), so it gets no definitions appended."""
 
     path: str
     text: str | bytes
+    abbreviations: bool = False

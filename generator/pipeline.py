@@ -143,7 +143,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
     intro, hand_written = write.hand_written_pages(settings.pages)
-    parallel.shared(letters=letters, index=index)
+    parallel.shared(letters=letters, index=index, glossary=glossary)
     letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
     parallel.shared()                       # let go of the letters when generate returns
     pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages,
@@ -309,7 +309,7 @@ def _process(source: Source) -> Entry | str:
 
 def _render_letter(i: int) -> OutputPage:
     """A letter's page (in a worker, which has the letters and the index from its parent)."""
-    return site_pages.render_letter(parallel.get("letters")[i], parallel.get("index"))
+    return site_pages.render_letter(parallel.get("letters")[i], parallel.get("index"), parallel.get("glossary"))
 
 
 def make_letter(source: Source, vocabulary=None, tables: Tables | None = None,

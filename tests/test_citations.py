@@ -255,7 +255,7 @@ def test_a_pdf_letter_is_offered_as_pdf_and_as_its_text(tmp_path):
     pdf.write_bytes(b"%PDF-1.4 test bytes\n")
     letter = _letter()
     letter.source = type(letter.source)(pdf, letter.source.text)
-    assert download_links(letter)["pdf"] == "2020-test/2020-test.pdf"
+    assert download_links(letter)["pdf"] == "brieven/2020-test/2020-test.pdf"
     [copy] = pipeline.source_pdfs([letter], tmp_path)
     assert (copy.path, copy.text) == ("brieven/2020-test/2020-test.pdf", b"%PDF-1.4 test bytes\n")
     assert ('[pdf](2020-test/2020-test.pdf){ download="2020-test.pdf" } · '

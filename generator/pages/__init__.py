@@ -44,7 +44,7 @@ def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = No
     letters' own pages, when the caller rendered them already (the pipeline does so on all cores).
     Without an index (tests): no entity, theme and feed pages and no open data."""
     if letter_pages is None:
-        letter_pages = [render_letter(l, index) for l in letters]
+        letter_pages = [render_letter(l, index, glossary) for l in letters]
     pages = render_home(letters, intro, index) + letter_pages
     if index is not None:
         pages += render_entities(index, limit) + render_themes(index, limit)

@@ -67,9 +67,9 @@ def download_files(letter: Letter) -> dict[str, str]:
 
 
 def download_links(letter: Letter) -> dict[str, str]:
-    """Key (download_files) -> path relative to the letter's page file (brieven/<id>.md): the
-    exports, the source text and, for a PDF source, the PDF."""
-    return {key: f"{letter.id}/{letter.id}.{ext}" for key, ext in download_files(letter).items()}
+    """Key (download_files) -> docs path (download_path): the exports, the source text and, for a
+    PDF source, the PDF."""
+    return {key: download_path(letter.id, ext) for key, ext in download_files(letter).items()}
 
 
 def is_pdf(letter: Letter) -> bool:

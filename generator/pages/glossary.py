@@ -20,7 +20,7 @@ def with_abbreviations(pages: list[OutputPage], glossary: Glossary) -> list[Outp
         return pages
     out = []
     for p in pages:
-        if p.path.endswith(".md") and p.path != GLOSSARY_PAGE:
+        if p.path.endswith(".md") and p.path != GLOSSARY_PAGE and not p.abbreviations:
             # only the abbreviations the page has: the others would mark nothing, and every
             # definition costs MkDocs time on every page (thousands of pages)
             used = glossary.used_in(p.text)

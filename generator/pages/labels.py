@@ -256,12 +256,16 @@ def _normalized_start(texts: list[str], need: int) -> str:
         size *= 4
 
 
-def reason_note(reason: Reason) -> str:
+def reason_text(reason: Reason) -> str:
     """Why a passage has a theme, for the reader: '(kop)' or '(trefwoorden: sdg’s 3×, armoede 2×)'."""
     if reason.source == "kop":
-        return "*(kop)*"
-    words = ", ".join(f"{escape_md(w, line_start=False)} {n}×" for w, n in reason.words[:6])
-    return f"*(trefwoorden: {words})*"
+        return "(kop)"
+    return "(trefwoorden: " + ", ".join(f"{w} {n}×" for w, n in reason.words[:6]) + ")"
+
+
+def reason_note(reason: Reason) -> str:
+    """reason_text as Markdown, in italics."""
+    return f"*{escape_md(reason_text(reason), line_start=False)}*"
 
 
 def percent(share: float) -> str:

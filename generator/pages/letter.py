@@ -1,48 +1,90 @@
 """A letter's own page (brieven/<id>.md): metadata card, text with footnotes, links on its mentions
-and its answer references, themes per passage, related letters (template letter.md.j2). Pure.
+and its answer references, themes per passage, related letters (template letter.html.j2). Pure.
 
-Letter text is data: every piece of it goes through markdown.escape_md."""
+The page is HTML the generator writes itself (pages/html.py), with its headings as Markdown for
+MkDocs' table of contents (issue 19: Python-Markdown converting the letters' text cost more than
+the whole build may). Letter text is data: it reaches the HTML escaped (html.text, Jinja
+autoescape), the headings' Markdown through markdown.escape_md."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache, partial
 from itertools import groupby
 
+from markupsafe import Markup
+
+from ..glossary import Glossary
 from ..index import CrossIndex, Related
 from ..model import Block, Letter, OutputPage
+from ..mkdocs_ext.rawhtml import MARKER
 from ..qaindex import Round
 from . import cite
+from . import html
 from .addresses import entity_path, page_path, theme_path
 from .finding import finding_facts
-from .labels import line_count, mention_text, ranked_themes, reason_note, title_of
-from .markdown import anchor, escape_md, note_label, safe_url
+from .labels import line_count, mention_text, ranked_themes, reason_text, title_of
+from .markdown import anchor, attrs, escape_md, note_label, safe_url
 from .templates import render
 
 
-def render_letter(letter: Letter, index: CrossIndex | None = None) -> OutputPage:
-    links, note_links = mention_links(letter, index) if index else ({}, {})
+def render_letter(letter: Letter, index: CrossIndex | None = None, glossary: Glossary | None = None) -> OutputPage:
+    """The letter's page; `glossary`: the abbreviations marked on it (none without)."""
+    path = page_path(letter.id)
+    links, note_links = mention_links(letter, index, path) if index else ({}, {})
     qa = letter.qa
     if qa is not None:
         links, note_links = add_answer_links(qa, links, note_links)
     related = [(r, related_note(r, index)) for r in index.related.get(letter.id, [])] if index else []
     ranked = ranked_themes(letter, index)
     marks = page_marks(letter.blocks)
-    text = render("letter.md.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
-                  groups=block_groups(letter.blocks), links=links, note_links=note_links, qa=qa,
-                  themes=ranked, passage_themes=passage_themes(letter, index), related=related,
+    notes = html.Footnotes.of(letter.footnotes)
+
+    def body(block: Block) -> Markup:
+        return html.render_text(block.text, block.footnote_refs, notes, links.get(block.anchor, ()))
+
+    def footnotes() -> Markup:          # called after the text: its references are counted by then
+        return html.footnotes_html(notes, {note_label(f.number): html.render_text(f.text, (), notes, note_links.get(f.number, ()))
+                                           for f in letter.footnotes})
+
+    text = render("letter.html.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
+                  groups=block_groups(letter.blocks), body=body, heading=partial(heading_markdown, notes=notes),
+                  qa=qa, themes=ranked, passage_themes=passage_themes(letter, index, path), related=related,
                   finding=finding_facts(letter, [(t.name, t.slug) for t in ranked if t.main]),
-                  notes=frozenset(note_label(f.number) for f in letter.footnotes),
                   heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
                   page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
-                  downloads=cite.download_links(letter), official=cite.official_links(letter.meta))
-    return OutputPage(page_path(letter.id), text)
+                  downloads=cite.download_links(letter), official=cite.official_links(letter.meta),
+                  link=partial(html.href, path), footnotes=footnotes, RAW=Markup(MARKER))
+    front, _, page = text.partition("\n---\n")
+    return OutputPage(path, f"{front}\n---\n{abbreviations(glossary).mark(page)}", abbreviations=True)
+
+
+@lru_cache(maxsize=4)
+def abbreviations(glossary: Glossary | None) -> html.Abbreviations:
+    return html.Abbreviations(glossary or Glossary())
+
+
+def heading_markdown(block: Block, notes: html.Footnotes) -> Markup:
+    """A heading's text as Markdown (escaped), on one line, with its footnote references as the
+    raw HTML of html.Footnotes; a fractie without text gets its standard heading."""
+    if not block.text:
+        return Markup(escape_md(f"Inbreng van de leden van de {block.fractie}-fractie"))
+    text, parts, pos = block.text, [], 0
+    for ref in sorted(block.footnote_refs, key=lambda r: r.offset):
+        offset = min(max(ref.offset, pos), len(text))
+        parts.append(escape_md(text[pos:offset], line_start=not parts))
+        label = note_label(ref.number)
+        parts.append(notes.ref(label) if label in notes.texts else escape_md(ref.number, line_start=False))
+        pos = offset
+    parts.append(escape_md(text[pos:], line_start=not parts))
+    return Markup("".join(parts).strip().replace("\n", " "))
 
 
 RELATED_NAMES = 4
 NO_PAGE_MARK = ("heading", "fractie")       # a mark inside a heading would go into the contents
 
 
-def page_marks(blocks: list[Block]) -> dict[int, str]:
+def page_marks(blocks: list[Block]) -> dict[int, Markup]:
     """id(block) -> the page mark in the margin at its start ("p. 7"; "p. 15–16" for a block that
     runs on to the next page), where its printed page differs from the one before; read out as
     "pagina 7". Blocks of unknown page (0) get none."""
@@ -53,17 +95,17 @@ def page_marks(blocks: list[Block]) -> dict[int, str]:
         if b.page != shown or b.page_end:
             seen = f"p. {b.page}–{b.page_end}" if b.page_end else f"p. {b.page}"
             heard = f"pagina {b.page} en {b.page_end}" if b.page_end else f"pagina {b.page}"
-            marks[id(b)] = (f'<span class="vn-page"><span aria-hidden="true">{seen}</span>'
-                            f'<span class="vn-page__sr">{heard}</span></span> ')
+            marks[id(b)] = Markup(f'<span class="vn-page"><span aria-hidden="true">{seen}</span>'
+                                  f'<span class="vn-page__sr">{heard}</span></span> ')
         shown = b.page_end or b.page
     return marks
 
 
 def related_note(related: Related, index: CrossIndex) -> str:
-    """What a related letter has in common with this one, escaped: 'thema's Klimaat, Mensenrechten
+    """What a related letter has in common with this one (text, not escaped): 'thema's Klimaat, Mensenrechten
     en 2 meer; 17 resoluties, missies, VN-organen, landen of Kamerstukken: Resolutie 2417 (2018), Mali en 15 meer'."""
     def names(items: list[str]) -> str:
-        shown = ", ".join(escape_md(n, line_start=False) for n in items[:RELATED_NAMES])
+        shown = ", ".join(items[:RELATED_NAMES])
         return shown + (f" en {len(items) - RELATED_NAMES} meer" if len(items) > RELATED_NAMES else "")
 
     theme_names = {t.slug: t.name for t in index.taxonomy.themes}
@@ -91,17 +133,19 @@ def add_answer_links(qa: Round, links: dict[str, list], note_links: dict[str, li
     return merged[0], merged[1]
 
 
-def mention_links(letter: Letter, index: CrossIndex) -> tuple[dict[str, list], dict[str, list]]:
-    """(start, end, url) per block anchor and per footnote number: where each mention links to.
-    Entities link to their page; a Kamerstuk links to the document itself. Headings get none
-    (a link inside a heading would sit inside the table of contents)."""
+def mention_links(letter: Letter, index: CrossIndex, page: str | None = None) -> tuple[dict[str, list], dict[str, list]]:
+    """(start, end, url) per block anchor and per footnote number: where each mention links to,
+    as seen from the docs page `page` (the letter's own by default). Entities link to their
+    page; a Kamerstuk links to the document itself. Headings get none (a link inside a heading
+    would sit inside the table of contents)."""
+    page = page or page_path(letter.id)
     by_anchor: dict[str, list] = {}
     by_note: dict[str, list] = {}
     for m in letter.mentions:
         entity = index.link_of(m)
         if entity is None or (m.block >= 0 and letter.blocks[m.block].kind == "heading"):
             continue
-        url = safe_url(entity.url) if entity.kind == "kamerstuk" else f"../{entity_path(entity)}"
+        url = safe_url(entity.url) if entity.kind == "kamerstuk" else html.href(page, entity_path(entity))
         if not url:
             continue
         target = by_note.setdefault(m.footnote, []) if m.footnote else by_anchor.setdefault(m.anchor, [])
@@ -183,21 +227,24 @@ def qa_label(block: Block) -> str:
     return f"{word} {block.number}" if block.number else ""
 
 
-def passage_themes(letter: Letter, index: CrossIndex | None) -> list[tuple[str, str, str]]:
-    """(title, anchor, themes with their reasons) of each passage but the signature, in the order
-    of the letter, for the section "Thema's per passage" at the end of the letter page (out of the
-    reading text). Title and themes escaped."""
+def passage_themes(letter: Letter, index: CrossIndex | None, page: str = "") -> list[tuple[str, str, Markup]]:
+    """(title, anchor, themes with their reasons as HTML) of each passage but the signature, in
+    the order of the letter, for the section "Thema's per passage" at the end of the letter page
+    (out of the reading text). The title is text, on one line."""
     if index is None:
         return []
     names = {t.slug: t.name for t in index.taxonomy.themes}
-    return [(escape_md(p.title, line_start=False).replace("\n", " "), p.anchor, theme_note(p, names))
+    page = page or page_path(letter.id)
+    return [(" ".join(p.title.split("\n")), p.anchor, theme_note(p, names, page))
             for p in letter.passages if p.kind != "closing" and p.anchor]
 
 
-def theme_note(passage, names: dict[str, str]) -> str:
-    """The themes of one passage with their reasons: '[Klimaat](…) *(kop)* · [Mensenrechten](…)
-    *(trefwoorden: mensenrechten 3×)*', or 'algemeen *(…)*'."""
+def theme_note(passage, names: dict[str, str], page: str) -> Markup:
+    """The themes of one passage with their reasons: '<a href="…">Klimaat</a> <em>(kop)</em> ·
+    <a …>Mensenrechten</a> <em>(trefwoorden: mensenrechten 3×)</em>', or 'algemeen <em>(…)</em>'."""
     if passage.general:
-        return "algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*"
-    return " · ".join(f"[{escape_md(names[slug], line_start=False)}](../{theme_path(slug)}) "
-                      f"{reason_note(passage.reasons[slug])}" for slug in passage.themes)
+        return Markup("algemeen <em>(geen kenmerkend kopje of kenmerkende trefwoorden)</em>")
+    return Markup(" · ").join(
+        Markup('<a href="{}">{}</a> <em>{}</em>').format(html.href(page, theme_path(slug)), names[slug],
+                                                         reason_text(passage.reasons[slug]))
+        for slug in passage.themes)

@@ -1,7 +1,8 @@
 """The one Jinja environment of the site (templates in generator/templates/) and `render`. Pure.
 
 Markdown templates (*.md.j2, *.svg.j2) are not autoescaped: letter text reaches them through the
-filter `md` (markdown.escape_md). XML templates (*.xml.j2, the feeds) are: every value is escaped.
+filter `md` (markdown.escape_md). HTML and XML templates (*.html.j2: a letter page; *.xml.j2: the
+feeds) are: every value is escaped, what is HTML already is Markup (pages/html.py).
 The filters and globals here are the ones several page families use; a family passes its own
 helpers in the context of its templates.
 """
@@ -13,11 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELINE_PAGE, entity_overview, entity_path,
                         page_path, page_url, qa_page, theme_feed, theme_path, year_path)
 from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_excerpt, nl_date,
                      passage_excerpt, percent, provenance, reason_note, title_of)
+from . import html
 from .markdown import FOOTNOTES_MARKER, anchor, attrs, body, md, note_label, page_title, render_text, safe_url
 from .paging import paged_title
 
@@ -33,14 +36,17 @@ def render(template: str, **context) -> str:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
-        autoescape=_escapes,               # Markdown: no (letter text goes through `md`); XML: yes
+        autoescape=_escapes,               # Markdown: no (letter text goes through `md`); HTML, XML: yes
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
-                       page_title=page_title, nl_date=nl_date, kind_label=kind_label,
+                       page_title=lambda t: Markup(page_title(t)), nl_date=nl_date, kind_label=kind_label,
+                       # letter.html.j2 (pages/html.py)
+                       one_line=one_line, permalink=block_permalink, block_attrs=block_attrs,
+                       md_attrs=lambda b, cls="": Markup(attrs(b, cls)),
                        # once per listed item: a filter is a plain call, a global function goes
                        # through Jinja's Context.call, which costs more than these functions do
                        mention_excerpt=mention_excerpt, anchor_label=anchor_label,
@@ -51,6 +57,7 @@ def environment() -> jinja2.Environment:
                        provenance=provenance, kind_citation=kind_citation,
                        render_text=render_text, page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
                        footnotes_marker=FOOTNOTES_MARKER, note_label=note_label,
+                       paragraphs=html.paragraphs, scroll_region=html.scroll_region,
                        # addresses (pages/addresses.py): the templates name no folder themselves
                        theme_path=theme_path, theme_feed=theme_feed, entity_overview=entity_overview,
                        letters_feed=LETTERS_FEED, letters_overview=LETTERS_OVERVIEW,
@@ -59,7 +66,33 @@ def environment() -> jinja2.Environment:
 
 
 def _escapes(name: str | None) -> bool:
-    return bool(name) and name.endswith(".xml.j2")
+    return bool(name) and name.endswith((".xml.j2", ".html.j2"))
+
+
+def one_line(value) -> Markup:
+    """Text (escaped unless it is Markup already) on one line: its line breaks as spaces."""
+    value = value if isinstance(value, Markup) else html.text(value)
+    return Markup(" ".join(line.strip() for line in value.split("\n")).strip())
+
+
+def block_attrs(block, cls: str = "") -> Markup:
+    """The HTML attributes of a block of a letter (what markdown.attrs gives Markdown): id,
+    class, its line range in the source (data-regels) and its printed page (data-page)."""
+    parts = []
+    if a := anchor(block.anchor):
+        parts.append(f'id="{a}"')
+    if cls:
+        parts.append(f'class="{cls}"')
+    if parts:
+        parts.append(f'data-regels="{int(block.span.start)}-{int(block.span.end)}"')
+        if block.page:
+            parts.append(f'data-page="{int(block.page)}"')
+    return Markup(" " + " ".join(parts)) if parts else Markup("")
+
+
+def block_permalink(block) -> Markup:
+    """The ¶ after a paragraph, question or answer (html.permalink)."""
+    return html.permalink(anchor(block.anchor), block.page or 0)
 
 
 def xml_text(value) -> str:
