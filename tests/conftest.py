@@ -50,6 +50,14 @@ def to_html():
     return convert
 
 
+def card_row(page: str, label: str) -> str | None:
+    """The HTML of the value of the row `label` of a letter page's card "Over deze brief" (the page
+    as render_letter writes it), None when the card has no such row."""
+    import re
+    m = re.search(r"<tr>\n<td>" + re.escape(label) + r"</td>\n<td>(.*)</td>\n</tr>", page)
+    return m.group(1) if m else None
+
+
 @pytest.fixture(scope="session")
 def sitecheck():
     """The shared site checker (../shared/tools/sitecheck.py), imported by path."""

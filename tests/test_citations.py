@@ -19,6 +19,7 @@ from generator.pages.cite import (bibtex, container, csl_item, csl_json, downloa
                                   official_links, ris)
 from generator.pages.labels import citation
 from generator.pages.letter import render_letter
+from conftest import card_row
 from test_render import _letter
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,10 +51,10 @@ def test_each_bundled_letter_is_cited_as_the_kamer_cites_it(bundled):
 
 
 def test_the_card_names_the_page_only_where_the_letter_has_pages(bundled):
-    cards = {i: re.search(r"\| Citeren \| (.*)", render_letter(l).text).group(1) for i, l in bundled.items()}
-    assert ('<span class="vn-citeer__brief">Kamerstukken II 2020/21, 26 150, nr. 187</span>, p. *P*, alinea *N*'
-            in cards.pop("2020-avvn75-schriftelijk-overleg"))
-    assert all("p. *P*" not in card and ", alinea *N*" in card for card in cards.values())
+    cards = {i: card_row(render_letter(l).text, "Citeren") for i, l in bundled.items()}
+    assert ('<span class="vn-citeer__brief">Kamerstukken II 2020/21, 26 150, nr. 187</span>, p. <em>P</em>, '
+            'alinea <em>N</em>' in cards.pop("2020-avvn75-schriftelijk-overleg"))
+    assert all("p. <em>P</em>" not in card and ", alinea <em>N</em>" in card for card in cards.values())
 
 
 def test_container_and_number_follow_the_official_citation(bundled):
@@ -85,15 +86,16 @@ def test_official_publication_and_its_pdf():
 
 def test_the_card_links_the_official_publication_and_the_downloads(bundled):
     text = render_letter(bundled["2020-avvn75-schriftelijk-overleg"]).text
-    assert ("| Officiële publicatie | [officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/"
-            "kst-26150-187.html) · [pdf](https://zoek.officielebekendmakingen.nl/kst-26150-187.pdf) |") in text
-    d = "2020-avvn75-schriftelijk-overleg/2020-avvn75-schriftelijk-overleg"
-    f = "2020-avvn75-schriftelijk-overleg"
-    assert (f'\n    | Downloaden | [brontekst]({d}.txt){{ download="{f}.txt" }} · voor een literatuurlijst: '
-            f'[BibTeX]({d}.bib){{ download="{f}.bib" }} · [RIS]({d}.ris){{ download="{f}.ris" }} · '
-            f'[CSL-JSON]({d}.csl.json){{ download="{f}.csl.json" }} |\n') in text       # a row of its own
-    assert "| Officiële publicatie |" not in render_letter(bundled["2020-avvn75-inzet"]).text.replace(
-        "| Officiële publicatie | niet gevonden", "")
+    assert card_row(text, "Officiële publicatie") == (
+        '<a href="https://zoek.officielebekendmakingen.nl/kst-26150-187.html">officielebekendmakingen.nl</a> · '
+        '<a href="https://zoek.officielebekendmakingen.nl/kst-26150-187.pdf">pdf</a>')
+    f = "2020-avvn75-schriftelijk-overleg"          # the page is brieven/<f>/, the files are beside it
+    assert card_row(text, "Downloaden") == (       # a row of its own
+        f'<a download="{f}.txt" href="{f}.txt">brontekst</a> · voor een literatuurlijst: '
+        f'<a download="{f}.bib" href="{f}.bib">BibTeX</a> · <a download="{f}.ris" href="{f}.ris">RIS</a> · '
+        f'<a download="{f}.csl.json" href="{f}.csl.json">CSL-JSON</a>')
+    assert card_row(render_letter(bundled["2020-avvn75-inzet"]).text, "Officiële publicatie") in (
+        None, "niet gevonden (gezocht op tweedekamer.nl en officielebekendmakingen.nl)")
 
 
 def test_every_letter_gets_its_downloads_beside_its_page(bundled):
@@ -258,8 +260,9 @@ def test_a_pdf_letter_is_offered_as_pdf_and_as_its_text(tmp_path):
     assert download_links(letter)["pdf"] == "brieven/2020-test/2020-test.pdf"
     [copy] = pipeline.source_pdfs([letter], tmp_path)
     assert (copy.path, copy.text) == ("brieven/2020-test/2020-test.pdf", b"%PDF-1.4 test bytes\n")
-    assert ('[pdf](2020-test/2020-test.pdf){ download="2020-test.pdf" } · '
-            '[tekst uit de pdf](2020-test/2020-test.txt){ download="2020-test.txt" }') in render_letter(letter).text
+    assert card_row(render_letter(letter).text, "Downloaden").startswith(
+        '<a download="2020-test.pdf" href="2020-test.pdf">pdf</a> · '
+        '<a download="2020-test.txt" href="2020-test.txt">tekst uit de pdf</a> · ')
     outside = tmp_path / "elders.pdf"                         # a link out of the letters folder is refused
     outside.write_bytes(b"%PDF geheim")
     pdf.unlink()

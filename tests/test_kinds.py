@@ -16,6 +16,7 @@ from generator.knowledge.yamlfile import parse_knowledge_yaml
 from generator.meta import infer_meta
 from generator.model import Meta, Source
 from generator.read import read_kinds, read_sources
+from conftest import card_row
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_KEYS = ("kamerbrief", "inzetbrief", "verslag-ministeriele-week", "terugblik-veiligheidsraad",
@@ -146,9 +147,9 @@ def test_card_shows_citation_askers_and_provenance():
             "Antwoord van Minister Van der Klaauw (Buitenlandse Zaken). (Ontvangen 23 april 1979)\n\n1 Ja.\n")
     letter = make_letter(Source(Path("content/letters/1979-unifil.txt"), text))
     page = render_letter(letter).text
-    assert "| Vindplaats | Aanhangsel Handelingen II 1978/79, nr. 1037 |" in page
-    assert "| Vragensteller | Van den Bergh (PvdA) |" in page
-    assert "| Soort | Kamervragen |" in page
+    assert card_row(page, "Vindplaats") == "Aanhangsel Handelingen II 1978/79, nr. 1037"
+    assert card_row(page, "Vragensteller") == "Van den Bergh (PvdA)"
+    assert card_row(page, "Soort") == "Kamervragen"
     assert "Herkomst" in page and "datum: regel 10" in page and "Aanhangsel: regel 5" in page
 
 
@@ -165,5 +166,5 @@ def test_an_undated_paper_shows_its_vergaderjaar_but_gets_no_year():
     letter = make_letter(Source(Path("content/letters/1984-vrouwenverdrag.txt"), text))
     assert letter.meta.date is None and letter.meta.year is None and letter.meta.vergaderjaar == "1984-1985"
     page = render_letter(letter).text
-    assert "| Datum | onbekend (vergaderjaar 1984-1985;" in page
-    assert "| Soort | Oorspronkelijke tekst |" in page
+    assert card_row(page, "Datum").startswith("onbekend (vergaderjaar 1984-1985;")
+    assert card_row(page, "Soort") == "Oorspronkelijke tekst"

@@ -231,7 +231,7 @@ def test_numbered_sections_of_an_annex_are_sections():
 def test_captions_say_their_figure_is_not_in_the_text():
     # 2017-avvn72-inzet.txt l. 192 and 328: "Figuur 1: …", "Figuur 2: de SDG’s op een rij"
     page = render_letter(letter("2017-avvn72-inzet")).text
-    assert "*Figuur 2: de SDG’s op een rij* (afbeelding niet in deze tekst)" in page
+    assert "<em>Figuur 2: de SDG’s op een rij</em> (afbeelding niet in deze tekst)" in page
     caps = [b for b in letter("2017-avvn72-inzet").blocks if b.kind == "caption"]
     assert [(c.number, c.span.start) for c in caps] == [("Figuur 1", 192), ("Figuur 2", 328)]
 

@@ -71,9 +71,10 @@ def test_references_become_same_page_links_with_the_text_unchanged(to_html):
 def test_letter_page_leads_to_the_fractie_pages_and_shows_labels(to_html):
     out = to_html(body(render_letter(letter(SYNTHETIC))))
     hrefs = [h for h, _ in links_in(out).links]
-    assert "../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/christenunie.md" in hrefs
-    assert "../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/volt.md" in hrefs
-    assert "../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/index.md" in hrefs
+    # the page is HTML the generator writes: the addresses MkDocs gives the pages (brieven/<id>/ -> …)
+    assert "../../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/christenunie/" in hrefs
+    assert "../../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/volt/" in hrefs
+    assert "../../schriftelijk-overleg/2022-avvn77-schriftelijk-overleg/" in hrefs
     assert '<p class="vn-qa-nav">' in out
     assert re.search(r'<div class="vn-question" data-regels="30-40" id="vraag-3">\s*<p class="vn-qa-label">'
                      r'<strong>Vraag 3</strong></p>', out)

@@ -509,8 +509,8 @@ def test_broken_link_in_a_hand_written_page(project):
 def test_broken_link_in_generated_markdown(project, monkeypatch, link, expected):
     real = site_pages.render_letter
 
-    def with_broken_link(letter, index=None):
-        page = real(letter, index)
+    def with_broken_link(letter, index=None, glossary=None):
+        page = real(letter, index, glossary)
         return site_pages.OutputPage(page.path, page.text + f"\n{link}\n")
     monkeypatch.setattr(site_pages, "render_letter", with_broken_link)
     project.assert_refused(*project.build()[::2], f"brieven/{LETTER}.md", expected)

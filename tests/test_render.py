@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import card_row
 
 from generator.model import Block, Footnote, FootnoteRef, Furniture, Letter, Meta, Signatory, Source, Span
 from generator.pages import render_site
@@ -135,11 +136,14 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
     front = yaml.safe_load(text.split("---\n")[1])
     assert front.pop("title") == "Een testbrief" and list(front) == ["vn_finding"]   # issue 18: search facts
     assert '## 1\\. Vrede en veiligheid { #vrede data-regels="1-1" }' in text
-    assert 'Het Koninkrijk[^1] zet zich in.\n{ #p-1 data-regels="2-2" }' in text   # marker at offset 14
-    assert ('- eerste punt\n  { #p-2 data-regels="3-3" }\n'
-            '- tweede punt\n  { #p-3 data-regels="4-4" }\n') in text          # one list
-    assert "\n[^1]: Zie www.tweedekamer.nl\n" in text
-    assert "| Datum | 18 september 2020 |" in text
+    # the rest is HTML the generator writes (pages/html.py), as Python-Markdown wrote it before
+    assert ('<p data-regels="2-2" id="p-1">Het Koninkrijk<sup id="fnref:1"><a class="footnote-ref" '
+            'href="#fn:1">1</a></sup> zet zich in. <a ') in text                   # marker at offset 14
+    assert re.search(r'<ul>\n<li data-regels="3-3" id="p-2">eerste punt <a [^\n]*</li>\n'
+                     r'<li data-regels="4-4" id="p-3">tweede punt <a [^\n]*</li>\n</ul>', text)   # one list
+    assert ('<li id="fn:1">\n<p>Zie www.tweedekamer.nl&#160;<a class="footnote-backref" href="#fnref:1" '
+            'title="Terug naar voetnoot 1 in de tekst">&#8617;</a></p>\n</li>') in text
+    assert card_row(text, "Datum") == "18 september 2020"
     out = to_html(text.split("---\n", 2)[2])
     ids = {a.get("id") for _, a in _read(out).tags}
     assert {"vrede", "p-1", "p-2", "p-3", "vraag-51", "antwoord-51", "ondertekening", "fn:1",
@@ -155,7 +159,7 @@ def test_letter_page_has_anchors_footnotes_and_card(to_html):
 def test_answer_without_label_shows_its_number():
     letter = _letter()
     letter.blocks[5].label = ""
-    assert "**Antwoord 51**" in render_letter(letter).text
+    assert '<p class="vn-qa-label"><a href="#antwoord-51"><strong>Antwoord 51</strong></a></p>' in render_letter(letter).text
 
 
 def test_empty_blocks_are_skipped_but_a_bare_answer_label_is_kept(to_html):
@@ -267,10 +271,10 @@ def test_mentions_become_links_without_changing_the_visible_text(to_html):
     index = build_index([letter], Knowledge(missions={}, resolutions={}, country_aliases={},
                                             excluded_countries=frozenset()))
     md_text = render_letter(letter, index).text
-    assert "resolutie [2417](../resoluties/2417.md) en \\[[Kamerstuk 26 150, nr. 168]" \
-           "(https://zoek.officielebekendmakingen.nl/kst-26150-168)\\] &lt;b&gt;." in md_text
+    assert ('resolutie <a href="../../resoluties/2417/">2417</a> en [<a href="https://zoek.officielebekendmakingen.nl/'
+            'kst-26150-168">Kamerstuk 26 150, nr. 168</a>] &lt;b&gt;.') in md_text
     out = to_html(md_text.split("---\n", 2)[2])
-    assert '<a href="../resoluties/2417.md">2417</a>' in out
+    assert '<a href="../../resoluties/2417/">2417</a>' in out
     assert "[<a href=\"https://zoek.officielebekendmakingen.nl/kst-26150-168\">Kamerstuk 26 150, nr. 168</a>] &lt;b&gt;." in out
 
 

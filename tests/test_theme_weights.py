@@ -1,7 +1,7 @@
 """Issue 18: themes that tell letters apart. The weight of a theme in a letter (the share of the
 letter's text in passages with the theme; a heading counts fully, keywords for half), the main
 themes (chips) and "ook genoemd", and the letter page that shows them without theme lines in its
-reading text (extract/themes.py theme_weights, pages/letter.py, templates/letter.md.j2)."""
+reading text (extract/themes.py theme_weights, pages/letter.py, templates/letter.html.j2)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -92,35 +92,41 @@ def test_letter_page_shows_main_chips_then_ook_genoemd_and_no_theme_lines_in_the
     l = letter(("Klimaat", 600, {"klimaat": KOP}), ("Overig", 300, {"mensenrechten": TEKST, "vrede": TEKST}),
                ("Inleiding", 100, {}))
     text = page_of(l)
-    head, rest = text.split('!!! info vn-meta "Over deze brief"', 1)
-    assert "\n[Klimaat](../themas/klimaat.md){ .md-tag }\n{ .md-tags }\n" in head          # one main theme
-    assert ("\nOok genoemd: [Mensenrechten](../themas/mensenrechten.md), [Vrede](../themas/vrede.md)"
-            " — [gewicht en thema's per passage](#vn-themas)\n{ .vn-ook-genoemd .vn-furniture }\n") in head
+    head, rest = text.split('<div class="admonition info vn-meta">', 1)
+    # the page is HTML the generator writes (letter.html.j2); it links the pages' addresses
+    assert '\n<p class="md-tags"><a class="md-tag" href="../../themas/klimaat/">Klimaat</a></p>\n' in head  # one main theme
+    assert ('\n<p class="vn-ook-genoemd vn-furniture">Ook genoemd: <a href="../../themas/mensenrechten/">Mensenrechten'
+            '</a>, <a href="../../themas/vrede/">Vrede</a> — <a href="#vn-themas">gewicht en thema\'s per passage</a>'
+            '</p>\n') in head
     reading, back = rest.split("## Thema's van deze brief { #vn-themas .vn-furniture }", 1)
     assert "## Klimaat" in reading and "x" * 600 in reading
     assert "Thema" not in reading and "vn-themes" not in reading and "trefwoorden" not in reading
     # nothing lost: every passage with its themes and reasons, linked to its place, in the back matter
-    assert '??? note "Thema\'s per passage (3)"' in back
-    assert "    - [Klimaat](#kop-1): [Klimaat](../themas/klimaat.md) *(kop)*\n" in back
-    assert ("    - [Overig](#kop-2): [Mensenrechten](../themas/mensenrechten.md) *(trefwoorden: trefwoord 2×)* · "
-            "[Vrede](../themas/vrede.md) *(trefwoorden: trefwoord 2×)*\n") in back
-    assert "    - [Inleiding](#kop-3): algemeen *(geen kenmerkend kopje of kenmerkende trefwoorden)*\n" in back
-    assert "    | [Klimaat](../themas/klimaat.md) (hoofdthema) | 60 % | 1 |\n" in back
-    assert "    | [Vrede](../themas/vrede.md) | 15 % | 1 |\n" in back
+    assert "<summary>Thema's per passage (3)</summary>" in back
+    assert '\n<li><a href="#kop-1">Klimaat</a>: <a href="../../themas/klimaat/">Klimaat</a> <em>(kop)</em></li>\n' in back
+    assert ('\n<li><a href="#kop-2">Overig</a>: <a href="../../themas/mensenrechten/">Mensenrechten</a> '
+            '<em>(trefwoorden: trefwoord 2×)</em> · <a href="../../themas/vrede/">Vrede</a> '
+            '<em>(trefwoorden: trefwoord 2×)</em></li>\n') in back
+    assert ('\n<li><a href="#kop-3">Inleiding</a>: algemeen <em>(geen kenmerkend kopje of kenmerkende trefwoorden)'
+            '</em></li>\n') in back
+    assert ('<tr>\n<td><a href="../../themas/klimaat/">Klimaat</a> (hoofdthema)</td>\n<td align="right">60 %</td>\n'
+            '<td align="right">1</td>\n</tr>') in back
+    assert ('<tr>\n<td><a href="../../themas/vrede/">Vrede</a></td>\n<td align="right">15 %</td>\n'
+            '<td align="right">1</td>\n</tr>') in back
 
 
 def test_a_letter_whose_themes_are_all_main_has_no_ook_genoemd_and_one_without_themes_no_chips():
     both = page_of(letter(("A", 500, {"klimaat": KOP}), ("B", 500, {"vrede": KOP})))
-    assert "{ .md-tag } [Vrede](../themas/vrede.md){ .md-tag }" in both and "Ook genoemd" not in both
+    assert '</a> <a class="md-tag" href="../../themas/vrede/">Vrede</a></p>' in both and "Ook genoemd" not in both
     none = page_of(letter(("Inleiding", 500, {})))
     assert "md-tag" not in none and "Ook genoemd" not in none and "tags:" not in none
-    assert "    - [Inleiding](#kop-1): algemeen" in none
+    assert '<li><a href="#kop-1">Inleiding</a>: algemeen' in none
 
 
 def test_passage_titles_are_escaped():
     text = page_of(letter(("<script>alert(1)</script> *nadruk*", 100, {"klimaat": KOP})))
     back = text.split("## Thema's van deze brief", 1)[1]
-    assert "<script>" not in back and "\\*nadruk\\*" in back
+    assert "<script>" not in back and "&lt;script&gt;alert(1)&lt;/script&gt; *nadruk*</a>" in back
 
 
 # --- the built site (the five bundled letters) --------------------------------------------------

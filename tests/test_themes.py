@@ -197,8 +197,9 @@ def test_letter_page_shows_its_themes_as_links_to_the_theme_pages(corpus):
     from generator.pages.letter import render_letter
     letter = next(l for l in corpus.letters if l.id == "2020-avvn75-inzet")
     text = render_letter(letter, corpus).text
-    assert ("\n[Multilaterale samenwerking](../themas/multilateralisme.md){ .md-tag } "
-            "[Gezondheid en COVID-19](../themas/gezondheid.md){ .md-tag } "
-            "[Mensenrechten](../themas/mensenrechten.md){ .md-tag }\n{ .md-tags }\n") in text
-    assert "\nOok genoemd: [Vrede en veiligheid](../themas/vrede-en-veiligheid.md), [Klimaat](../themas/klimaat.md), " in text
+    assert ('\n<p class="md-tags"><a class="md-tag" href="../../themas/multilateralisme/">Multilaterale samenwerking</a> '
+            '<a class="md-tag" href="../../themas/gezondheid/">Gezondheid en COVID-19</a> '
+            '<a class="md-tag" href="../../themas/mensenrechten/">Mensenrechten</a></p>\n') in text
+    assert ('\n<p class="vn-ook-genoemd vn-furniture">Ook genoemd: <a href="../../themas/vrede-en-veiligheid/">Vrede en '
+            'veiligheid</a>, <a href="../../themas/klimaat/">Klimaat</a>, ') in text
     assert '  - "Mensenrechten"\n' in text and '  - "Klimaat"\n' not in text   # front matter tags: the chips

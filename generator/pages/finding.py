@@ -1,6 +1,6 @@
 """What the search and the letters overview know of a letter (issue 18: finding letters).
 
-A letter page carries these facts in its front matter (`vn_finding`, template letter.md.j2);
+A letter page carries these facts in its front matter (`vn_finding`, template letter.html.j2);
 overrides/partials/vn-finding.html writes them into the page as Pagefind filters, sort key and
 metadata (hidden, data-pagefind-ignore: Pagefind still reads filters, sort and meta there). The
 filter form on brieven/ (overrides/assets/javascripts/vn-brieven-lijst.js) asks Pagefind's JS API

@@ -1,5 +1,5 @@
-"""Letter text -> Markdown that shows exactly that text: escaping, footnote references, links,
-anchors and attribute lists, safe URLs, front-matter titles. Pure.
+"""Letter text -> Markdown that shows exactly that text: escaping, anchors and attribute lists,
+safe URLs, front-matter titles. Pure. (A letter page's text is HTML: pages/html.py.)
 
 Letter text is data. Every piece of it reaches the Markdown through `escape_md` (the template
 filter `md`), so nothing a letter says can become markup, a link, HTML or a template tag.
@@ -29,7 +29,6 @@ _TRANSLATE = str.maketrans({**_REPLACE, **{chr(c): None for c in [*range(0x00, 0
 # Any character _TRANSLATE changes. Most letter text has none, and one search for them costs a
 # fraction of str.translate, which looks up every character of the text in a dict.
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
-FOOTNOTES_MARKER = "///Footnotes Go Here///"              # Python-Markdown's PLACE_MARKER default
 
 
 def escape_md(text: str, line_start: bool = True) -> str:
@@ -75,45 +74,6 @@ def _escape_line_start(s: str) -> str:
 def md(value) -> str:
     """Template filter: one letter-derived value, escaped, surrounding whitespace dropped."""
     return escape_md(str(value)).strip()
-
-
-def body(block: Block, notes: frozenset[str], links: list[tuple[int, int, str]] | None = None) -> str:
-    """A block's text, escaped, with `[^N]` at each footnote reference and its mentions linked."""
-    return render_text(block.text, block.footnote_refs, notes, links or [])
-
-
-def render_text(text: str, refs=(), notes: frozenset[str] = frozenset(),
-                links: list[tuple[int, int, str]] = ()) -> str:
-    """Letter text -> Markdown: escaped, footnote references `[^N]` at their offsets, and each
-    (start, end, url) in `links` made a link whose visible text is exactly text[start:end].
-
-    References to a footnote the letter does not have keep their number as plain text. A link
-    that overlaps an earlier one is left out; a reference inside a link goes right after it.
-    """
-    events = sorted([(min(max(r.offset, 0), len(text)), 1, r) for r in refs] +
-                    [(start, 0, (start, end, url)) for start, end, url in links if 0 <= start < end <= len(text)],
-                    key=lambda e: (e[0], e[1]))
-    parts: list[str] = []
-    pos = 0
-
-    def plain(until: int) -> None:
-        nonlocal pos
-        if until > pos:
-            parts.append(escape_md(text[pos:until], line_start=not parts))
-            pos = until
-
-    for offset, is_ref, item in events:
-        if is_ref:
-            plain(offset)
-            label = note_label(item.number)
-            parts.append(f"[^{label}]" if label in notes else escape_md(item.number, line_start=False))
-        elif offset >= pos:
-            start, end, url = item
-            plain(start)
-            parts.append(f"[{escape_md(text[start:end], line_start=False)}]({url})")
-            pos = end
-    plain(len(text))
-    return "".join(parts).strip()
 
 
 def anchor(value: str) -> str:

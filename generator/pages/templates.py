@@ -21,7 +21,7 @@ from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELIN
 from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_excerpt, nl_date,
                      passage_excerpt, percent, provenance, reason_note, title_of)
 from . import html
-from .markdown import FOOTNOTES_MARKER, anchor, attrs, body, md, note_label, page_title, render_text, safe_url
+from .markdown import anchor, attrs, md, note_label, page_title, safe_url
 from .paging import paged_title
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -42,7 +42,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, body=body, attrs=attrs, anchor=anchor, safe_url=safe_url,
+    env.filters.update(md=md, anchor=anchor, safe_url=safe_url,
                        page_title=lambda t: Markup(page_title(t)), nl_date=nl_date, kind_label=kind_label,
                        # letter.html.j2 (pages/html.py)
                        one_line=one_line, permalink=block_permalink, block_attrs=block_attrs,
@@ -55,8 +55,8 @@ def environment() -> jinja2.Environment:
     env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
                        kind_anchor=kind_anchor, citation=citation,
                        provenance=provenance, kind_citation=kind_citation,
-                       render_text=render_text, page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
-                       footnotes_marker=FOOTNOTES_MARKER, note_label=note_label,
+                       page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
+                       note_label=note_label,
                        paragraphs=html.paragraphs, scroll_region=html.scroll_region,
                        # addresses (pages/addresses.py): the templates name no folder themselves
                        theme_path=theme_path, theme_feed=theme_feed, entity_overview=entity_overview,
@@ -78,16 +78,16 @@ def one_line(value) -> Markup:
 def block_attrs(block, cls: str = "") -> Markup:
     """The HTML attributes of a block of a letter (what markdown.attrs gives Markdown): id,
     class, its line range in the source (data-regels) and its printed page (data-page)."""
-    parts = []
-    if a := anchor(block.anchor):
+    a = anchor(block.anchor)
+    if not a and not cls:
+        return Markup("")
+    parts = [f'class="{cls}"'] if cls else []            # in name order, as Python-Markdown wrote them
+    if block.page:
+        parts.append(f'data-page="{int(block.page)}"')
+    parts.append(f'data-regels="{int(block.span.start)}-{int(block.span.end)}"')
+    if a:
         parts.append(f'id="{a}"')
-    if cls:
-        parts.append(f'class="{cls}"')
-    if parts:
-        parts.append(f'data-regels="{int(block.span.start)}-{int(block.span.end)}"')
-        if block.page:
-            parts.append(f'data-page="{int(block.page)}"')
-    return Markup(" " + " ".join(parts)) if parts else Markup("")
+    return Markup(" " + " ".join(parts))
 
 
 def block_permalink(block) -> Markup:
