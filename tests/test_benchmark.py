@@ -26,12 +26,6 @@ def test_plain_config_has_the_projects_nav_and_nothing_of_the_project():
     assert {"toc": {"permalink": True, "permalink_title": "Vaste link naar dit onderdeel"}} in config["markdown_extensions"]
 
 
-def test_plain_config_uses_the_projects_standard_extensions_as_configured():
-    project = benchmark.read_yaml(ROOT / "mkdocs.yml")["markdown_extensions"]
-    standard = [e for e in project if not (next(iter(e)) if isinstance(e, dict) else e).startswith("generator.")]
-    assert benchmark.PLAIN_EXTENSIONS == standard
-
-
 def test_read_yaml_reads_tags_as_nothing(tmp_path):
     path = tmp_path / "mkdocs.yml"
     path.write_text("site_url: !ENV SITE_URL\nformat: !!python/name:pymdownx.superfences.fence_code_format\nnav: [a.md]\n")
