@@ -21,6 +21,7 @@ from babel.dates import get_month_names
 from slugify import slugify
 
 from .errors import SourceError
+from .words import safe_lower
 from .kinds import Kinds, default_kinds
 from .model import Block, Member, Meta, Signatory, Source
 
@@ -612,7 +613,7 @@ def _kamerstuk(text: str, top: str) -> dict[str, tuple[str, str]]:
         out.update(dossier=(normalise_dossier(digits + (f" {part}" if part else "")), origin), number=(nr, origin),
                    url=(KAMERSTUK_URL.format(id=f"{digits}-{part}-{nr}" if part else f"{digits}-{nr}"), origin))
         return out
-    footer = _FOOTER_RE.search(text)
+    footer = _first_footer(text)
     if footer:
         dossier = normalise_dossier(footer.group("dossier") + (f" {footer.group('part')}" if footer.group("part") else ""))
         origin = where(text, footer.start())
@@ -629,6 +630,36 @@ def _kamerstuk(text: str, top: str) -> dict[str, tuple[str, str]]:
                                                    + footer.group("nr")), origin)
         return out
     return _first_page_block(top)
+
+
+_FOOTER_WORDS = ("vergaderjaar", "zitting")
+
+
+def _first_footer(text: str) -> re.Match[str] | None:
+    """_FOOTER_RE.search(text), tried only where its words stand: a case-insensitive scan of a
+    whole letter for a rare line is slow. Each "vergaderjaar"/"zitting" in the lower-cased text,
+    in order, is tried from where its match would start ("Kamer, " before it, else the word)."""
+    lower = safe_lower(text)
+    if lower is None:                               # a look-up in lower case is not safe there
+        return _FOOTER_RE.search(text)
+    for at in sorted(at for word in _FOOTER_WORDS for at in _all_at(lower, word)):
+        start = at                                  # back over "Kamer, " (any spaces and tabs)
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and text[start - 1] == ",":
+            start -= 1
+        start = start - 5 if start >= 5 and lower[start - 5:start] == "kamer" else at
+        if (m := _FOOTER_RE.match(text, start)) is not None:
+            return m
+    return None
+
+
+def _all_at(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _first_page_block(top: str) -> dict[str, tuple[str, str]]:

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .knowledge.yamlfile import Located
+from .words import scan, whole_token_at
 from .model import Reason  # noqa: F401 - its home is the model; pages still import it from here
 
 THEMES_FILE = "themes.yml"
@@ -34,13 +35,12 @@ class Theme:
 WORD_CHAR = re.compile(r"[\w’']")
 EXTEND = re.compile(r"[\w’'-]*")
 EXTEND_BACK = re.compile(r"[\w’'-]*$")
-TOKEN = re.compile(r"[\w’']+(?:-[\w’']+)*")
 
 
 class PatternIndex:
     """Every pattern of every theme, looked up per word instead of searched per pattern.
 
-    The text is split once into words (a hyphenated compound is one word with parts). A plain
+    The text is split once into words (words.scan, shared with the extractors) (a hyphenated compound is one word with parts). A plain
     pattern matches a run of whole parts ('1325' in '1325-agenda'); 'klimaat*' a run starting at a
     part ('VN-klimaattop' -> 'klimaattop'); '*klimaat*' anything inside a word; a phrase ('Akkoord
     van Parijs') is found with one regex for all phrases. Patterns with an acronym (a word with
@@ -76,23 +76,33 @@ class PatternIndex:
             first = re.match(r"[\w’']+", key).group()          # the first part of the first word
             self.phrase_starts.setdefault((sensitive, first), []).append((regex, owners))
         self._known: dict[str, tuple] = {}    # word -> its matches and phrase starts (_entry)
+        self._nothing: set[str] = set()       # the words seen that give neither
 
-    def spans(self, text: str) -> list[tuple[str, int, int]]:
-        """(owner, start, end) of every match."""
-        found: list[tuple[str, int, int]] = []
-        known = self._known
-        for m in TOKEN.finditer(text):
-            entry = known.get(word := m.group())
+    def spans(self, text: str, tokens: frozenset[str] | None = None) -> list[tuple[str, int, int]]:
+        """(owner, start, end) of every match, in the order of the words they are in (matches of
+        the word itself first, then phrases starting in it). `tokens`: the text's distinct words
+        (words.scan(text).tokens, or the union of its paragraphs' when it joins them with blank
+        lines), when the caller has them."""
+        tokens = scan(text).tokens if tokens is None else tokens
+        known, nothing = self._known, self._nothing
+        at_word: list[tuple[int, list[tuple[str, int, int]]]] = []
+        for word in tokens - nothing:                      # most words match nothing: one set difference
+            entry = known.get(word)
             if entry is None:
-                entry = known[word] = self._entry(word)
-            if entry:                                      # most words match nothing: one look-up
-                at = m.start()
-                hits, tries = entry
-                found.extend((owner, at + i, at + j) for owner, i, j in hits)
+                entry = self._entry(word)
+                if not entry:
+                    nothing.add(word)
+                    continue
+                known[word] = entry
+            hits, tries = entry
+            for at in whole_token_at(text, word):
+                here = [(owner, at + i, at + j) for owner, i, j in hits]
                 for offset, regex, owners in tries:
                     if p := regex.match(text, at + offset):
-                        self._phrase(text, p.start(), p.end(), owners, found)
-        return found
+                        self._phrase(text, p.start(), p.end(), owners, here)
+                at_word.append((at, here))
+        at_word.sort(key=lambda item: item[0])             # one word per place: a stable order
+        return [span for _, here in at_word for span in here]
 
     def _entry(self, word: str) -> tuple:
         """What a word gives (cached per word): its own matches, and the phrases that may start

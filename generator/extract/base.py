@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..words import scan, whole_part_at
+
 KINDS = ("resolution", "mission", "body", "country", "kamerstuk")
 
 
@@ -39,11 +41,11 @@ class Candidates:
     """Leftmost-match search with a big alternation of names, tried only where it can match.
 
     Python's `re` tries every alternative at every position of the text, which is slow for a few
-    hundred names. A name can only start where a word starts with the same first word, so one
-    cheap scan finds the words that begin with a character some name begins with, a set look-up
-    keeps those that are the first word of a name, and the full pattern is matched only where
-    those words stand (found with str.find; most words are no name, and are never looked at in
-    Python). Same result as `pattern.search`/`finditer` for patterns of the form
+    hundred names. A name can only start where a word starts with the same first word, so the
+    text's distinct words (words.scan: one scan per text, shared by all matchers and the themes)
+    are looked up in a set of first words of names, and the full pattern is matched only where
+    those words stand (found with str.find; most words are no name, and are never looked for in
+    the text). Same result as `pattern.search`/`finditer` for patterns of the form
     `(?<!\\w)(?:name|…)…`; names that do not start with a word character fall back to the plain
     search.
 
@@ -56,12 +58,10 @@ class Candidates:
         self._exact = {_first_word(f) for f, fold in forms if not fold}
         self._folded = {_first_word(f).lower() for f, fold in forms if fold}
         self._plain = any(not _WORD_START.match(f) for f, _ in forms)
-        starts = {c for w in self._exact for c in w[:1]}
-        starts |= {c for w in self._folded for c in (w[:1], w[:1].upper())}
-        chars = "".join(sorted(starts))
-        # From the first of these characters in a word to its end; where that is the whole word,
-        # it is one of the words meant (a lookbehind for the word start would make it slower).
-        self._words = re.compile(r"[" + re.escape(chars) + r"]\w*") if chars else None
+        # A word is a first word only if it starts with a character some name starts with (a
+        # folded form's first character in either case), as the names' own words do.
+        self._chars = frozenset(c for w in self._exact for c in w[:1]) \
+            | frozenset(c for w in self._folded for c in (w[:1], w[:1].upper()))
         self._last: tuple[str, list[int]] = ("", [])   # the text last searched and its starts
 
     @classmethod
@@ -79,13 +79,14 @@ class Candidates:
         return starts[bisect.bisect_left(starts, pos):] if pos else starts
 
     def _find_starts(self, text: str) -> list[int]:
-        if self._words is None:
+        if not self._chars:
             return []
-        words = set(self._words.findall(text))
-        firsts = words & self._exact
+        words = scan(text)
+        starts = [at for word in words.parts & self._exact for at in whole_part_at(text, word)]
         if self._folded:
-            firsts.update(w for w in words if w.lower() in self._folded)
-        return sorted(at for word in firsts for at in _whole_word_at(text, word))
+            chars = self._chars
+            starts += [at for at in words.starts_lowered(self._folded) if text[at] in chars]
+        return sorted(set(starts))
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self._plain:
@@ -109,20 +110,6 @@ class Candidates:
 @lru_cache(maxsize=8)
 def _compiled(cls, items: tuple[tuple[str, str], ...]) -> "Candidates":
     return cls(items)
-
-
-def _whole_word_at(text: str, word: str) -> Iterator[int]:
-    """Where `word` stands in `text` as a whole word (no word character on either side)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            yield at
-        at = text.find(word, at + 1)
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"             # what \w matches
 
 
 _WORD_START = re.compile(r"\w")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..words import scan, whole_part_at
 from .base import Candidates, Hit
 from .missions import _inside, address_spans
 
@@ -64,6 +65,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")
 # The UN named anywhere in a paragraph (for a shared name of two words in small letters).
 _UN_NAMED = re.compile(r"(?<!\w)(?:Vere?-?\s*e?e?nigde\s+Naties|VN|V\.N\.|UNO|U\.N\.O\.|United\s+Nations)(?!\w)")
 _COMPOUND_MIN = 8
+_RUN = re.compile(r"\w+")
 
 
 def _normal(surface: str) -> str:
@@ -141,13 +143,53 @@ class _Matcher(Candidates):
         self.pattern = re.compile(r"(?<!\w)(?:" + union + r")")
         self._compounds = (re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(c) for c in compounds) + r")(?=[a-zà-ÿ])")
                            if compounds else None)
+        # the compounds in lower case, when a look-up in the lower-cased text can stand in for
+        # their case-insensitive pattern (else None: the plain scan)
+        lowered = tuple(sorted({c.lower() for c in compounds}))
+        self._compound_names = lowered if all(_RUN.match(c) and set(c) <= _SAFE_CASE for c in lowered) else None
+        self._compound_runs = frozenset(_RUN.match(c).group() for c in self._compound_names or ()
+                                        if not _RUN.fullmatch(c))
+        self._begins: set[str] = set()                  # the words seen (lower case) that begin one
+        self._no_compound: set[str] = set()             # and those that begin none
         super().__init__(self.pattern, exact=exact_firsts, folded=folded_firsts)
 
     def _find_starts(self, text: str) -> list[int]:
         starts = super()._find_starts(text)
         if self._compounds is not None:                 # compounds are words no name equals
-            starts = sorted(set(starts) | {m.start() for m in self._compounds.finditer(text)})
+            starts = sorted(set(starts) | set(self._compound_starts(text)))
         return starts
+
+    def _compound_starts(self, text: str) -> list[int]:
+        """Where `_compounds` matches (as its finditer would), tried only where the lower-cased
+        text has a compound at the start of a word; the plain scan where a look-up in lower case
+        is not safe (words.ODD_CASE)."""
+        words = scan(text)
+        lower = words.lower_text
+        if lower is None or words.odd_case or self._compound_names is None or "\u00f7" in text:
+            return [m.start() for m in self._compounds.finditer(text)]
+        tries = sorted(at for run in words.lowered - self._no_compound if self._begins_compound(run)
+                       for at in whole_part_at(lower, run))
+        found: list[int] = []
+        end = 0
+        for at in tries:
+            if at >= end and (m := self._compounds.match(text, at)) is not None:
+                found.append(at)
+                end = m.end()
+        return found
+
+    def _begins_compound(self, run: str) -> bool:
+        """Whether a compound can begin with this word (a run of word characters, in lower case):
+        the word is longer than a compound it begins with (then a letter follows the compound;
+        the lookahead [a-zà-ÿ] also takes "÷", which _compound_starts leaves to the plain scan),
+        or it is a compound's first run ("vn" of "vn-veiligheidsraad"). Kept per word: most
+        words begin none (`_no_compound`)."""
+        if run in self._begins:
+            return True
+        if run in self._compound_runs or any(len(run) > len(c) and run.startswith(c) for c in self._compound_names):
+            self._begins.add(run)
+            return True
+        self._no_compound.add(run)
+        return False
 
     def key(self, surface: str) -> str:
         form = _normal(surface)
@@ -156,6 +198,11 @@ class _Matcher(Candidates):
 
     def is_shared(self, surface: str) -> bool:
         return _squash(surface) in self.shared and _normal(surface) not in self.exact
+
+
+# The lower-case letters (and digits) for which re's case-insensitive match and str.lower agree,
+# apart from the characters words.ODD_CASE names.
+_SAFE_CASE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ-. '’")
 
 
 def matcher(names: Mapping[str, str] | _Matcher, shared: Mapping[str, str] = ()) -> _Matcher:

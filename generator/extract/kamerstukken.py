@@ -60,6 +60,7 @@ import re
 
 from ..meta import FIRST_PUBLISHED_YEAR
 from ..meta import _years as vergaderjaar_years
+from ..words import scan
 from .base import Hit
 
 KIND = "kamerstuk"
@@ -125,22 +126,30 @@ _AH_ID_RE = re.compile(r"\bah-(?P<ch>tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<nr>\d
 _AH_AND = re.compile(r"(?:\s*,\s*|\s+en\s+)(?P<nr>\d{1,5})(?![\w/])(?!\s*[-–/]\s*\d)")
 
 
+# Each pattern above needs one of its cue words (all case-sensitive but _KEY_CUE's); these plain
+# substring tests (much faster than a regex scan) skip a pattern where it cannot match.
+_HEAD_CUES = ("amerstuk", "Bijl", "itting", "ITTING")
+_KEY_CUES = ("motie", "amendement")          # in the text in lower case
+_BARE_NUMBER = re.compile(r",\s*nrs?\.?\s*\d")       # what _BARE_HEAD looks ahead for
+
+
 def find(text: str) -> list[Hit]:
     """Kamerstuk and Aanhangsel references in one paragraph, sorted by start, non-overlapping."""
     found: list[Hit] = []
     pos = 0
-    while (head := _HEAD.search(text, pos)) is not None:
+    heads = any(cue in text for cue in _HEAD_CUES)
+    while heads and (head := _HEAD.search(text, pos)) is not None:
         key = _KEY_RE.match(text, head.end())
         if key is not None:                       # "Kamerstuk 26150-187"
             found.append(_hit(text, head.start(), key.end(), _compact_key(key)))
             pos = key.end()
             continue
         pos = max(_reference(text, head.start(), head.end(), found), head.end())
-    for bare in _BARE_HEAD.finditer(text):
+    for bare in _BARE_HEAD.finditer(text) if "nr" in text and _BARE_NUMBER.search(text) else ():
         _reference(text, bare.end(), bare.end(), found, five_digits=True)
-    for kst in _KST_RE.finditer(text):
+    for kst in _KST_RE.finditer(text) if "kst-" in text else ():
         found.append(_hit(text, kst.start(), kst.end(), _compact_key(kst)))
-    for cue in _KEY_CUE.finditer(text):
+    for cue in _KEY_CUE.finditer(text) if _may_cue(text) else ():
         at = cue.end()
         while (key := _KEY_RE.match(text, at)) is not None:
             found.append(_hit(text, key.start(), key.end(), _compact_key(key)))
@@ -150,6 +159,13 @@ def find(text: str) -> list[Hit]:
             at = more.end()
     found += _aanhangsel(text)
     return _non_overlapping(found)
+
+
+def _may_cue(text: str) -> bool:
+    """Whether _KEY_CUE can match: "motie" or "amendement" in any case."""
+    words = scan(text)
+    lower = words.lower_text if not words.odd_case else None
+    return lower is None or any(cue in lower for cue in _KEY_CUES)
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:
@@ -207,7 +223,7 @@ def _reference(text: str, start: int, pos: int, hits: list[Hit], five_digits: bo
 
 def _aanhangsel(text: str) -> list[Hit]:
     hits = []
-    for m in _AH_RE.finditer(text):
+    for m in _AH_RE.finditer(text) if "Aanhangsel" in text else ():
         prefix = "" if m.group("nr") else "b_" if m.group("b_nr") else "c_"
         chamber = _chamber(m.group(prefix + "ch") if prefix != "c_" else None,
                            m.group(prefix + "chname") if prefix != "c_" else None)
@@ -221,7 +237,7 @@ def _aanhangsel(text: str) -> list[Hit]:
             while (more := _AH_AND.match(text, pos)) is not None:
                 hits.append(_hit(text, more.start("nr"), more.end("nr"), f"ah-{chamber}-{years}-{more.group('nr')}"))
                 pos = more.end()
-    for m in _AH_ID_RE.finditer(text):
+    for m in _AH_ID_RE.finditer(text) if "ah-" in text else ():
         if _vergaderjaar(m.group("y1"), m.group("y2")):
             hits.append(_hit(text, m.start(), m.end(), m.group(0)))
     return hits

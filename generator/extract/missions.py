@@ -160,8 +160,10 @@ _JUST_BEFORE = re.compile(r"[\s(,:–—-]*")
 
 def suspect(text: str, known: Callable[[str], bool]) -> bool:
     """Whether `text` may have something `unknown` reports (a quick test before the full one)."""
-    return (any(m.group() not in ORDINARY_CAPITALS and not known(m.group()) for m in _UN_LOOKING.finditer(text))
-            or _VN_MISSION.search(text) is not None)
+    # the acronyms all contain "UN" or "NU", the phrases "VN-": plain substring tests first
+    return ((("UN" in text or "NU" in text)
+             and any(m.group() not in ORDINARY_CAPITALS and not known(m.group()) for m in _UN_LOOKING.finditer(text)))
+            or ("VN-" in text and _VN_MISSION.search(text) is not None))
 
 
 def unknown(text: str, known: Callable[[str], bool], hits: Sequence[Hit],

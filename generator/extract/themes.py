@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Block, Letter, Passage, Reason, Span
 from ..taxonomy import Taxonomy
+from ..words import scan
 
 MIN_TEXT_HITS = 2
 TEXT_SHARE = 0.5
@@ -40,14 +41,16 @@ MAIN_SHARE = 0.5                # a main theme weighs at least half as much as t
 MAX_MAIN = 5                    # and there are at most this many
 
 
-def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = False) -> dict[str, Reason]:
+def classify(heading: str, text: str, taxonomy: Taxonomy, weak_heading: bool = False,
+             tokens: frozenset[str] | None = None) -> dict[str, Reason]:
     """Themes of one passage with their reasons: heading themes first, then text themes.
 
     `weak_heading`: the heading is a grouping label above several passages (a fractie's topic in
     a Q&A round); it then only counts for a theme the text also mentions, or when the text
-    gives no theme at all."""
+    gives no theme at all. `tokens`: the text's distinct words, when the caller has them
+    (taxonomy.PatternIndex.spans)."""
     heading_themes = _heading_themes(heading, taxonomy) if heading else []
-    counts = keyword_counts(text, taxonomy)
+    counts = keyword_counts(text, taxonomy, tokens)
     totals = {slug: sum(c.values()) for slug, c in counts.items()}
     top = max(totals.values(), default=0)
     kept = [slug for slug in heading_themes if slug in counts] if weak_heading else heading_themes
@@ -72,11 +75,11 @@ def _heading_themes(heading: str, taxonomy: Taxonomy) -> list[str]:
     return [t.slug for t in taxonomy.themes if t.slug in covered]
 
 
-def keyword_counts(text: str, taxonomy: Taxonomy) -> dict[str, Counter[str]]:
+def keyword_counts(text: str, taxonomy: Taxonomy, tokens: frozenset[str] | None = None) -> dict[str, Counter[str]]:
     """Per theme the keywords found in the text; per theme each stretch of text counts once
     (the longest match)."""
     by_theme: dict[str, list[tuple[int, int]]] = {}
-    for slug, start, end in taxonomy.keywords.spans(text):
+    for slug, start, end in taxonomy.keywords.spans(text, tokens):
         by_theme.setdefault(slug, []).append((start, end))
     counts: dict[str, Counter[str]] = {}
     for slug, spans in by_theme.items():
@@ -96,8 +99,11 @@ def passages(letter: Letter, taxonomy: Taxonomy) -> list[Passage]:
     for unit in units:
         if unit.kind == "closing":
             continue
-        text = "\n\n".join(letter.blocks[i].text for i in unit.blocks if letter.blocks[i].kind != "heading")
-        unit.reasons = classify(unit.heading, text, taxonomy, weak_heading=unit.kind in ("answer", "remarks"))
+        texts = [letter.blocks[i].text for i in unit.blocks if letter.blocks[i].kind != "heading"]
+        # the words of the passage are its paragraphs' (scanned once, for the extractors too)
+        tokens = frozenset().union(*(scan(t).tokens for t in texts))
+        unit.reasons = classify(unit.heading, "\n\n".join(texts), taxonomy,
+                                weak_heading=unit.kind in ("answer", "remarks"), tokens=tokens)
         unit.themes = list(unit.reasons)
     return units
 
