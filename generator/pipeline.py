@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import hashlib
 import re
+import sys
 import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
@@ -16,7 +18,7 @@ from typing import Callable, Iterable
 
 from . import pages as site_pages
 from . import parallel, printed_pages, site_build, write
-from .cache import Entry, LetterCache, still_valid
+from .cache import Entry, GenerateState, LetterCache, code_fingerprint, files_digest, still_valid
 from .clean import Vocabulary, clean, token_counts, vocabulary_from
 from .config import Settings
 from .errors import BuildError, GeneratorError, SourceError
@@ -24,6 +26,7 @@ from .extract import Tables, extract_letter, unknown_missions
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
 from .index import build_index
+from .kinds import DEFAULT_FILE as DEFAULT_KINDS
 from .kinds import Kinds, build_kinds, default_kinds
 from .knowledge import (Knowledge, body_names, body_shared_names, build_knowledge, country_names, mission_names,
                         mission_phases)
@@ -32,7 +35,7 @@ from .model import Analysis, Letter, OutputPage, Source
 from .parse import parse_letter
 from .parse.footnotes import dangling_refs
 from .qaindex import round_of
-from .layouts import Layouts, build_layouts
+from .layouts import LAYOUTS_FILE, Layouts, build_layouts
 from .layouts import bundled as bundled_layouts
 from .pages.cite import download_path, is_pdf
 from .read import check_inside, read_glossary, read_kinds, read_knowledge, read_layouts, read_sources, read_themes
@@ -121,11 +124,77 @@ def generate(settings: Settings, progress: Progress | None = None, dry_run: bool
              refresh: bool = False) -> BuildReport:
     """All letters -> Markdown pages and data/letters.json in the docs folder (not with dry_run).
     `refresh`: no letter from the cache, each one stored again. Holds the locks of the docs
-    folder and the cache (write.locked) unless dry_run."""
+    folder and the cache (write.locked) unless dry_run. With a cache folder and without
+    `refresh`, nothing is done when nothing changed since the last generation
+    (_generate_unless_unchanged)."""
     check_settings(settings)
     folders = () if dry_run else (settings.docs_dir, settings.letter_cache)
     with _locked(*folders), collector_paused():
-        return _generate(settings, progress, dry_run, refresh)
+        if dry_run or settings.letter_cache is None:
+            return _generate(settings, progress, dry_run, refresh)
+        return _generate_unless_unchanged(settings, progress, refresh)
+
+
+def _generate_unless_unchanged(settings: Settings, progress: Progress | None, refresh: bool) -> BuildReport:
+    """The fast path: when the inputs (generator_inputs) are those of the last complete generation
+    and the docs folder and the letter cache still hold exactly what it left (their files' names,
+    sizes and times), the docs folder is what generating again would write: no letter is loaded,
+    no page rendered or written, and the report is that generation's (nothing processed, nothing
+    written). Never with `refresh` (--no-cache). Otherwise the state of the last generation is
+    removed, the docs written, and the new state recorded."""
+    start = time.perf_counter()
+    cache_dir = settings.letter_cache
+    inputs = generator_inputs(settings)
+    previous = None if refresh or inputs is None else GenerateState.load(cache_dir)
+    if previous is not None and previous.inputs == inputs and previous.docs == write.manifest(settings.docs_dir) \
+            and previous.cache == _entries(cache_dir):
+        report = previous.report
+        report.written, report.deleted, report.processed, report.inputs_unchanged = 0, 0, 0, True
+        report.seconds = time.perf_counter() - start
+        report.stages = {"inputs": report.seconds}
+        return report
+    with write.reported(f"write the letter cache in {cache_dir}", cache_dir):
+        GenerateState.path(cache_dir).unlink(missing_ok=True)     # a failed or killed build: no fast path
+    report = _generate(settings, progress, False, refresh)
+    if inputs is not None:
+        state = GenerateState(inputs, write.manifest(settings.docs_dir), _entries(cache_dir), report)
+        try:
+            state.save(cache_dir)
+        except OSError as exc:          # the docs are complete; the next build generates them again
+            report.warnings.append(f"{GenerateState.path(cache_dir)}: the generator's state could not be "
+                                   f"recorded ({exc.strerror}), so the next build generates every page again")
+    return report
+
+
+def _entries(cache_dir: Path) -> dict:
+    """The letter cache's entries (in its subfolders) with their sizes and times: an entry
+    removed or damaged since means the next build is not a fast one."""
+    return {name: stat for name, stat in write.manifest(cache_dir).items() if "/" in name}
+
+
+def generator_inputs(settings: Settings) -> str | None:
+    """One digest of everything the docs folder is made from: the letters folder, the knowledge
+    folder (and the project's kinds.yml and layouts.yml, used where the content has none), the
+    hand-written pages and mkdocs.yml (cache.files_digest: names, sizes, contents), where they
+    and the docs folder are, the generator's files (code and templates), Python's version and
+    the versions of the libraries it requires. None: no fast path (a symbolic link to a folder,
+    or the project not installed, so its libraries are not known)."""
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    project_knowledge = DEFAULT_KINDS.parent
+    files = files_digest([settings.content_dir / "letters", settings.content_dir / "knowledge", settings.pages,
+                          settings.mkdocs_yml, DEFAULT_KINDS, project_knowledge / LAYOUTS_FILE])
+    if files is None:
+        return None
+    try:
+        libraries = sorted(re.match(r"[A-Za-z0-9_.-]+", r).group(0) for r in requires("vn-brieven") or ()
+                           if "extra ==" not in r)
+        versions = [f"{name}={version(name)}" for name in libraries]
+    except PackageNotFoundError:
+        return None
+    paths = [str(p.resolve()) for p in (settings.content_dir, settings.pages, settings.docs_dir, settings.mkdocs_yml)]
+    parts = [files, code_fingerprint("*"), sys.version, *paths, *versions]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refresh: bool = False) -> BuildReport:

@@ -46,6 +46,7 @@ class BuildReport:
     incremental: bool = False                                       # MkDocs rendered changed pages only
     site_unchanged: bool = False                                    # nothing changed: no MkDocs, no Pagefind
     processed: int | None = None                                    # letters processed (the others: cache)
+    inputs_unchanged: bool = False                                  # same inputs as the last build: nothing generated
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
     search: SearchStats | None = None                               # Pagefind's index of the built site
     rows: list[LetterRow] = field(default_factory=list)             # per letter, for `check --report`
@@ -73,6 +74,9 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         if verbose:
             out.extend(f"  {letter_id}: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in KINDS)
                        for letter_id, counts in report.mentions.items())
+    if report.inputs_unchanged:
+        out.append("generator: letters, knowledge, pages, settings and code as in the previous build, "
+                   "so no letter was read and no page rendered")
     out.append(f"warnings: {len(report.warnings)}")
     out.extend(f"  {w}" for w in report.warnings)
     if report.site_dir is not None:
