@@ -8,6 +8,12 @@ the current vocabulary (`still_valid`), so a letter whose hyphens would now be d
 differently is processed again. The corpus vocabulary itself is stored under the keys of all
 letters together.
 
+Rendered letter pages are kept in the same folder, under a key of what each page is made from
+(pipeline.letter_page_keys), so a build renders only the letter pages whose inputs changed. And
+after each generation, the state of the generator (`GenerateState`: a digest of all its inputs,
+the files of the docs folder and of the cache, and its report) lets the next build skip all of
+its work when nothing changed (pipeline._generate_unless_unchanged).
+
 The cache is a folder of pickles written by this program only (default `build/docs.cache/`,
 beside the docs folder; never committed); entries not used by a build are removed at its end.
 Each entry ends in the SHA-256 of its pickle (`CHECKSUM`), checked before the pickle is loaded:

@@ -13,6 +13,7 @@ import sys
 import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -25,7 +26,7 @@ from .errors import BuildError, GeneratorError, SourceError
 from .extract import Tables, extract_letter, unknown_missions
 from .extract.themes import passages
 from .glossary import Glossary, build_glossary
-from .index import build_index
+from .index import CrossIndex, build_index
 from .kinds import DEFAULT_FILE as DEFAULT_KINDS
 from .kinds import Kinds, build_kinds, default_kinds
 from .knowledge import (Knowledge, body_names, body_shared_names, build_knowledge, country_names, mission_names,
@@ -149,7 +150,7 @@ def _generate_unless_unchanged(settings: Settings, progress: Progress | None, re
     if previous is not None and previous.inputs == inputs and previous.docs == write.manifest(settings.docs_dir) \
             and previous.cache == _entries(cache_dir):
         report = previous.report
-        report.written, report.deleted, report.processed, report.inputs_unchanged = 0, 0, 0, True
+        report.written, report.deleted, report.processed, report.rendered, report.inputs_unchanged = 0, 0, 0, 0, True
         report.seconds = time.perf_counter() - start
         report.stages = {"inputs": report.seconds}
         return report
@@ -206,15 +207,15 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
     kinds = load_kinds(settings)
     site_pages.use_kinds(kinds)
     clock.lap("knowledge")
-    counts: dict[str, int] = {}
-    letters = load_letters(settings, progress, knowledge, taxonomy, counts, kinds, refresh=refresh, glossary=glossary)
+    loaded = load_entries(settings, progress, knowledge, taxonomy, kinds, refresh=refresh, glossary=glossary)
+    letters = loaded.letters
     clock.lap("letters")
     index = build_index(letters, knowledge, taxonomy)
     clock.lap("index")
     intro, hand_written = write.hand_written_pages(settings.pages)
-    parallel.shared(letters=letters, index=index)
-    letter_pages = parallel.ordered_map(_render_letter, range(len(letters)), settings.jobs)
-    parallel.shared()                       # let go of the letters when generate returns
+    letter_pages, rendered = render_letters(loaded, index, glossary, settings.jobs)
+    with write.reported(f"write the letter cache in {loaded.cache.folder}", loaded.cache.folder):
+        loaded.cache.prune()
     pages = site_pages.render_site(letters, intro, index, glossary, hand_written, letter_pages=letter_pages,
                                    site_url=site_build.configured_site_url(settings.mkdocs_yml))
     pages += source_pdfs(letters, settings.content_dir)
@@ -227,7 +228,7 @@ def _generate(settings: Settings, progress: Progress | None, dry_run: bool, refr
                        mentions={l.id: dict(Counter(m.kind for m in l.mentions)) for l in letters},
                        warnings=[w for l in letters for w in l.warnings] + knowledge.warnings + index.warnings,
                        written=stats.written if stats else None, deleted=stats.deleted if stats else 0,
-                       processed=counts.get("processed"),
+                       processed=len(loaded.processed), rendered=rendered,
                        seconds=time.perf_counter() - start, stages=clock.laps,
                        rows=[letter_row(l, kinds) for l in letters])
 
@@ -280,6 +281,28 @@ def load_letters(settings: Settings, progress: Progress | None = None,
 
     Letters unchanged since the last build come from the letter cache (generator/cache.py); the
     others are processed on all cores (generator/parallel.py). Either way the result is the same."""
+    loaded = load_entries(settings, progress, knowledge, taxonomy, kinds, refresh, glossary)
+    loaded.cache.prune()
+    if stats is not None:
+        stats.update(processed=len(loaded.processed))
+    return loaded.letters
+
+
+@dataclass
+class Loaded:
+    """The letters of a build (load_entries), with the cache they came from: each letter's key
+    there, and which letters were processed in this build (the others came from the cache)."""
+
+    letters: list[Letter]
+    cache: LetterCache
+    keys: list[str]                     # per letter, its entry's key in the cache
+    processed: frozenset[int]           # places in `letters`
+
+
+def load_entries(settings: Settings, progress: Progress | None = None,
+                 knowledge: Knowledge | None = None, taxonomy: Taxonomy | None = None,
+                 kinds: Kinds | None = None, refresh: bool = False, glossary: Glossary | None = None) -> Loaded:
+    """load_letters, with the cache: the caller prunes it once it has used it for the pages too."""
     read_errors: list[SourceError] = []
     sources = read_sources(settings.content_dir, errors=read_errors)
     problems = [str(e) for e in read_errors]
@@ -314,10 +337,7 @@ def load_letters(settings: Settings, progress: Progress | None = None,
     if problems:
         raise BuildError(f"{len(problems)} problem(s) in the content; nothing was built:\n"
                          + "\n".join(problems))
-    cache.prune()
-    if stats is not None:
-        stats.update(processed=len(todo))
-    return letters
+    return Loaded(letters, cache, keys, frozenset(todo))
 
 
 def source_pdfs(letters: list[Letter], content_dir: Path) -> list[OutputPage]:
@@ -374,6 +394,51 @@ def _process(source: Source) -> Entry | str:
             source.path, f"cannot process this letter: {type(exc).__name__}: {exc}",
             hint="a bug in the generator or a layout it does not know: report it with this file; "
                  "to build the other letters meanwhile, move the file out of the letters folder"))
+
+
+def render_letters(loaded: Loaded, index: CrossIndex, glossary: Glossary, jobs: int | None = None
+                   ) -> tuple[list[OutputPage], int]:
+    """Each letter's page, and how many were rendered (on all cores); the others come from the
+    letter cache, stored under a key of what the page is made from (letter_page_keys). The page
+    of a letter processed in this build, and the pages that list it as related, are always
+    rendered: its entry may differ under the same key (cache.still_valid; --no-cache)."""
+    keys = letter_page_keys(loaded, index, glossary)
+    processed = {loaded.letters[i].id for i in loaded.processed}
+    again = {i for i, letter in enumerate(loaded.letters)
+             if letter.id in processed or any(r.letter.id in processed for r in index.related.get(letter.id, []))}
+    pages = [None if i in again else loaded.cache.load(key) for i, key in enumerate(keys)]
+    todo = [i for i, page in enumerate(pages) if not isinstance(page, OutputPage)]
+    parallel.shared(letters=loaded.letters, index=index, glossary=glossary)
+    for i, page in zip(todo, parallel.ordered_map(_render_letter, todo, jobs)):
+        pages[i] = page
+        _store(loaded.cache, keys[i], page)
+    parallel.shared()                       # let go of the letters when generate returns
+    return pages, len(todo)
+
+
+def letter_page_keys(loaded: Loaded, index: CrossIndex, glossary: Glossary) -> list[str]:
+    """Per letter, a key of everything its page (pages.render_letter) is made from: the letter's
+    own cache key (its files, the knowledge, themes, layouts and kinds, the generator's Python),
+    the generator's other files (templates), the glossary, and what the page shows of the index:
+    the entities its mentions link to, its theme weights, and its related letters (their keys,
+    what they share, the shared entities). An entity counts without its mentions (the other
+    letters')."""
+    mark = dict(zip((letter.id for letter in loaded.letters), loaded.keys))
+    common = hashlib.sha256("\0".join((loaded.cache.context, code_fingerprint("*"), repr(glossary))).encode())
+
+    def entity(kind_key: tuple[str, str]) -> str:
+        found = index.entities.get(kind_key)
+        return repr(found and [(f.name, getattr(found, f.name)) for f in fields(found) if f.name != "mentions"])
+
+    keys = []
+    for letter in loaded.letters:
+        linked = [entity(k) for k in sorted({(m.kind, m.key) for m in letter.mentions})]
+        related = [(mark[r.letter.id], r.entities, r.themes, [entity(k) for k in r.entities])
+                   for r in index.related.get(letter.id, [])]
+        digest = common.copy()
+        digest.update(repr((mark[letter.id], linked, related, index.weights.get(letter.id))).encode())
+        keys.append("page-" + digest.hexdigest())
+    return keys
 
 
 def _render_letter(i: int) -> OutputPage:

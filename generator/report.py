@@ -46,6 +46,7 @@ class BuildReport:
     incremental: bool = False                                       # MkDocs rendered changed pages only
     site_unchanged: bool = False                                    # nothing changed: no MkDocs, no Pagefind
     processed: int | None = None                                    # letters processed (the others: cache)
+    rendered: int | None = None                                     # letter pages rendered (the others: cache)
     inputs_unchanged: bool = False                                  # same inputs as the last build: nothing generated
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
     search: SearchStats | None = None                               # Pagefind's index of the built site
@@ -60,7 +61,9 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     cached = f" ({report.processed} processed, {report.letters - report.processed} from the cache)" \
         if report.processed is not None else ""
     out = [f"letters: {report.letters}{cached}",
-           f"pages: {report.pages}" + (f" ({report.written} changed)" if report.written is not None else ""),
+           f"pages: {report.pages}" + (f" ({report.written} changed" + (f", {report.rendered} letter pages rendered"
+                                                                         if report.rendered is not None else "") + ")"
+                                       if report.written is not None else ""),
            f"furniture removed: {report.furniture_total} lines"]
     for letter_id, lines in report.furniture.items():
         out.append(f"  {letter_id}: {len(lines)}")

@@ -170,3 +170,67 @@ def test_files_digest_sees_names_and_contents_but_not_times(tmp_path):
     assert cache.files_digest([tmp_path / "missing"]) != cache.files_digest([tmp_path / "other"])
     (folder / "linked").symlink_to(tmp_path, target_is_directory=True)
     assert cache.files_digest([folder]) is None                       # not followed: no fast path
+
+
+# --- rendered letter pages kept in the cache (pipeline.render_letters) ----------------------------
+
+def retitle(settings: Settings, letter: Path, title: str) -> None:
+    sidecar = settings.content_dir / "letters" / letter.with_suffix(".yml").name
+    text = sidecar.read_text(encoding="utf-8")
+    start = text.index("\ntitle: ") + 1
+    end = text.index("\n", start)
+    sidecar.write_text(text[:start] + f'title: "{title}"' + text[end:], encoding="utf-8")
+
+
+def fresh_docs(settings: Settings, tmp_path: Path) -> dict[str, bytes]:
+    """The docs folder built from the same content with no cache at all."""
+    fresh = Settings(**{**settings.__dict__, "docs_dir": tmp_path / "fresh-docs", "cache": False})
+    pipeline.generate(fresh)
+    return docs(fresh)
+
+
+def test_letter_pages_come_from_the_cache_when_only_a_page_changed(tmp_path):
+    settings = content(tmp_path, letters=LETTERS[:3])
+    assert pipeline.generate(settings).rendered == 3
+    page = settings.pages / "over-deze-site.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
+    report = pipeline.generate(settings)
+    assert (report.processed, report.rendered, report.written) == (0, 0, 1)
+    assert "(1 changed, 0 letter pages rendered)" in format_report(report)
+    assert docs(settings) == fresh_docs(settings, tmp_path)
+
+
+def test_a_new_title_renders_the_letter_and_the_pages_that_list_it_as_related(tmp_path):
+    from generator.index import build_index
+
+    settings = content(tmp_path, letters=LETTERS[:4])
+    pipeline.generate(settings)
+    letters = pipeline.load_letters(settings)
+    index = build_index(letters, pipeline.load_knowledge(settings), pipeline.load_taxonomy(settings))
+    target = LETTERS[0].stem
+    listing = {l.id for l in letters if any(r.letter.id == target for r in index.related.get(l.id, []))}
+    assert listing                                         # some pages list it
+    pipeline.generate(settings)                            # load_letters above pruned the rendered pages
+    retitle(settings, LETTERS[0], "Een nieuwe titel voor de brief")
+    report = pipeline.generate(settings)
+    assert report.processed == 1 and report.rendered == 1 + len(listing)
+    assert docs(settings) == fresh_docs(settings, tmp_path)
+    for other in listing:
+        assert "Een nieuwe titel voor de brief" in (settings.docs_dir / f"brieven/{other}.md").read_text(encoding="utf-8")
+
+
+def test_a_damaged_rendered_page_is_rendered_again(tmp_path):
+    settings = content(tmp_path, letters=LETTERS[:2])
+    pipeline.generate(settings)
+    pages = docs(settings)
+    stored = sorted(settings.letter_cache.glob("pa/page-*.pickle"))
+    assert len(stored) == 2
+    stored[0].write_bytes(stored[0].read_bytes().replace(b"Koninkrijk", b"Keizerrijk"))
+    (settings.docs_dir / "over-deze-site.md").unlink()    # not the fast path
+    report = pipeline.generate(settings)
+    assert report.rendered == 1 and docs(settings) == pages
+
+
+def test_no_cache_renders_every_letter_page(built):
+    report = pipeline.generate(built, refresh=True)
+    assert report.rendered == 2
