@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -426,9 +427,11 @@ def letter_page_keys(loaded: Loaded, index: CrossIndex, glossary: Glossary) -> l
     mark = dict(zip((letter.id for letter in loaded.letters), loaded.keys))
     common = hashlib.sha256("\0".join((loaded.cache.context, code_fingerprint("*"), repr(glossary))).encode())
 
+    @lru_cache(maxsize=None)            # a few hundred entities, tens of thousands of mentions
     def entity(kind_key: tuple[str, str]) -> str:
         found = index.entities.get(kind_key)
-        return repr(found and [(f.name, getattr(found, f.name)) for f in fields(found) if f.name != "mentions"])
+        shown = repr(found and [(f.name, getattr(found, f.name)) for f in fields(found) if f.name != "mentions"])
+        return hashlib.sha256(shown.encode()).hexdigest()
 
     keys = []
     for letter in loaded.letters:
