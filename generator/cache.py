@@ -105,6 +105,10 @@ class LetterCache:
         self._used.add(name)
         store_checked(self._path(name), value)
 
+    def keep(self, names) -> None:
+        """Count `names` as used by this build (stored by worker processes): prune keeps them."""
+        self._used.update(names)
+
     def prune(self) -> int:
         """Remove the entries this build did not use, and the temporary files of builds that were
         killed (the build holds the cache's lock, so no other build is writing); the number of

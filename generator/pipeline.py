@@ -367,15 +367,41 @@ def make_tables(knowledge: Knowledge, glossary: Glossary | None = None) -> Table
 
 
 def corpus_vocabulary(cache: LetterCache, keys: list[str], sources: list[Source], jobs: int | None = None) -> Vocabulary:
-    """The corpus vocabulary (clean.build_vocabulary), from the cache while no letter changed."""
+    """The corpus vocabulary (clean.build_vocabulary), from the cache while no letter changed.
+    Else the sum of each letter's token counts (clean.token_counts: sums in any order give the
+    same vocabulary), which the cache keeps per letter text: only new and changed letters are
+    counted again. The counts are added one letter at a time, so only the sum stays in memory."""
     name = cache.corpus_key(keys)
     if isinstance(counts := cache.load(name), Counter):
         return vocabulary_from(counts)
-    size = max(1, len(sources) // (4 * (jobs or parallel.default_jobs())))
-    parts = [[s.text for s in sources[i:i + size]] for i in range(0, len(sources), size)]
-    counts = sum(parallel.ordered_map(token_counts, parts, jobs, min_items=2), Counter())
+    code = code_fingerprint()
+    names = ["tokens-" + hashlib.sha256((code + "\0" + s.text).encode("utf-8", "surrogatepass")).hexdigest()
+             for s in sources]
+    counts, todo = Counter(), []
+    for i, tokens in enumerate(names):
+        if isinstance(part := cache.load(tokens), Counter):
+            counts.update(part)
+        else:
+            todo.append(i)
+    size = max(1, len(todo) // (4 * (jobs or parallel.default_jobs())))
+    parts = [[(names[i], sources[i].text) for i in todo[n:n + size]] for n in range(0, len(todo), size)]
+    parallel.shared(cache=cache)
+    for part in parallel.ordered_map(_count_and_keep, parts, jobs, min_items=2):
+        counts.update(part)
+    parallel.shared()
+    cache.keep(names[i] for i in todo)          # stored by the workers: not to be pruned
     _store(cache, name, counts)
     return vocabulary_from(counts)
+
+
+def _count_and_keep(part: list[tuple[str, str]]) -> Counter:
+    """(in a worker) Each text's token counts, kept in the cache under the text's name; their sum."""
+    cache, total = parallel.get("cache"), Counter()
+    for name, text in part:
+        counts = token_counts([text])
+        _store(cache, name, counts)
+        total.update(counts)
+    return total
 
 
 def _store(cache: LetterCache, name: str, value) -> None:

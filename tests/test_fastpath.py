@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache, pipeline
+from generator.clean import token_counts
 from generator.config import Settings
 from generator.errors import GeneratorError
 from generator.report import format_report
@@ -234,3 +235,21 @@ def test_a_damaged_rendered_page_is_rendered_again(tmp_path):
 def test_no_cache_renders_every_letter_page(built):
     report = pipeline.generate(built, refresh=True)
     assert report.rendered == 2
+
+
+def test_only_a_changed_letter_is_counted_again_for_the_vocabulary(tmp_path, monkeypatch):
+    """The corpus vocabulary is the sum of each letter's token counts, kept per letter text."""
+    settings = Settings(**{**content(tmp_path, letters=LETTERS[:3]).__dict__, "jobs": 1})
+    pipeline.generate(settings)
+    counted = []
+
+    def counting(texts):
+        texts = list(texts)
+        counted.extend(texts)
+        return token_counts(texts)
+    monkeypatch.setattr(pipeline, "token_counts", counting)
+    letter = settings.content_dir / "letters" / LETTERS[1].name
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nDe zee-\nlanden werken samen.\n", encoding="utf-8")
+    report = pipeline.generate(settings)
+    assert report.processed >= 1 and len(counted) == 1 and counted[0].endswith("werken samen.\n")
+    assert docs(settings) == fresh_docs(settings, tmp_path)
