@@ -46,6 +46,8 @@ class BuildReport:
     incremental: bool = False                                       # MkDocs rendered changed pages only
     site_unchanged: bool = False                                    # nothing changed: no MkDocs, no Pagefind
     processed: int | None = None                                    # letters processed (the others: cache)
+    rendered: int | None = None                                     # letter pages rendered (the others: cache)
+    inputs_unchanged: bool = False                                  # same inputs as the last build: nothing generated
     stages: dict[str, float] = field(default_factory=dict)          # stage -> seconds
     search: SearchStats | None = None                               # Pagefind's index of the built site
     rows: list[LetterRow] = field(default_factory=list)             # per letter, for `check --report`
@@ -59,7 +61,9 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     cached = f" ({report.processed} processed, {report.letters - report.processed} from the cache)" \
         if report.processed is not None else ""
     out = [f"letters: {report.letters}{cached}",
-           f"pages: {report.pages}" + (f" ({report.written} changed)" if report.written is not None else ""),
+           f"pages: {report.pages}" + (f" ({report.written} changed" + (f", {report.rendered} letter pages rendered"
+                                                                         if report.rendered is not None else "") + ")"
+                                       if report.written is not None else ""),
            f"furniture removed: {report.furniture_total} lines"]
     for letter_id, lines in report.furniture.items():
         out.append(f"  {letter_id}: {len(lines)}")
@@ -73,6 +77,9 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         if verbose:
             out.extend(f"  {letter_id}: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in KINDS)
                        for letter_id, counts in report.mentions.items())
+    if report.inputs_unchanged:
+        out.append("generator: letters, knowledge, pages, settings and code as in the previous build, "
+                   "so no letter was read and no page rendered")
     out.append(f"warnings: {len(report.warnings)}")
     out.extend(f"  {w}" for w in report.warnings)
     if report.site_dir is not None:

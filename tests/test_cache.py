@@ -248,7 +248,7 @@ def test_no_cache_on_the_command_line_processes_everything_and_writes_the_cache(
             (["--no-cache"], "(1 processed, 0 from the cache)"):
         assert main([*args, *extra]) == 0
         assert expected in capsys.readouterr().out
-    assert len(list(settings.letter_cache.glob("*/*.pickle"))) == 2        # the letter and the vocabulary
+    assert len(list(settings.letter_cache.glob("*/*.pickle"))) == 4        # the letter, its page, its tokens, the vocabulary
 
 
 def test_key_covers_the_read_time_warnings(tmp_path):
