@@ -51,8 +51,8 @@ def to_html():
 
 
 def card_row(page: str, label: str) -> str | None:
-    """The HTML of the value of the row `label` of a letter page's card "Over deze brief" (the page
-    as render_letter writes it), None when the card has no such row."""
+    """The HTML of the value of the row `label` of a page's card ("Over deze brief", "Over dit
+    land"…: the page as render_letter or render_entities writes it), None when it has no such row."""
     import re
     m = re.search(r"<tr>\n<td>" + re.escape(label) + r"</td>\n<td>(.*)</td>\n</tr>", page)
     return m.group(1) if m else None

@@ -246,7 +246,7 @@ def test_entity_pages_announce_their_feed_on_page_one_only():
     pages = {p.path: p.text for p in entities.render_entities(index, limit=1)}
     first = pages[addresses.entity_path(mali)]
     assert '\nfeed: "feeds/landen/mali.xml"\nfeed_title: "VN-brieven: Mali"\n---' in first
-    assert "Volg nieuwe brieven die Mali noemen: [Atom-feed van Mali](../feeds/landen/mali.xml)." in first
+    assert 'Volg nieuwe brieven die Mali noemen: <a href="../../feeds/landen/mali.xml">Atom-feed van Mali</a>.' in first
     continued = pages["landen/mali/2.md"]                                     # page 2 has no feed of its own
     assert "feed:" not in continued and "Atom-feed" not in continued
 

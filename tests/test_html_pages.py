@@ -1,4 +1,5 @@
-"""A letter page is HTML the generator writes itself (issue 19: pages/html.py, letter.html.j2,
+"""A letter page, and a page of an entity's mentions or a theme's passages, is HTML the generator
+writes itself (issue 19: pages/html.py, letter.html.j2, entity.html.j2, theme.html.j2,
 mkdocs_ext/rawhtml.py). What a reader gets must not depend on that: the same page with or without
 the rawhtml extension (Zensical, a plain `mkdocs build`), anchors MkDocs can check, abbreviations
 marked as the abbr extension marks them, links with the addresses MkDocs gives pages, and letter
@@ -17,7 +18,9 @@ from generator.config import Settings
 from generator.glossary import Abbreviation, Glossary
 from generator.mkdocs_ext.rawhtml import MARKER, MKDOCS_ANCHORS, RawHtmlExtension
 from generator.pages import html
+from generator.pages.entities import render_entities
 from generator.pages.letter import render_letter
+from generator.pages.themes import render_themes
 from test_render import _letter
 
 
@@ -31,7 +34,22 @@ def bundled_pages():
     letters = pipeline.load_letters(settings, knowledge=knowledge, taxonomy=taxonomy, glossary=glossary)
     from generator.index import build_index
     index = build_index(letters, knowledge, taxonomy)
-    return {l.id: render_letter(l, index, glossary).text for l in letters}
+    pages = {l.id: render_letter(l, index, glossary).text for l in letters}
+    # the lists of entities and themes over pages of 3 items: pagers, letters continued on the next page
+    lists = render_entities(index, 3, glossary) + render_themes(index, 3, glossary)
+    pages.update({p.path: p.text for p in lists if p.abbreviations})
+    return pages
+
+
+def test_the_bundled_letters_make_entity_and_theme_pages_of_every_shape(bundled_pages):
+    """The pages the tests below read have what the templates can write: facts of every kind of
+    entity, several pages with a pager, a letter continued, an indirect mention, a theme's
+    loose and tight lists."""
+    pages = "\n".join(bundled_pages.values())
+    for shown in ("Over deze resolutie", "Over deze missie", "Over dit VN-orgaan", "Over dit land",
+                  "Over dit Kamerstuk", 'class="vn-pager"', "(vervolg) { #brief-", "<em>(indirect)</em>",
+                  "<li>\n<p>", 'class="vn-years"', "Vaak genoemd", "Verwante thema"):
+        assert shown in pages, shown
 
 
 def body(page: str) -> str:
@@ -59,7 +77,7 @@ def test_every_html_part_is_one_block_without_blank_lines(bundled_pages):
     for page in bundled_pages.values():
         text = body(page)
         parts = text.split(MARKER + "\n")[1:]
-        assert len(parts) >= 3
+        assert len(parts) >= 1
         for part in parts:
             html_part, _, rest = part.partition("\n\n")
             if part.startswith("\n"):                  # a heading right after a heading: an empty part
@@ -133,8 +151,44 @@ def test_links_have_the_addresses_mkdocs_gives_the_pages(page, to, expected):
     assert html.href(page, to) == expected
 
 
+@pytest.mark.parametrize("page, relative, expected", [
+    ("landen/mali.md", "mali/2.md", "2/"),                       # paging.paged_href, page 1 -> 2
+    ("landen/mali/2.md", "../mali.md#jaar-2019", "../#jaar-2019"),
+    ("landen/mali/2.md", "3.md", "../3/"),
+    ("landen/mali/2.md", "#jaar-2008", "#jaar-2008"),
+    ("themas/klimaat/12.md", "../klimaat.md", "../"),
+])
+def test_links_relative_to_a_pages_markdown_get_mkdocs_addresses(page, relative, expected):
+    assert html.href_relative(page, relative) == expected
+
+
+def test_mention_text_on_an_entity_page_stays_text():
+    """A mention's sentence is letter text: escaped on the entity page, nothing of it markup."""
+    from generator.model import Block, Letter, Meta, Mention, Source, Span
+    from generator.pages.labels import mention_html
+    text = "De <b>Raad</b> & {{ x }} sprak\nover *Mali* [x](y)."
+    letter = Letter("a", Source(Path("a.txt"), text), Meta(), [Block("paragraph", text, Span(1, 2))], [], [])
+    start = text.index("Mali")
+    out = mention_html(Mention("a", "a.txt", "country", "ML", True, 1, "p-1", "Mali", start, start + 4, 0), {"a": letter})
+    assert out == "De &lt;b&gt;Raad&lt;/b&gt; &amp; {{ x }} sprak over *<strong>Mali</strong>* [x](y)."
+
+
 def test_mkdocs_yml_keeps_directory_urls():
     """html.href writes the addresses of use_directory_urls (MkDocs' default)."""
     import yaml
     config = yaml.safe_load(Path(REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert config.get("use_directory_urls", True) is True
+
+
+@pytest.mark.parametrize("label, shown", [("51. Antwoord van het kabinet:", "51. Antwoord van het kabinet:"),
+                                          ("", "Antwoord 51")])
+def test_an_answer_without_text_keeps_its_permalink_where_the_permalinks_extension_put_it(label, shown):
+    """The ¶ goes after the answer's last paragraph; an answer with only its label gets it after
+    the label (mkdocs_ext/permalinks.py target), not in an empty paragraph of its own."""
+    letter = _letter()
+    answer = next(b for b in letter.blocks if b.kind == "answer")
+    answer.text, answer.label = "", label
+    out = markdown_from_mkdocs_yml().convert(body(render_letter(letter).text))
+    box = re.search(r'<div class="vn-answer"[^>]*id="antwoord-51">\n(.*?)</div>', out, re.S).group(1)
+    assert re.fullmatch(rf'<p class="vn-qa-label"><a href="#antwoord-51"><strong>{re.escape(shown)}</strong></a> '
+                        r'<a aria-label="Vaste link naar antwoord 51" class="vn-permalink"[^>]*>¶</a></p>\n', box), box

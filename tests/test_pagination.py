@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.pages.entities import render_entities
+from generator.pages.html import page_url
 from generator.pages.paging import paged
 from generator.index import build_index
 from generator.pages.paging import Chunk, paginate
@@ -17,8 +18,8 @@ from generator.model import Analysis, Block, Letter, Mention, Meta, Source, Span
 
 from conftest import knowledge_2417
 
-LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"\{ #([\w:.-]+)")
+LINK = re.compile(r'<a href="([^"]+)"')                   # the pages are HTML (entity.html.j2) ...
+ANCHOR = re.compile(r"\{ #([\w:.-]+)")                      # ... with Markdown headings
 
 
 def letter(letter_id: str, year: int | None, mentions: int, kind: str = "resolution", key: str = "2417") -> Letter:
@@ -62,10 +63,10 @@ def test_every_mention_is_on_exactly_one_page(index, limit):
     pages = resolution_pages(index, limit)
     entity = index.entities[("resolution", "2417")]
     wanted = sorted(f"brieven/{m.letter_id}.md#{m.anchor}" for m in entity.mentions)
-    shown = sorted(re.sub(r"^(\.\./)+", "", href) for text in pages.values()
-                   for href in re.findall(r"— \[[^\]]+\]\(([^)]+)\)", text))
+    shown = sorted(f"brieven/{letter_id}.md#{anchor}" for text in pages.values()
+                   for letter_id, anchor in re.findall(r'— <a href="(?:\.\./)+brieven/([\w-]+)/#([\w-]+)">', text))
     assert shown == wanted
-    sizes = [len(re.findall(r"^- ", text, re.M)) for text in pages.values()]
+    sizes = [len(re.findall(r"^<li>", text, re.M)) for text in pages.values()]
     assert all(n <= limit for n in sizes) or max(sizes) <= limit
 
 
@@ -86,19 +87,19 @@ def test_pages_go_newest_letter_first_and_undated_last(index):
 def test_pager_and_year_links_resolve_to_pages_and_anchors(index):
     pages = resolution_pages(index, 3)
     first, second, last = pages["resoluties/2417.md"], pages["resoluties/2417/2.md"], pages["resoluties/2417/7.md"]
-    assert "Pagina 1 van 7: <strong" in first and "[2](2417/2.md)" in first and "[Volgende](2417/2.md)" in first
+    assert "Pagina 1 van 7: <strong" in first and '<a href="2/">2</a>' in first and '<a href="2/">Volgende</a>' in first
     assert "Vorige" not in first and "Volgende" not in last
-    assert "[Vorige](../2417.md) · [1](../2417.md)" in second and "[Volgende](3.md)" in second
-    assert "[2020](#jaar-2020) (1)" in first and "[2019](2417/2.md#jaar-2019) (7)" in first
-    assert "[2020](../2417.md#jaar-2020) (1)" in second and "[Jaar onbekend](7.md#jaar-onbekend) (2)" in second
-    docs = {path: set(ANCHOR.findall(text)) for path, text in pages.items()}
+    assert '<a href="../">Vorige</a> · <a href="../">1</a>' in second and '<a href="../3/">Volgende</a>' in second
+    assert '<a href="#jaar-2020">2020</a> (1)' in first and '<a href="2/#jaar-2019">2019</a> (7)' in first
+    assert '<a href="../#jaar-2020">2020</a> (1)' in second and '<a href="../7/#jaar-onbekend">Jaar onbekend</a> (2)' in second
+    # every link between the pages reaches a page and an anchor on it, by the addresses MkDocs gives them
+    docs = {page_url(path): set(ANCHOR.findall(text)) for path, text in pages.items()}
     for path, text in pages.items():
         for href in LINK.findall(text):
             target, _, fragment = href.partition("#")
-            if target.startswith("http") or "brieven/" in target or "feeds/" in target or "resoluties/2417" not in \
-                    posixpath.normpath(posixpath.join(posixpath.dirname(path), target or posixpath.basename(path))):
+            resolved = posixpath.normpath(posixpath.join(page_url(path), target)) + "/" if target else page_url(path)
+            if target.startswith("http") or "feeds/" in resolved or "resoluties/2417" not in resolved:
                 continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
             assert resolved in docs, (path, href)
             assert not fragment or fragment in docs[resolved], (path, href)
 
@@ -116,7 +117,7 @@ def test_kamerstukken_have_an_overview_with_anchors_and_a_page_each():
     assert '| <span id="26150-168"></span>[Kamerstuk 26 150, nr. 168](26150-168.md) |' in overview
     assert "brieven/" not in overview                               # the citations are on the pages
     assert {"kamerstukken/26150-168.md", "kamerstukken/26150-168/2.md"} <= set(pages)
-    assert "[alle Kamerstukken](../kamerstukken/index.md#26150-168)" in pages["kamerstukken/26150-168.md"]
+    assert '<a href="../#26150-168">alle Kamerstukken</a>' in pages["kamerstukken/26150-168.md"]
 
 
 def test_paged_pages_render_to_html_with_a_pager_nav(index, to_html):
@@ -148,5 +149,5 @@ def test_a_long_list_links_every_page_through_previous_and_next(index):
     for path in paged:                   # every page but the last says where the next one is
         number = int(path.rsplit("/", 1)[1][:-3])
         if number < len(paged) + 1:
-            assert f"[Volgende]({number + 1}.md)" in pages[path], path
-    assert len(paged) + 1 > 5 and "4.md) … [" in pages["resoluties/2417.md"]       # 1 2 3 4 … last
+            assert f'<a href="../{number + 1}/">Volgende</a>' in pages[path], path
+    assert len(paged) + 1 > 5 and '<a href="4/">4</a> … <a' in pages["resoluties/2417.md"]       # 1 2 3 4 … last

@@ -13,7 +13,7 @@ from conftest import card_row
 from generator.model import Block, Footnote, FootnoteRef, Furniture, Letter, Meta, Signatory, Source, Span
 from generator.pages import render_site
 from generator.pages.home import LATEST_LETTERS, render_home
-from generator.pages.labels import EXCERPT_CHARS, _normalized_start, passage_excerpt
+from generator.pages.labels import EXCERPT_CHARS, _normalized_start, passage_start
 from generator.pages.letter import render_letter
 from generator.pages.markdown import escape_md, md, safe_url
 from generator.pages.paging import paged
@@ -282,7 +282,7 @@ def _naive_passage_excerpt(texts: list[str]) -> str:
     text = " ".join(" ".join(texts).split())
     if len(text) > EXCERPT_CHARS:
         text = text[:text.rfind(" ", 0, EXCERPT_CHARS)] + " …"
-    return escape_md(text, line_start=False)
+    return text
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -297,7 +297,7 @@ def test_passage_excerpt_reads_only_the_start_but_is_the_same_as_from_the_whole_
     blocks = [Block("heading", "Kop " * 100, Span(1, 1))] + [Block("paragraph", t, Span(1, 1)) for t in texts]
     letter = Letter("a", Source(Path("a.txt"), ""), Meta(), blocks, [], [])
     passage = Passage("a", "section", "p-1", "Kop", list(range(len(blocks))), Span(1, 1), 1)
-    assert passage_excerpt(letter, passage) == _naive_passage_excerpt(texts)
+    assert passage_start(letter, passage) == _naive_passage_excerpt(texts)
     full = " ".join(" ".join(texts).split())
     for need in (1, 7, 221, 5000):
         start = _normalized_start(texts, need)
@@ -332,9 +332,10 @@ def test_historical_country_has_its_own_page_with_end_successors_and_source():
     index = build_index([letter], Knowledge(historical_countries={"YUCS": yu}))
     pages = {p.path: p.text for p in render_entities(index)}
     page = pages["landen/joegoslavie.md"]
-    assert "| Landcode | YUCS (ISO 3166-3, een staat die niet meer bestaat) |" in page
-    assert "| Staat | historische staat, tot 1992; opgevolgd door [Servië](../landen/servie.md), Slovenië |" in page
-    assert "(https://www.un.org/en/about-us/member-states)" in page
+    assert card_row(page, "Landcode") == "YUCS (ISO 3166-3, een staat die niet meer bestaat)"
+    assert card_row(page, "Staat") == 'historische staat, tot 1992; opgevolgd door <a href="../servie/">Servië</a>, Slovenië'
+    assert card_row(page, "Bron") == ('<a href="https://www.un.org/en/about-us/member-states">'
+                                      'https://www.un.org/en/about-us/member-states</a>')
     assert "ISO 3166-1" in pages["landen/servie.md"] and "historische staat" not in pages["landen/servie.md"]
     records = {r["key"]: r for r in json.loads(entities_json(index).text)["landen"]}
     assert records["YUCS"]["historical"] is True and records["YUCS"]["end"] == 1992

@@ -39,12 +39,12 @@ def test_a_family_without_resolutions_says_so():
 
 
 def test_pages_link_the_official_text():
-    """undocs.org addresses, brackets escaped in the Markdown link (the safe_url filter)."""
+    """undocs.org addresses, brackets percent-encoded in the link (the safe_url filter)."""
     index, pages = pages_for(["2286", "A/RES/1514(XV)"])
-    assert "[S/RES/2286 (2016)](https://undocs.org/S/RES/2286%282016%29)" in pages["resoluties/2286.md"]
+    assert '<a href="https://undocs.org/S/RES/2286%282016%29">S/RES/2286 (2016)</a>' in pages["resoluties/2286.md"]
     page = pages["resoluties/avvn-1514-xv.md"]
     assert "Algemene Vergadering van de VN, resolutie 1514(XV)" in page
-    assert "(https://undocs.org/A/RES/1514%28XV%29)" in page and "begonnen in 1960" in page
+    assert 'href="https://undocs.org/A/RES/1514%28XV%29"' in page and "begonnen in 1960" in page
 
 
 def test_open_data_records_carry_family_and_session():

@@ -189,8 +189,8 @@ def test_theme_pages_the_overview_and_the_open_data_use_the_same_weight():
     l = letter(("Klimaat", 600, {"klimaat": KOP}), ("Overig", 300, {"mensenrechten": TEKST}), ("Inleiding", 100, {}))
     index = build_index([l], Knowledge(), TAXONOMY)
     pages = {p.path: p.text for p in render_themes(index)}
-    assert "\n1 september 2020 · Kamerbrief · hoofdthema, 60 % van de tekst · [naar de brief]" in pages["themas/klimaat.md"]
-    assert "\n1 september 2020 · Kamerbrief · 15 % van de tekst · [naar de brief]" in pages["themas/mensenrechten.md"]
+    assert "\n<p>1 september 2020 · Kamerbrief · hoofdthema, 60 % van de tekst · <a " in pages["themas/klimaat.md"]
+    assert "\n<p>1 september 2020 · Kamerbrief · 15 % van de tekst · <a " in pages["themas/mensenrechten.md"]
     overview = pages["themas/index.md"]
     assert "| [Klimaat](klimaat.md) | 1 | 1 | 1 |" in overview and "| [Mensenrechten](mensenrechten.md) | 1 | 1 | 0 |" in overview
     data = {t["slug"]: t["letters"] for t in json.loads(themes_json(index).text)["themes"]}

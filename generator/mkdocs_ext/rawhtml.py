@@ -1,7 +1,8 @@
 """HTML the generator wrote itself, passed through Python-Markdown unread.
 
-A letter page is HTML the generator renders from its document model (generator/pages/html.py,
-template letter.html.j2), with its headings as Markdown so MkDocs makes the table of contents.
+A letter page, and a page of an entity's mentions or a theme's passages, is HTML the generator
+renders from its document model (generator/pages/html.py, templates letter.html.j2, entity.html.j2,
+theme.html.j2), with its headings as Markdown so MkDocs makes the table of contents.
 Each HTML part starts with the line MARKER and runs to the next blank line. This preprocessor
 puts each part in Python-Markdown's HTML stash as it is, as the `html_block` preprocessor does
 with raw HTML, but without parsing it: at 2,000 letters that parse (Python's html.parser over

@@ -47,7 +47,7 @@ def render_site(letters: list[Letter], intro: str, index: CrossIndex | None = No
         letter_pages = [render_letter(l, index, glossary) for l in letters]
     pages = render_home(letters, intro, index) + letter_pages
     if index is not None:
-        pages += render_entities(index, limit) + render_themes(index, limit)
+        pages += render_entities(index, limit, glossary) + render_themes(index, limit, glossary)
     pages += render_qa(letters) + list(hand_written) + [render_glossary(glossary)]
     pages += render_feeds(index) if index is not None else []
     return (with_abbreviations(pages, glossary) + (data_files(letters, index) if index is not None else [])

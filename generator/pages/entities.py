@@ -3,13 +3,21 @@ the pages with its mentions, newest letter first, a long list over several pages
 entities, entity). Pure."""
 from __future__ import annotations
 
-from ..index import SECTIONS, CrossIndex, missions_in
+from functools import partial
+
+from markupsafe import Markup
+
+from ..glossary import Glossary
+from ..index import SECTIONS, CrossIndex, Entity, missions_in
+from ..mkdocs_ext.rawhtml import MARKER
 from ..knowledge import country_name
 from ..model import OutputPage
 from .addresses import entity_feed, entity_overview, entity_path
 from .feeds import entity_feed_title
 from .labels import letter_labels
-from .paging import PAGE_ITEMS, paged
+from . import html
+from .letter import marked_page
+from .paging import PAGE_ITEMS, Paged, paged
 from .templates import render
 
 # The Dutch label of a body's type (knowledge/bodies.py BODY_TYPES).
@@ -25,10 +33,11 @@ def body_type_label(kind: str) -> str:
     return BODY_TYPE_LABELS.get(kind, kind)
 
 
-def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
+def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS, glossary: Glossary | None = None) -> list[OutputPage]:
     """Per kind an overview page; per resolution, mission, UN body, country and Kamerstuk the pages
     with its mentions, newest letter first, at most `limit` mentions a page; page 1 announces the
-    entity's Atom feed (feeds.py)."""
+    entity's Atom feed (feeds.py). An entity's pages are HTML with Markdown headings (as a
+    letter's page), with `glossary`'s abbreviations marked."""
     pages = []
     labels = letter_labels(index.letters)
     for kind, (label, noun) in SECTIONS.items():
@@ -38,9 +47,16 @@ def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPa
         for e in entities:
             letters = e.letters                 # counted once, not on each of its pages
             feed, feed_title = entity_feed(e), entity_feed_title(e)
-            pages += [OutputPage(p.path, render("entity.md.j2", entity=e, letters=letters, noun=noun, index=index,
-                                                feed=feed, feed_title=feed_title,
-                                                page=p, labels=labels, missions_in=missions_in,
-                                                country_name=country_name, body_type_label=body_type_label))
+            pages += [entity_page(p, e, letters, index, labels, feed, feed_title, glossary)
                       for p in paged(entity_path(e), index.by_letter(e), limit)]
     return pages
+
+
+def entity_page(page: Paged, entity: Entity, letters: int, index: CrossIndex, labels: dict, feed: str,
+                feed_title: str, glossary: Glossary | None) -> OutputPage:
+    """One page of an entity's mentions (template entity.html.j2)."""
+    text = render("entity.html.j2", entity=entity, letters=letters, index=index, feed=feed, feed_title=feed_title,
+                  page=page, labels=labels, missions_in=missions_in, country_name=country_name,
+                  body_type_label=body_type_label, link=partial(html.href, page.path),
+                  rel=partial(html.href_relative, page.path), RAW=Markup(MARKER))
+    return marked_page(page.path, text, glossary)

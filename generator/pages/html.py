@@ -1,8 +1,9 @@
 """Letter text -> HTML that shows exactly that text, for the pages the generator renders itself
-(a letter's page: template letter.html.j2). The HTML counterpart of markdown.py. Pure.
+(a letter's page, letter.html.j2; the pages of an entity's mentions, entity.html.j2, and of a
+theme's passages, theme.html.j2). The HTML counterpart of markdown.py. Pure.
 
-Why: at 2,000 letters, Python-Markdown converting the letters' text cost more CPU than the whole
-build may take (issue 19). The generator already knows every block, footnote, link and anchor, so
+Why: at 2,000 letters, Python-Markdown converting the letters' text (and the long lists of the
+entity and theme pages) cost more CPU than the whole build may take (issue 19). The generator already knows every block, footnote, link and anchor, so
 it writes the HTML that Python-Markdown and the site's extensions made from the Markdown — the
 same elements, attributes and text — and MkDocs stashes it unread (mkdocs_ext/rawhtml.py).
 Headings stay Markdown, so MkDocs' table of contents and Material's navigation are unchanged.
@@ -20,6 +21,7 @@ STX/ETX to mark its stash). What this module writes for Python-Markdown to do ot
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -77,6 +79,16 @@ def href(from_page: str, to: str) -> str:
         return f"#{fragment}"
     rel = get_relative_url(page_url(target), page_url(from_page))
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def href_relative(from_page: str, relative: str) -> str:
+    """A link written relative to the page's Markdown file (`../x.md#a`, as paging.Paged's hrefs)
+    as MkDocs writes it into the page (`href`)."""
+    target, _, fragment = relative.partition("#")
+    if not target:
+        return f"#{fragment}"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target))
+    return href(from_page, resolved + (f"#{fragment}" if fragment else ""))
 
 
 # --- inline text ------------------------------------------------------------------------------------
@@ -177,7 +189,9 @@ def footnotes_html(notes: Footnotes, rendered: dict[str, str]) -> Markup:
 
 # --- abbreviations --------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|[^<]+|<")
+# a tag | a heading's attribute list (Markdown, markdown.attrs: `{ #id data-toc-label="…" }` at the
+# end of its line; its values are no text) | text | a '<' or '{' that starts neither
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|(\{ #[^\n]*\})(?=\n|\Z)|[^<{]+|[<{]")
 CONTROLS = frozenset({"a", "button", "label", "summary", "select", "textarea"})
 UNMARKED_CLASS = re.compile(r"""\bclass=["'][^"']*\bmd-tag\b""")
 
@@ -214,6 +228,9 @@ class Abbreviations:
 
         for m in _TOKEN.finditer(html):
             tag = m.group(2)
+            if m.group(4):                                  # an attribute list: as it is
+                out.append(m.group(4))
+                continue
             if tag is None:
                 chunk = m.group(0)
                 out.append(chunk if chips else pattern.sub(mark, chunk))

@@ -13,13 +13,15 @@ from functools import lru_cache
 from itertools import groupby
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from ..index import CrossIndex
 from ..kinds import Kinds, default_kinds
 from ..model import Letter, Mention
 from ..taxonomy import Reason
 from .addresses import page_path
-from .markdown import anchor, escape_md, md
+from .html import text as html_text
+from .markdown import anchor, md
 
 EXCERPT_MAX = 320                # characters of a mention's sentence on an entity page
 EXCERPT_CHARS = 220              # characters of a passage's start on a theme page
@@ -154,11 +156,12 @@ def ranked_themes(letter: Letter, index: CrossIndex | None) -> list[WeightedThem
 @dataclass(frozen=True)
 class LetterLabel:
     """How a list of letters shows one letter, made once for all the lists it is on (a letter is
-    on the pages of every theme and entity it has): title and kind escaped, the date as text."""
+    on the pages of every theme and entity it has): the title escaped for a Markdown heading,
+    the date and kind as text."""
 
     title: str              # the title, escaped
     when: str               # its date, else its year, else 'jaar onbekend'
-    kind: str               # its kind, as a label, escaped
+    kind: str               # its kind, as a label
     path: str               # its page, from the docs root
 
 
@@ -166,7 +169,7 @@ def letter_labels(letters: list[Letter]) -> dict[str, LetterLabel]:
     """Letter id -> LetterLabel."""
     return {l.id: LetterLabel(md(title_of(l)),
                               nl_date(l.meta.date) if l.meta.date else str(l.meta.year or "jaar onbekend"),
-                              md(kind_label(l.meta.kind)), page_path(l.id)) for l in letters}
+                              kind_label(l.meta.kind), page_path(l.id)) for l in letters}
 
 
 # --- excerpts ------------------------------------------------------------------------------------
@@ -201,12 +204,12 @@ def mention_text(letter: Letter, mention: Mention) -> str:
     return letter.blocks[mention.block].text if 0 <= mention.block < len(letter.blocks) else ""
 
 
-def mention_excerpt(mention: Mention, letters: dict[str, Letter]) -> str:
-    """The sentence around a mention, escaped, with the mention in bold."""
+def mention_html(mention: Mention, letters: dict[str, Letter]) -> Markup:
+    """The sentence around a mention (excerpt) as HTML, with the mention in <strong>, on one line."""
     text = mention_text(letters[mention.letter_id], mention)
     before, surface, after = excerpt(text, mention.start, mention.end)
-    return (escape_md(before, line_start=False) + "**" + escape_md(surface, line_start=False) + "**"
-            + escape_md(after, line_start=False)).replace("\n", " ")
+    out = Markup("{}<strong>{}</strong>{}").format(html_text(before), html_text(surface), html_text(after))
+    return Markup(out.replace("\n", " ").lstrip())
 
 
 def anchor_label(mention: Mention) -> str:
@@ -221,8 +224,8 @@ def anchor_label(mention: Mention) -> str:
     return "kop"
 
 
-def passage_excerpt(letter: Letter, passage) -> str:
-    """The start of a passage's text (after its heading), escaped and shortened at a word."""
+def passage_start(letter: Letter, passage) -> str:
+    """The start of a passage's text (after its heading), whitespace collapsed, shortened at a word."""
     texts = [letter.blocks[i].text for i in passage.blocks if letter.blocks[i].kind != "heading"]
     text = _normalized_start(texts, EXCERPT_CHARS + 1)
     if len(text) > EXCERPT_CHARS:
@@ -230,7 +233,7 @@ def passage_excerpt(letter: Letter, passage) -> str:
         if cut < 0:                             # no space to cut at: all but the last character
             text = " ".join(" ".join(texts).split())
         text = text[:cut] + " …"
-    return escape_md(text, line_start=False)
+    return text
 
 
 def _normalized_start(texts: list[str], need: int) -> str:
@@ -261,11 +264,6 @@ def reason_text(reason: Reason) -> str:
     if reason.source == "kop":
         return "(kop)"
     return "(trefwoorden: " + ", ".join(f"{w} {n}×" for w, n in reason.words[:6]) + ")"
-
-
-def reason_note(reason: Reason) -> str:
-    """reason_text as Markdown, in italics."""
-    return f"*{escape_md(reason_text(reason), line_start=False)}*"
 
 
 def percent(share: float) -> str:

@@ -49,12 +49,19 @@ def render_letter(letter: Letter, index: CrossIndex | None = None, glossary: Glo
 
     text = render("letter.html.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
                   groups=block_groups(letter.blocks), body=body, heading=partial(heading_markdown, notes=notes),
+                  toc_label=partial(toc_label, notes=notes),
                   qa=qa, themes=ranked, passage_themes=passage_themes(letter, index, path), related=related,
                   finding=finding_facts(letter, [(t.name, t.slug) for t in ranked if t.main]),
                   heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
                   page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
                   downloads=cite.download_links(letter), official=cite.official_links(letter.meta),
                   link=partial(html.href, path), footnotes=footnotes, RAW=Markup(MARKER))
+    return marked_page(path, text, glossary)
+
+
+def marked_page(path: str, text: str, glossary: Glossary | None) -> OutputPage:
+    """A page the generator wrote as HTML (with Markdown headings; `text` starts with its front
+    matter), with the glossary's abbreviations marked on all of it but the front matter."""
     front, _, page = text.partition("\n---\n")
     return OutputPage(path, f"{front}\n---\n{abbreviations(glossary).mark(page)}", abbreviations=True)
 
@@ -78,6 +85,16 @@ def heading_markdown(block: Block, notes: html.Footnotes) -> Markup:
         pos = offset
     parts.append(escape_md(text[pos:], line_start=not parts))
     return Markup("".join(parts).strip().replace("\n", " "))
+
+
+def toc_label(block: Block, notes: html.Footnotes) -> str:
+    """A heading's name in the table of contents when its footnote references would otherwise be
+    in it ('Terrorisme1'), else '': its text, whitespace collapsed, HTML-escaped (what the toc
+    extension names a heading whose references are Markdown footnotes). The references are raw
+    HTML here, which the toc extension cannot tell from the text."""
+    if not any(note_label(r.number) in notes.texts for r in block.footnote_refs):
+        return ""
+    return str(html.text(" ".join(block.text.split())))
 
 
 RELATED_NAMES = 4

@@ -81,8 +81,10 @@ def anchor(value: str) -> str:
     return _ANCHOR_BAD.sub("-", str(value)).strip("-")
 
 
-def attrs(block: Block, cls: str = "") -> str:
+def attrs(block: Block, cls: str = "", toc_label: str = "") -> str:
     """The attr_list for a block: `{ #p-12 data-regels="33-45" }` (+ `.cls`), or ''.
+    `toc_label`: a heading's name in the table of contents (`data-toc-label`, the toc extension's),
+    HTML-escaped, so without double quotes (letter.toc_label).
 
     `data-regels` is the block's line range in the source file, so a reader or a maintainer can
     check any paragraph against the text it came from; `data-page` the printed page it starts on,
@@ -92,6 +94,8 @@ def attrs(block: Block, cls: str = "") -> str:
         parts.append(f'data-regels="{block.span.start}-{block.span.end}"')
         if block.page:                  # the printed page it starts on (printed_pages.py): for "citeer"
             parts.append(f'data-page="{int(block.page)}"')
+        if toc_label:
+            parts.append(f'data-toc-label="{toc_label}"')
     return "{ " + " ".join(parts) + " }" if parts else ""
 
 

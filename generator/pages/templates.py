@@ -1,8 +1,9 @@
 """The one Jinja environment of the site (templates in generator/templates/) and `render`. Pure.
 
 Markdown templates (*.md.j2, *.svg.j2) are not autoescaped: letter text reaches them through the
-filter `md` (markdown.escape_md). HTML and XML templates (*.html.j2: a letter page; *.xml.j2: the
-feeds) are: every value is escaped, what is HTML already is Markup (pages/html.py).
+filter `md` (markdown.escape_md). HTML and XML templates (*.html.j2: the pages of a letter, an
+entity, a theme; *.xml.j2: the feeds) are: every value is escaped, what is HTML already is Markup
+(pages/html.py).
 The filters and globals here are the ones several page families use; a family passes its own
 helpers in the context of its templates.
 """
@@ -18,8 +19,9 @@ from markupsafe import Markup
 
 from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELINE_PAGE, entity_overview, entity_path,
                         page_path, page_url, qa_page, theme_feed, theme_path, year_path)
-from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_excerpt, nl_date,
-                     passage_excerpt, percent, provenance, reason_note, title_of)
+from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_html, nl_date,
+                     passage_start, percent, provenance, reason_text,
+                     title_of)
 from . import html
 from .markdown import anchor, attrs, md, note_label, page_title, safe_url
 from .paging import paged_title
@@ -46,17 +48,18 @@ def environment() -> jinja2.Environment:
                        page_title=lambda t: Markup(page_title(t)), nl_date=nl_date, kind_label=kind_label,
                        # letter.html.j2 (pages/html.py)
                        one_line=one_line, permalink=block_permalink, block_attrs=block_attrs,
-                       md_attrs=lambda b, cls="": Markup(attrs(b, cls)),
+                       md_attrs=lambda b, cls="", toc_label="": Markup(attrs(b, cls, toc_label)),
                        # once per listed item: a filter is a plain call, a global function goes
                        # through Jinja's Context.call, which costs more than these functions do
-                       mention_excerpt=mention_excerpt, anchor_label=anchor_label,
-                       passage_excerpt=passage_excerpt, reason_note=reason_note,
+                       mention_html=mention_html, anchor_label=anchor_label,
+                       passage_start=passage_start,
+                       lines=lines,
                        x=xml_text, atom_date=atom_date)          # feed.xml.j2
     env.globals.update(title_of=title_of, page_url=page_url, year_path=year_path, paged_title=paged_title,
                        kind_anchor=kind_anchor, citation=citation,
                        provenance=provenance, kind_citation=kind_citation,
                        page_path=page_path, entity_path=entity_path, percent=percent, qa_page=qa_page,
-                       note_label=note_label,
+                       note_label=note_label, reason_text=reason_text,
                        paragraphs=html.paragraphs, scroll_region=html.scroll_region,
                        # addresses (pages/addresses.py): the templates name no folder themselves
                        theme_path=theme_path, theme_feed=theme_feed, entity_overview=entity_overview,
@@ -73,6 +76,12 @@ def one_line(value) -> Markup:
     """Text (escaped unless it is Markup already) on one line: its line breaks as spaces."""
     value = value if isinstance(value, Markup) else html.text(value)
     return Markup(" ".join(line.strip() for line in value.split("\n")).strip())
+
+
+def lines(value) -> Markup:
+    """Text of one or more lines as HTML (what the `md` filter's Markdown becomes): escaped, each
+    line stripped, surrounding whitespace dropped."""
+    return html.lines_html(str(value).strip())
 
 
 def block_attrs(block, cls: str = "") -> Markup:

@@ -3,25 +3,32 @@ over several pages) and the timeline (tijdlijn.md: attention per theme per year,
 year) (templates themes, theme, timeline). Pure."""
 from __future__ import annotations
 
+from functools import partial
 from itertools import groupby
 
+from markupsafe import Markup
+
+from ..glossary import Glossary
 from ..index import CrossIndex, ThemeEntry, attention
+from ..mkdocs_ext.rawhtml import MARKER
 from ..model import Letter, OutputPage
 from .addresses import THEMES_OVERVIEW, TIMELINE_PAGE, theme_path
 from .labels import by_year, kind_order, letter_labels
-from .paging import PAGE_ITEMS, paged
+from . import html
+from .letter import marked_page
+from .paging import PAGE_ITEMS, Paged, paged
 from .templates import render
 
 
-def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage]:
-    """The themes overview, the pages of each theme (at most `limit` passages a page) and the timeline."""
+def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS, glossary: Glossary | None = None) -> list[OutputPage]:
+    """The themes overview, the pages of each theme (at most `limit` passages a page; HTML with
+    Markdown headings, as a letter's page, with `glossary`'s abbreviations marked) and the timeline."""
     general = sum(p.general for l in index.letters for p in l.passages)
     pages = [OutputPage(THEMES_OVERVIEW, render("themes.md.j2", entries=index.themes, general=general))]
     labels = letter_labels(index.letters)
     for e in index.themes:
         letters = e.letters                     # counted once, not on each of its pages
-        pages += [OutputPage(p.path, render("theme.md.j2", entry=e, letters=letters, page=p, labels=labels))
-                  for p in paged(theme_path(e.theme.slug), by_letter(e), limit)]
+        pages += [theme_page(p, e, letters, labels, glossary) for p in paged(theme_path(e.theme.slug), by_letter(e), limit)]
     years, rows = attention(index)
     kinds = kind_order(l.meta.kind for l in index.letters)
     per_year = [(label, year_anchor, ls) for label, year_anchor, ls in by_year(index.letters) if ls[0].meta.year]
@@ -36,3 +43,10 @@ def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS) -> list[OutputPage
 
 def by_letter(entry: ThemeEntry) -> list[tuple[Letter, list]]:
     return [(letter, [p for _, p in run]) for letter, run in groupby(entry.passages, key=lambda lp: lp[0])]
+
+
+def theme_page(page: Paged, entry: ThemeEntry, letters: int, labels: dict, glossary: Glossary | None) -> OutputPage:
+    """One page of a theme's passages (template theme.html.j2)."""
+    text = render("theme.html.j2", entry=entry, letters=letters, page=page, labels=labels,
+                  link=partial(html.href, page.path), rel=partial(html.href_relative, page.path), RAW=Markup(MARKER))
+    return marked_page(page.path, text, glossary)
