@@ -159,7 +159,7 @@ class LetterLabel:
     on the pages of every theme and entity it has): the title escaped for a Markdown heading,
     the date and kind as text."""
 
-    title: str              # the title, escaped
+    title: Markup           # the title, escaped for Markdown (a heading line of the HTML templates)
     when: str               # its date, else its year, else 'jaar onbekend'
     kind: str               # its kind, as a label
     path: str               # its page, from the docs root
@@ -167,7 +167,7 @@ class LetterLabel:
 
 def letter_labels(letters: list[Letter]) -> dict[str, LetterLabel]:
     """Letter id -> LetterLabel."""
-    return {l.id: LetterLabel(md(title_of(l)),
+    return {l.id: LetterLabel(Markup(md(title_of(l))),
                               nl_date(l.meta.date) if l.meta.date else str(l.meta.year or "jaar onbekend"),
                               kind_label(l.meta.kind), page_path(l.id)) for l in letters}
 
