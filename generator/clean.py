@@ -23,6 +23,7 @@ agree.
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -226,7 +227,7 @@ def clean(source: Source, vocabulary: Vocabulary | None = None, layouts: Layouts
     layouts = layouts if layouts is not None else layouts_mod.bundled()
     raw = [_Raw(i, t.strip(), t.rstrip("\n")) for i, t in enumerate(source.text.split("\n"), 1)]
     furniture: list[Furniture] = []
-    head = {r.no for r in [r for r in raw if r.text.replace("\f", "").strip()][:HEAD_LINES]}
+    head = {r.no for r in itertools.islice((r for r in raw if r.text.replace("\f", "").strip()), HEAD_LINES)}
     raw = _remove_letterhead(raw, furniture)
     numbered: list[printed_pages.Numbered] = []
     raw = _remove_furniture(raw, furniture, layouts, head, _head_block(raw, layouts), numbered)
@@ -393,8 +394,9 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
     pieces: dict[int, list[tuple[int, int, object]]] = {}
     previous = None                            # name of the pattern that removed the last text line
     preset = preset or {}
+    plain = [r.text.replace("\f", "").strip() for r in raw]     # each line without form feeds, made once
     for i, r in enumerate(raw):
-        text = r.text.replace("\f", "").strip()
+        text = plain[i]
         if not text:
             continue
         if i in preset:
@@ -421,20 +423,19 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
         else:
             previous = None
     reasons: list[str | None] = [p.reason if p is not None else None for p in matched]
-    topics = _topics_heads(raw, matched, pieces)
+    topics = _topics_heads(plain, matched, pieces)
     for i in topics:
         reasons[i] = TOPICS_REASON
         matched[i] = TOPICS_HEAD
     for i, r in enumerate(raw):
         if reasons[i] is None and i not in pieces and PAGE_NUMBER.match(r.text.replace("\f", "")) and (
-                (beside := _numbered_beside(raw, matched, i, -1) or _numbered_beside(raw, matched, i, 1))):
+                (beside := _numbered_beside(plain, matched, i, -1) or _numbered_beside(plain, matched, i, 1))):
             reasons[i] = PAGE_NUMBER_REASON     # set apart from its page footer
             if numbered is not None:
-                numbered.append(printed_pages.Numbered(r.no, int(r.text.replace("\f", "").strip()),
+                numbered.append(printed_pages.Numbered(r.no, int(plain[i]),
                                                        beside.reason == printed_pages.FOOTER_REASON))
         elif numbered is not None and reasons[i] and matched[i] is not None and matched[i].page_number:
-            text = r.text.replace("\f", "").strip()
-            if (page := printed_pages.carried_number(text, matched[i].regex)) is not None:
+            if (page := printed_pages.carried_number(plain[i], matched[i].regex)) is not None:
                 numbered.append(printed_pages.Numbered(r.no, page, matched[i].reason == printed_pages.FOOTER_REASON))
     if numbered is not None:
         numbered.sort(key=lambda n: n.line)
@@ -445,7 +446,7 @@ def _remove_furniture(raw: list[_Raw], furniture: list[Furniture], layouts: Layo
             if "\f" in r.raw:                    # keep the page break the line carried
                 kept.append(replace(r, text="", raw="\f"))
         elif i in pieces:
-            text = r.text.replace("\f", "").strip()
+            text = plain[i]
             furniture.extend(Furniture(r.no, text[a:b].strip(), p.reason) for a, b, p in pieces[i])
             rest = " ".join(" ".join(text[a:b].split()) for a, b in _gaps(pieces[i], len(text)) if text[a:b].strip())
             lead = r.raw[:len(r.raw) - len(r.raw.lstrip())]
@@ -465,21 +466,23 @@ TOPICS_HEAD = layouts_mod.Pattern("topics-running-head", "handelingen", TOPICS_R
                                   re.compile(r".+"), page_number=True)
 
 
-def _topics_heads(raw: list[_Raw], matched: list, pieces: dict) -> list[int]:
+def _topics_heads(plain: list[str], matched: list, pieces: dict) -> list[int]:
+    """The lines (indexes in `plain`: each line without form feeds, stripped) that are such a
+    margin head. The cheap test first: a running head of the Handelingen beside it."""
     out = []
-    texts = [i for i, r in enumerate(raw) if r.text.replace("\f", "").strip()]
+    texts = [i for i, text in enumerate(plain) if text]
+    running = [p is not None and p.layout == "handelingen" and p.reason == TOPICS_REASON and p.name != TOPICS_HEAD.name
+               for p in matched]
     for k, i in enumerate(texts):
         if matched[i] is not None or i in pieces:
             continue
-        text = raw[i].text.replace("\f", "").strip()
+        if not ((k and running[texts[k - 1]]) or (k + 1 < len(texts) and running[texts[k + 1]])):
+            continue
+        text = plain[i]
         if (len(text) > TOPICS_MAX or not text[:1].isupper() or text.endswith((",", "-"))
                 or (SENTENCE_END.search(text) and not text.endswith(" enz."))):   # "Ingekomen stukken, enz."
             continue
-        beside = [texts[k - 1]] if k else []
-        beside += [texts[k + 1]] if k + 1 < len(texts) else []
-        if any(matched[j] is not None and matched[j].layout == "handelingen" and matched[j].reason == TOPICS_REASON
-               and matched[j].name != TOPICS_HEAD.name for j in beside):
-            out.append(i)
+        out.append(i)
     return out
 
 
@@ -493,13 +496,14 @@ def _gaps(spans: list[tuple[int, int, object]], length: int) -> list[tuple[int, 
     return out
 
 
-def _numbered_beside(raw: list[_Raw], matched: list, i: int, step: int):
+def _numbered_beside(plain: list[str], matched: list, i: int, step: int):
     """The pattern that removed the nearest non-blank line before (step -1) or after (step 1)
-    line i when its page number may stand apart, else None."""
+    line i when its page number may stand apart, else None. `plain`: the lines without form
+    feeds, stripped."""
     j = i + step
-    while 0 <= j < len(raw) and not raw[j].text.replace("\f", "").strip():
+    while 0 <= j < len(plain) and not plain[j]:
         j += step
-    if 0 <= j < len(raw) and matched[j] is not None and matched[j].page_number:
+    if 0 <= j < len(plain) and matched[j] is not None and matched[j].page_number:
         return matched[j]
     return None
 

@@ -44,9 +44,11 @@ SESSION_PATTERNS = (
 )
 SESSION_RANGE = range(1, 201)
 # One regex for all patterns (they differ after the ordinal, so no two match at one place: one
-# scan finds what a scan per pattern would); the lookahead lets the regex engine skip quickly
-# to the next digit.
-_SESSION_RE = re.compile(r"(?=\d)" + _ORDINAL + "(?:" + "|".join(SESSION_PATTERNS) + ")", re.IGNORECASE)
+# scan finds what a scan per pattern would). It is _ORDINAL with its first digit first and the
+# lookbehind after it ("(?<![\d.,]\d)": nothing of a number before that digit), so the regex
+# engine skips quickly to the next digit; the matches are those of _ORDINAL + the patterns.
+_SESSION_RE = re.compile(r"(\d(?<![\d.,]\d)\d{0,2}) ?(?:e|ste|de)\)?(?:" + "|".join(SESSION_PATTERNS) + ")",
+                         re.IGNORECASE)
 
 # The UN General Assembly's Nth regular session opens in September of 1945 + N. An inzetbrief for
 # session N is sent that summer, a report on its ministerial week and the written consultation on
@@ -96,6 +98,9 @@ DATE_PATTERNS = (
     rf"^[ \t]*(?:Den Haag|['’]s[- ]Gravenhage),?[ \t]+{DATE}\.?[ \t]*$",
 )
 _LETTER_DATE_RE = [re.compile(p, re.MULTILINE | re.IGNORECASE) for p in DATE_PATTERNS]
+# Per pattern of DATE_PATTERNS, the words (in lower case) one of which stands in every line it
+# matches: only those lines are tried (_search_lines).
+_LETTER_DATE_WORDS = (("datum",), ("den haag", "gravenhage"))
 # The dates a paper gives itself, looked for in its top lines (named for the provenance):
 PAPER_DATES = {
     # "(Ingezonden 2 oktober 2023)", "(Ontvangen 13 november 2023)", "Ontvangen 28 oktober 1976",
@@ -137,12 +142,15 @@ VERGADERJAAR_PATTERNS = (
 )
 _VERGADERJAAR_RE = [re.compile(p) for p in VERGADERJAAR_PATTERNS]
 # else the foot of a page of the old Bijlagen: "Handelingen der Staten-Generaal Bijlagen 1948—1949"
-_BIJLAGEN_FOOTER = re.compile(rf"\bStaten-Generaal[ \t]+Bijlagen[ \t]+{_YEARS}")
+# (the \b before "Staten-Generaal" written as a lookbehind after it: a pattern that starts with
+# a plain word is searched for much faster)
+_BIJLAGEN_FOOTER = re.compile(rf"Staten-Generaal(?<!\wStaten-Generaal)[ \t]+Bijlagen[ \t]+{_YEARS}")
 # A dossier as printed: "26 150", "26150", "22 800 X", "2300 VIIIB", "21 501-02", "18 950 (R 1281)"
 _ROMAN = r"(?:[IVXLC]+(?:[ ]?[A-Z])?)"
 DOSSIER = rf"\d{{1,2}}[ ]?\d{{3}}(?:[ ]{_ROMAN}\b|-\d{{2}}\b|[ ][A-Z]\b)?(?:[ ]?\(R[ ]?\d+\))?"
 # The published identifier: kst-26150-187, kst-36200-V-3
-_KST_RE = re.compile(r"\bkst-(\d{3,6})(?:-([0-9A-Z]{1,6}))?-(\d{1,4})\b")
+# (\bkst-…, with the \b written as a lookbehind after "kst-", for a fast search)
+_KST_RE = re.compile(r"kst-(?<!\wkst-)(\d{3,6})(?:-([0-9A-Z]{1,6}))?-(\d{1,4})\b")
 # The running footer: "Tweede Kamer, vergaderjaar 2020–2021, 26 150, nr. 187 6",
 # "Tweede Kamer, zitting 1976-1977,14100 hoofdstuk V, nr. 10", "Zitting 1980-1981, 15 441, nr. 26"
 _FOOTER_RE = re.compile(
@@ -200,6 +208,7 @@ KEEP_HYPHEN_AFTER = {"oud", "ex", "niet", "vice", "anti", "pro", "non", "semi", 
 ROLE_START = re.compile(r"(?:^|(?<=\s))[Dd]e (?=(?:[Mm]inister|[Ss]taatssecretaris)\b)")
 # A line where ROLE_START matches at the start (after its indent): where a signature can begin.
 ROLE_LINE = re.compile(r"^[^\S\n]*[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b", re.MULTILINE)
+ROLE_WORDS = ("inister", "taatssecretaris")      # one of them stands in every line ROLE_LINE matches
 ROLE_EXTRA = re.compile(r"^(?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")   # "Minister van Algemene Zaken,"
 _NAME_TOKEN = (r"(?:[A-ZÀ-Þ][a-z]?\.)+|[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*"
                r"|van|de|der|den|ten|ter|von|du|le|la|'t")
@@ -467,8 +476,9 @@ def infer_date(text: str) -> dt.date | None:
 
 
 def _letter_date(text: str) -> tuple[dt.date | None, str]:
-    for pattern in _LETTER_DATE_RE:
-        match = pattern.search(text)
+    lower = safe_lower(text)
+    for pattern, words in zip(_LETTER_DATE_RE, _LETTER_DATE_WORDS):
+        match = pattern.search(text) if lower is None else _search_lines(pattern, text, lower, words)
         if match:
             date = _date_of(match)
             return date, where(text, match.start()) if date else ""
@@ -651,6 +661,21 @@ def _first_footer(text: str) -> re.Match[str] | None:
         start = start - 5 if start >= 5 and lower[start - 5:start] == "kamer" else at
         if (m := _FOOTER_RE.match(text, start)) is not None:
             return m
+    return None
+
+
+def _lines_with(haystack: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets where the lines of `haystack` that hold one of `words` start, in order."""
+    return sorted({haystack.rfind("\n", 0, at) + 1 for word in words for at in _all_at(haystack, word)})
+
+
+def _search_lines(pattern: re.Pattern[str], text: str, lower: str, words: tuple[str, ...]) -> re.Match[str] | None:
+    """pattern.search(text) for a MULTILINE, case-insensitive pattern that starts with "^" and
+    matches within one line, in which one of `words` (lower case) stands: only those lines are
+    tried. `lower` is safe_lower(text), where the words are looked up."""
+    for start in _lines_with(lower, words):
+        if (match := pattern.match(text, start)) is not None:
+            return match
     return None
 
 
@@ -1157,12 +1182,14 @@ def infer_signatories(text: str) -> list[Signatory]:
 
 
 def _role_lines(text: str):
-    """Indexes (in text.split("\n")) of the lines that start with a role, in order."""
+    """Indexes (in text.split("\n")) of the lines that start with a role, in order. Only the
+    lines with a word of ROLE_WORDS are tried (ROLE_LINE.finditer(text) finds no others)."""
     line, pos = 0, 0
-    for m in ROLE_LINE.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        yield line
+    for start in _lines_with(text, ROLE_WORDS):
+        if ROLE_LINE.match(text, start):
+            line += text.count("\n", pos, start)
+            pos = start
+            yield line
 
 
 def _signature_at(lines: list[str], index: int) -> tuple[list[Signatory], int] | None:

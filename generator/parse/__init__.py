@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Block, Cleaned, Footnote, Line, Note, Span
 from . import footnotes as fn
@@ -193,9 +194,12 @@ NOT_HEADING = re.compile("|".join([FURNITURE.pattern,
 ]))
 
 
+@lru_cache(maxsize=8192)
 def _heading_line(text: str, sections: frozenset[str] = frozenset()) -> bool:
     """`sections`: the letter labels ("A", "B") that head sections in this letter (_letter_sections);
-    "A. Voorstel van Rijkswet" is then a section, not a name like "J. Luns"."""
+    "A. Voorstel van Rijkswet" is then a section, not a name like "J. Luns".
+    (Kept for the last few thousand lines: a chunk split at an inner title is looked at again,
+    and the same line is asked about as a chunk, a lead title and an inner title.)"""
     label = LETTER_LABEL.match(text)
     return (len(text) <= HEADING_MAX and not text.endswith(TERMINAL)
             and (text[:1].isupper() or text[:1].isdigit()) and not BULLET.match(text)
@@ -230,10 +234,18 @@ def _typed_heading(text: str, alone: bool) -> bool:
     return alone and len(text) <= HEADING_MAX and bool(DOCUMENT_TYPE_TITLE.match(text)) and not text.endswith(TERMINAL)
 
 
+# What a line _typed_heading takes must start with (after an optional "Nr. 462 "): one regex for
+# the three patterns, the cheap test that rules out almost every line first
+_TYPED_START = re.compile(rf"(?:{DOCUMENT_NUMBER.pattern[1:]})?(?:(?i:{SITTING.pattern[1:]})"
+                          rf"|{DOCUMENT_TYPE.pattern[1:]}|{DOCUMENT_TYPE_TITLE.pattern[1:]})")
+
+
 def _typed_at(chunk: list[Line]) -> tuple[int, int] | None:
     """(index, number of lines) of a typed heading in the chunk; a document type in capitals, or
     one that ends on an open word ("… VAN DEFENSIE EN"), runs on over the capitals lines below it."""
     for k, line in enumerate(chunk):
+        if not _TYPED_START.match(line.text):
+            continue
         text = DOCUMENT_NUMBER.sub("", line.text)
         if _typed_heading(text, alone=len(chunk) == 1):
             n = 1
@@ -390,11 +402,11 @@ def _to_blocks(units: list[Unit]) -> tuple[list[Block], list[list[tuple[int, int
     state = {"part": "letter", "after_signature": False}
     for u in units:
         n = len(blocks)
-        _unit_to_block(u, blocks, state)
+        text, line_starts = ("", []) if u.kind in QA_UNITS else u.text_and_starts()    # made once per unit
+        _unit_to_block(u, blocks, state, text)
         if len(blocks) > n and u.kind in QA_UNITS:
             starts.append(blocks[-1].line_starts)
         elif len(blocks) > n:
-            text, line_starts = u.text_and_starts()
             cut = len(text) - len(blocks[-1].text)          # a bullet glyph taken off the front
             starts.append([(max(0, off - cut), no) for off, no in line_starts])
             blocks[-1].line_starts = starts[-1]
@@ -436,7 +448,8 @@ def _qa_block(u: Unit, part: str) -> Block:
                  series=seg.series, numbers=list(seg.numbers), fractie=qa.askers_label(seg.askers))
 
 
-def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
+def _unit_to_block(u: Unit, blocks: list[Block], state: dict, text: str | None = None) -> None:
+    """Append the block of `u`; `text` is u.text when the caller has it already."""
     part = state["part"]
     if u.kind in QA_UNITS:
         blocks.append(_qa_block(u, part))
@@ -447,30 +460,31 @@ def _unit_to_block(u: Unit, blocks: list[Block], state: dict) -> None:
                             lines=[" ".join(l.text.split()) for l in u.lines], part=part))
         state["after_signature"] = True
         return
-    if state["after_signature"] and u.kind in ("heading", "paragraph") and NOT_HEADING.search(u.text):
+    text = u.text if text is None else text
+    if state["after_signature"] and u.kind in ("heading", "paragraph") and NOT_HEADING.search(text):
         # the addressee at the foot of older letters ("Aan de Heer Voorzitter …"): no annex title
-        blocks.append(Block("paragraph", u.text, u.span, part=part))
+        blocks.append(Block("paragraph", text, u.span, part=part))
         return
-    if (state["after_signature"] and len(u.text) <= ANNEX_TITLE_MAX and u.kind in ("heading", "paragraph")
-            and (not u.text[:1].isdigit() or NUMBERED.match(u.text))):       # "9800 V 61" is no title
+    if (state["after_signature"] and len(text) <= ANNEX_TITLE_MAX and u.kind in ("heading", "paragraph")
+            and (not text[:1].isdigit() or NUMBERED.match(text))):       # "9800 V 61" is no title
         state["part"] = "annex"
-        blocks.append(Block("heading", u.text, u.span, level=2, part="annex", label="annex-title"))
+        blocks.append(Block("heading", text, u.span, level=2, part="annex", label="annex-title"))
         state["after_signature"] = False
         return
     state["after_signature"] = False
     if u.kind == "heading":
-        m = NUMBERED.match(u.text)
-        blocks.append(Block("heading", u.text, u.span, number=m.group("num") if m else "", part=part,
+        m = NUMBERED.match(text)
+        blocks.append(Block("heading", text, u.span, number=m.group("num") if m else "", part=part,
                             label="whole" if u.whole_chunk else "lead"))
     elif u.kind == "bullet":
-        m = BULLET.match(u.text)
+        m = BULLET.match(text)
         blocks.append(Block("bullet", m.group("text"), u.span, part=part, label=m.group("glyph")))
     elif u.kind == "label":
-        blocks.append(Block("label", u.text, u.span, number=u.number, label=u.text, part=part))
+        blocks.append(Block("label", text, u.span, number=u.number, label=text, part=part))
     elif u.kind == "fractie":
-        blocks.append(Block("fractie", u.text, u.span, part=part, fractie=qa.fractie_name(u.text)))
+        blocks.append(Block("fractie", text, u.span, part=part, fractie=qa.fractie_name(text)))
     else:
-        blocks.append(Block("paragraph", u.text, u.span, part=part))
+        blocks.append(Block("paragraph", text, u.span, part=part))
 
 
 def _assign_levels(blocks: list[Block]) -> None:
