@@ -3,22 +3,15 @@ the pages with its mentions, newest letter first, a long list over several pages
 entities, entity). Pure."""
 from __future__ import annotations
 
-from functools import partial
-
-from markupsafe import Markup
-
 from ..glossary import Glossary
 from ..index import SECTIONS, CrossIndex, Entity, missions_in
-from ..mkdocs_ext.rawhtml import MARKER
 from ..knowledge import country_name
 from ..model import OutputPage
 from .addresses import entity_feed, entity_overview, entity_path
 from .feeds import entity_feed_title
 from .labels import letter_labels
-from . import html
-from .letter import marked_page
 from .paging import PAGE_ITEMS, Paged, paged
-from .templates import render
+from .templates import render, render_html_page
 
 # The Dutch label of a body's type (knowledge/bodies.py BODY_TYPES).
 BODY_TYPE_LABELS = {
@@ -55,8 +48,6 @@ def render_entities(index: CrossIndex, limit: int = PAGE_ITEMS, glossary: Glossa
 def entity_page(page: Paged, entity: Entity, letters: int, index: CrossIndex, labels: dict, feed: str,
                 feed_title: str, glossary: Glossary | None) -> OutputPage:
     """One page of an entity's mentions (template entity.html.j2)."""
-    text = render("entity.html.j2", entity=entity, letters=letters, index=index, feed=feed, feed_title=feed_title,
-                  page=page, labels=labels, missions_in=missions_in, country_name=country_name,
-                  body_type_label=body_type_label, link=partial(html.href, page.path),
-                  rel=partial(html.href_relative, page.path), RAW=Markup(MARKER))
-    return marked_page(page.path, text, glossary)
+    return render_html_page("entity.html.j2", page.path, glossary, entity=entity, letters=letters, index=index,
+                            feed=feed, feed_title=feed_title, page=page, labels=labels, missions_in=missions_in,
+                            country_name=country_name, body_type_label=body_type_label)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache, partial
+from functools import partial
 from itertools import groupby
 
 from markupsafe import Markup
@@ -17,7 +17,6 @@ from markupsafe import Markup
 from ..glossary import Glossary
 from ..index import CrossIndex, Related
 from ..model import Block, Letter, OutputPage
-from ..mkdocs_ext.rawhtml import MARKER
 from ..qaindex import Round
 from . import cite
 from . import html
@@ -25,7 +24,7 @@ from .addresses import entity_path, page_path, theme_path
 from .finding import finding_facts
 from .labels import line_count, mention_text, ranked_themes, reason_text, title_of
 from .markdown import anchor, attrs, escape_md, note_label, safe_url
-from .templates import render
+from .templates import render_html_page
 
 
 def render_letter(letter: Letter, index: CrossIndex | None = None, glossary: Glossary | None = None) -> OutputPage:
@@ -47,28 +46,15 @@ def render_letter(letter: Letter, index: CrossIndex | None = None, glossary: Glo
         return html.footnotes_html(notes, {note_label(f.number): html.render_text(f.text, (), notes, note_links.get(f.number, ()))
                                            for f in letter.footnotes})
 
-    text = render("letter.html.j2", letter=letter, title=title_of(letter), lines=line_count(letter),
-                  groups=block_groups(letter.blocks), body=body, heading=partial(heading_markdown, notes=notes),
-                  toc_label=partial(toc_label, notes=notes),
-                  qa=qa, themes=ranked, passage_themes=passage_themes(letter, index, path), related=related,
-                  finding=finding_facts(letter, [(t.name, t.slug) for t in ranked if t.main]),
-                  heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
-                  page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
-                  downloads=cite.download_links(letter), official=cite.official_links(letter.meta),
-                  link=partial(html.href, path), footnotes=footnotes, RAW=Markup(MARKER))
-    return marked_page(path, text, glossary)
-
-
-def marked_page(path: str, text: str, glossary: Glossary | None) -> OutputPage:
-    """A page the generator wrote as HTML (with Markdown headings; `text` starts with its front
-    matter), with the glossary's abbreviations marked on all of it but the front matter."""
-    front, _, page = text.partition("\n---\n")
-    return OutputPage(path, f"{front}\n---\n{abbreviations(glossary).mark(page)}", abbreviations=True)
-
-
-@lru_cache(maxsize=4)
-def abbreviations(glossary: Glossary | None) -> html.Abbreviations:
-    return html.Abbreviations(glossary or Glossary())
+    return render_html_page("letter.html.j2", path, glossary, letter=letter, title=title_of(letter), lines=line_count(letter),
+                            groups=block_groups(letter.blocks), body=body, heading=partial(heading_markdown, notes=notes),
+                            toc_label=partial(toc_label, notes=notes),
+                            qa=qa, themes=ranked, passage_themes=passage_themes(letter, index, path), related=related,
+                            finding=finding_facts(letter, [(t.name, t.slug) for t in ranked if t.main]),
+                            heading_level=heading_level, qa_label=qa_label, furniture_reasons=furniture_reasons,
+                            page_mark=lambda b: marks.get(id(b), ""), has_pages=any(b.page for b in letter.blocks),
+                            downloads=cite.download_links(letter), official=cite.official_links(letter.meta),
+                            footnotes=footnotes)
 
 
 def heading_markdown(block: Block, notes: html.Footnotes) -> Markup:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from ..glossary import Glossary
+from ..mkdocs_ext.rawhtml import MARKER
+from ..model import OutputPage
 from .addresses import (LETTERS_FEED, LETTERS_OVERVIEW, THEMES_OVERVIEW, TIMELINE_PAGE, entity_overview, entity_path,
                         page_path, page_url, qa_page, theme_feed, theme_path, year_path)
 from .labels import (anchor_label, citation, kind_anchor, kind_citation, kind_label, mention_html, nl_date,
@@ -32,6 +35,23 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 def render(template: str, **context) -> str:
     """The template `template` rendered with `context`."""
     return environment().get_template(template).render(**context)
+
+
+def render_html_page(template: str, path: str, glossary: Glossary | None, **context) -> OutputPage:
+    """The page `path` from an HTML template (*.html.j2: HTML parts after the marker RAW,
+    mkdocs_ext/rawhtml.py, and Markdown headings), with the glossary's abbreviations marked on
+    all of it but the front matter. The template gets `link` (a docs path -> this page's link to
+    it, html.href), `rel` (a link relative to this page's Markdown -> the same, html.href_relative)
+    and RAW besides `context`."""
+    text = render(template, link=partial(html.href, path), rel=partial(html.href_relative, path),
+                  RAW=Markup(MARKER), **context)
+    front, _, page = text.partition("\n---\n")
+    return OutputPage(path, f"{front}\n---\n{abbreviations(glossary).mark(page)}", abbreviations=True)
+
+
+@lru_cache(maxsize=4)
+def abbreviations(glossary: Glossary | None) -> html.Abbreviations:
+    return html.Abbreviations(glossary or Glossary())
 
 
 @lru_cache(maxsize=1)

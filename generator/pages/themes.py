@@ -3,21 +3,15 @@ over several pages) and the timeline (tijdlijn.md: attention per theme per year,
 year) (templates themes, theme, timeline). Pure."""
 from __future__ import annotations
 
-from functools import partial
 from itertools import groupby
-
-from markupsafe import Markup
 
 from ..glossary import Glossary
 from ..index import CrossIndex, ThemeEntry, attention
-from ..mkdocs_ext.rawhtml import MARKER
 from ..model import Letter, OutputPage
 from .addresses import THEMES_OVERVIEW, TIMELINE_PAGE, theme_path
 from .labels import by_year, kind_order, letter_labels
-from . import html
-from .letter import marked_page
 from .paging import PAGE_ITEMS, Paged, paged
-from .templates import render
+from .templates import render, render_html_page
 
 
 def render_themes(index: CrossIndex, limit: int = PAGE_ITEMS, glossary: Glossary | None = None) -> list[OutputPage]:
@@ -47,6 +41,5 @@ def by_letter(entry: ThemeEntry) -> list[tuple[Letter, list]]:
 
 def theme_page(page: Paged, entry: ThemeEntry, letters: int, labels: dict, glossary: Glossary | None) -> OutputPage:
     """One page of a theme's passages (template theme.html.j2)."""
-    text = render("theme.html.j2", entry=entry, letters=letters, page=page, labels=labels,
-                  link=partial(html.href, page.path), rel=partial(html.href_relative, page.path), RAW=Markup(MARKER))
-    return marked_page(page.path, text, glossary)
+    return render_html_page("theme.html.j2", page.path, glossary, entry=entry, letters=letters, page=page,
+                            labels=labels)
